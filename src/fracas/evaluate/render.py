@@ -1,0 +1,49 @@
+"""Showing an EvalReport: rich tables for people, one JSON object per gold file for machines."""
+
+from __future__ import annotations
+
+import json
+
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from fracas.evaluate.scoring import EvalReport
+
+
+def to_json(report: EvalReport, *, by_field: bool = False) -> str:
+    return json.dumps(report.to_dict(by_field=by_field), ensure_ascii=False)
+
+
+def as_rich(report: EvalReport, *, by_field: bool = False) -> Group:
+    d = report.detection
+    detection = Table(title=f"{report.gold_path}: {report.n_dispatches} dispatches", title_justify="left")
+    for column in ("gold events", "predicted", "matched", "precision", "recall", "F1"):
+        detection.add_column(column, justify="right")
+    detection.add_row(str(d.n_gold), str(d.n_predicted), str(d.n_matched), _pct(d.precision), _pct(d.recall), _pct(d.f1))
+
+    fields = Table(title="field accuracy on matched events", title_justify="left")
+    fields.add_column("field")
+    fields.add_column("accuracy", justify="right")
+    if by_field:
+        fields.add_column("correct", justify="right")
+        fields.add_column("n", justify="right")
+    for score in report.fields:
+        row = [score.name, _pct(score.accuracy)]
+        fields.add_row(*(row + [str(score.correct), str(score.n)] if by_field else row))
+
+    parts: list[Table | Text] = [detection, fields]
+    count = len(report.forbidden)
+    parts.append(Text(f"forbidden outputs: {count}", style="bold red" if count else "bold green"))
+    parts.extend(
+        Text(f"  {f.dispatch_id} {f.event_id} {f.reason}: {f.detail}", style="red") for f in report.forbidden
+    )
+    return Group(*parts)
+
+
+def print_table(report: EvalReport, *, by_field: bool = False, console: Console | None = None) -> None:
+    (console or Console()).print(as_rich(report, by_field=by_field))
+
+
+def _pct(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.1%}"

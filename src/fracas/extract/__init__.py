@@ -1,0 +1,1 @@
+"""Finding event parts in dispatch text: triggers, actors, places, time, casualties, attribution."""

@@ -1,0 +1,70 @@
+"""Actor mentions: dictionary aliases and "<military noun> <demonym>" patterns, with character offsets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from fracas.extract.text import alias_pattern, fold_preserving
+from fracas.resolve.actors import ActorDictionary, ActorEntry
+
+# Generic words for rebels and forces whose owner is the country the dispatch is about.
+GENERIC_REBELS = ("rebelles", "insurges", "groupes rebelles", "groupes armes rebelles", "rebelle")
+GENERIC_FORCES = (
+    "l'armee", "armee", "l'armee de l'air", "soldats", "militaires", "forces armees", "troupes",
+    "forces gouvernementales", "forces de securite", "forces de defense et de securite", "gendarmes",
+    "policiers", "la police", "forces de l'ordre", "l'aviation", "avions de combat", "helicopteres de combat",
+    "forces speciales", "garde nationale",
+)
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    start: int
+    end: int
+    text: str
+    entry: ActorEntry | None  # None: a generic word ("l'armée", "les rebelles") resolved by the country later
+    generic: str | None = None  # "forces" or "rebels" for generic mentions
+
+
+class ActorFinder:
+    def __init__(self, dictionary: ActorDictionary) -> None:
+        self.dictionary = dictionary
+        self._aliases = alias_pattern(dictionary.aliases)
+        demonyms = "|".join(sorted(map(re.escape, dictionary.demonyms), key=len, reverse=True))
+        nouns = "|".join(sorted(map(re.escape, dictionary.military_nouns), key=len, reverse=True))
+        # "l'armée syrienne", "des avions russes", "les forces armées maliennes", "l'aviation du régime syrien"
+        self._forces = re.compile(
+            rf"(?<![\w])(?:{nouns})(?:\s+(?:armees|speciales|de\s+securite|gouvernementales|de\s+l'air|de\s+combat))?"
+            rf"\s+(?P<demonym>{demonyms})(?![\w])"
+        )
+        self._generic = alias_pattern(GENERIC_FORCES + GENERIC_REBELS)
+
+    def find(self, text: str) -> list[ActorMention]:
+        folded = fold_preserving(text)
+        found: list[ActorMention] = []
+        taken: list[tuple[int, int]] = []
+
+        def free(start: int, end: int) -> bool:
+            return all(end <= s or start >= e for s, e in taken)
+
+        for match in self._forces.finditer(folded):
+            entry = self.dictionary.demonyms[match.group("demonym")]
+            found.append(ActorMention(match.start(), match.end(), text[match.start():match.end()], entry))
+            taken.append(match.span())
+        for match in self._aliases.finditer(folded):
+            if free(*match.span()):
+                entry = self.dictionary.aliases[_squash(match.group())]
+                found.append(ActorMention(match.start(), match.end(), text[match.start():match.end()], entry))
+                taken.append(match.span())
+        for match in self._generic.finditer(folded):
+            if free(*match.span()):
+                generic = "rebels" if _squash(match.group()) in GENERIC_REBELS else "forces"
+                found.append(ActorMention(match.start(), match.end(), text[match.start():match.end()], None, generic))
+                taken.append(match.span())
+        return sorted(found, key=lambda m: m.start)
+
+
+def _squash(text: str) -> str:
+    """The alias key of a matched text: single spaces (the pattern accepts hyphens and runs of spaces)."""
+    return re.sub(r"[\s]+", " ", text)

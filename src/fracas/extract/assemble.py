@@ -1,0 +1,160 @@
+"""The only Doc -> Event conversion: mentions completed with place, date, toll and sources, then grouped.
+
+ACLED's unit is one act by one actor at one admin area on one day, so mentions that agree on
+(sub-type, actor, admin1, day) become one event; re-mentions of an act add evidence, not events.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from fracas.extract.casualties import find_casualties
+from fracas.extract.mentions import Mention
+from fracas.extract.notes import write_note
+from fracas.extract.places import PlaceMention
+from fracas.model import Actor, Dispatch, Event, Evidence, Place, Source
+from fracas.resolve.dates import find_time_expressions
+from fracas.resolve.sources import grade_confidence
+
+DAY_PRECISION_KINDS = ("absolute", "relative", "weekday", "part_of_day")
+
+
+@dataclass
+class Toll:
+    """Casualty figures gathered for one event (sums across distinct groups of victims)."""
+
+    killed: dict[str, tuple[int | None, int | None, int | None]] = field(default_factory=dict)
+    civilians: dict[str, int] = field(default_factory=dict)
+    wounded: dict[str, int] = field(default_factory=dict)
+    spans: list[tuple[str, int, int]] = field(default_factory=list)
+
+    def fatalities(self) -> tuple[int | None, int | None, int | None]:
+        if not self.killed:
+            return None, None, None
+        lows = [low for low, _, _ in self.killed.values()]
+        bests = [best for _, best, _ in self.killed.values()]
+        highs = [high for _, _, high in self.killed.values()]
+        best = sum(b for b in bests if b is not None) if any(b is not None for b in bests) else None
+        low = sum(v for v in lows if v is not None) if all(v is not None for v in lows) else None
+        high = sum(v for v in highs if v is not None) if all(v is not None for v in highs) else None
+        return best, low, high
+
+
+@dataclass
+class Draft:
+    """An event being assembled from one or more mentions."""
+
+    mention: Mention
+    actor1: Actor
+    actor2: Actor | None
+    place: PlaceMention | None
+    location: Place
+    date: str
+    date_precision: str
+    date_span: tuple[int, int] | None
+    sentences: set[int]
+    evidence: list[tuple[str, int, int]]
+    toll: Toll = field(default_factory=Toll)
+    sources: list[tuple[Source, int, int]] = field(default_factory=list)
+
+
+def attach_tolls(doc: Doc, drafts: list[Draft], sentence_places: dict[int, list[PlaceMention]]) -> None:
+    """Casualty figures go to the act of their sentence, else to the nearest earlier act (matching place)."""
+    for index, sentence in enumerate(doc.sents):
+        for casualty in find_casualties(sentence.text):
+            if casualty.context:
+                continue  # war-wide or period tolls are never an event's fatalities
+            start, end = sentence.start_char + casualty.start, sentence.start_char + casualty.end
+            target = _draft_for(index, start, drafts, sentence_places.get(index, []))
+            if target is None:
+                continue
+            _add_casualty(target.toll, casualty, start, end)
+
+
+def _draft_for(index: int, position: int, drafts: list[Draft], places: list[PlaceMention]) -> Draft | None:
+    same = [d for d in drafts if index in d.sentences and not d.mention.re_mention]
+    if same:
+        return min(same, key=lambda d: abs(d.mention.trigger_start - position))
+    earlier = [d for d in drafts if max(d.sentences) < index and index - max(d.sentences) <= 3]
+    if places:
+        admin1s = {p.place.admin1 for p in places} | {p.place.name for p in places}
+        matching = [d for d in earlier if d.location.admin1 in admin1s or d.location.name in admin1s]
+        if matching:
+            return matching[-1]
+    if earlier:
+        return earlier[-1]
+    later = [d for d in drafts if min(d.sentences) == index + 1]
+    return later[0] if later else None
+
+
+def _add_casualty(toll: Toll, casualty: object, start: int, end: int) -> None:
+    outcome = getattr(casualty, "outcome")
+    who = getattr(casualty, "who", "") or ""
+    best, low, high = getattr(casualty, "best"), getattr(casualty, "low"), getattr(casualty, "high")
+    if outcome == "killed":
+        previous = toll.killed.get(who)
+        # The same victims counted twice (lead and detail) keep the larger figure; other victims add up.
+        if previous is None or (best or 0) > (previous[1] or 0):
+            toll.killed[who] = (low if low is not None else best, best, high)
+        civilian_count = getattr(casualty, "civilian_count", None)
+        if civilian_count is None and getattr(casualty, "civilians", None) is True:
+            civilian_count = best
+        if civilian_count is not None:
+            toll.civilians[who] = max(civilian_count, toll.civilians.get(who, 0))
+        toll.spans.append(("fatalities", start, end))
+    elif outcome == "wounded" and best is not None:
+        toll.wounded[who] = max(best, toll.wounded.get(who, 0))
+        toll.spans.append(("wounded", start, end))
+
+
+def resolve_date(doc: Doc, dispatch: Dispatch, sentence_index: int, position: int) -> tuple[str, str, tuple[int, int] | None] | None:
+    """The date of an act: the time words of its sentence, else those of the lead, else publication."""
+    sentences = list(doc.sents)
+    for index in (sentence_index, 0):
+        sentence = sentences[index]
+        found = [t for t in find_time_expressions(sentence.text, dispatch.published)
+                 if t.value is not None and t.kind not in ("period_start", "duration")]
+        if found:
+            best = min(found, key=lambda t: abs(sentence.start_char + t.start - position))
+            span = (sentence.start_char + best.start, sentence.start_char + best.end)
+            return best.value.isoformat(), best.precision or "day", span
+    if dispatch.published is None:
+        return None
+    return dispatch.published.value.isoformat(), dispatch.published.precision, None
+
+
+def finish(draft: Draft, dispatch: Dispatch) -> Event:
+    """A draft's final record: toll, sources, confidence, evidence, note and a deterministic id."""
+    fatalities, low, high = draft.toll.fatalities()
+    civilians = sum(draft.toll.civilians.values()) if draft.toll.civilians else None
+    wounded = sum(draft.toll.wounded.values()) if draft.toll.wounded else None
+    sources = tuple(dict.fromkeys(source for source, _, _ in draft.sources))
+    specifics = draft.location.precision in ("place", "admin2") and fatalities is not None
+    confidence = grade_confidence(sources, perpetrator=draft.actor1, has_specifics=specifics)
+    spans = list(draft.evidence) + draft.toll.spans + [("sources", s, e) for _, s, e in draft.sources]
+    evidence = tuple(dict.fromkeys(Evidence(name, dispatch.id, s, e) for name, s, e in spans))
+    key = "|".join((dispatch.id, draft.mention.sub_event_type, draft.actor1.name, draft.location.name,
+                    draft.location.admin1 or "", draft.date))
+    event = Event(
+        event_id="fr-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16],
+        event_date=draft.date,
+        date_precision=draft.date_precision,  # type: ignore[arg-type]
+        event_type=draft.mention.event_type,
+        sub_event_type=draft.mention.sub_event_type,
+        actor1=draft.actor1,
+        actor2=draft.actor2,
+        location=draft.location,
+        fatalities=fatalities,
+        fatalities_low=low,
+        fatalities_high=high,
+        civilian_fatalities=civilians,
+        wounded=wounded,
+        sources=sources,
+        confidence=confidence,
+        evidence=evidence,
+        dispatch_ids=(dispatch.id,),
+    )
+    return event.evolve(notes=write_note(event))

@@ -1,0 +1,295 @@
+"""Attributions: who a dispatch says the information comes from ("selon l'OSDH", "a indiqué l'armée").
+
+`find_attributions(text)` returns the speakers of a sentence or a whole dispatch, with offsets into
+the given string. It works on plain text (no spaCy Doc needed) with patterns over a lower-cased,
+accent-free copy of the text that has the same length, so every match is also a span of `text`.
+
+Choices:
+- The span is the noun phrase naming the speaker without its definite article ("Observatoire syrien
+  des droits de l'homme (OSDH)", not "l'Observatoire ..."); indefinite ones stay ("un habitant").
+- The speaker, never the outlet: "a déclaré à l'AFP un responsable" gives the official; in
+  "X, cité par l'agence Y" and "Y, citant X" the speaker is X.
+- Speakers missing from data/sources.yaml are kept only when they clearly are people or bodies: a
+  person noun ("un commandant", "un responsable") gives a generic source; a proper name gives
+  `Source(name=<the words>, kind="unknown")`; pronouns ("selon lui") give nothing.
+- `cue` is the dispatch's words that mark the attribution, lower-cased ("selon", "a indiqué", "de").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from fracas.model import Source, SourceKind
+from fracas.resolve.sources import SourceDictionary, fold
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A speaker named in the text: `text[start:end]` is `source.text`; `cue` introduced it."""
+
+    start: int
+    end: int
+    source: Source
+    cue: str
+
+
+_PAST = (
+    r"(?:indique|annonce|rapporte|affirme|precise|declare|ajoute|explique|assure|confirme|souligne|"
+    r"raconte|estime|revendique|signale|temoigne|releve|denonce|poursuivi|dit|fait etat)"
+)
+_AUX = r"(?:a|ont|avait|avaient|aurait|auraient)"
+_ADVERB = (
+    r"(?:egalement|aussi|encore|ensuite|enfin|deja|notamment|en outre|par ailleurs|pour sa part|"
+    r"pour leur part|de son cote|de leur cote|quant a lui|quant a elle)"
+)
+# "a indiqué", "ont de leur côté affirmé", "indique" (present, only in inverted position), "fait état".
+_VERB_RE = re.compile(
+    rf"(?<![\w'-])(?:{_AUX}\s+(?:,?\s*{_ADVERB}\s*,?\s+)*)?{_PAST}(?:e|s|es|nt)?(?![\w-])"
+)
+_DAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd'hui|ce matin|ce soir)"
+# What may stand between an inverted verb and its speaker: "a déclaré [mardi] [à l'AFP] un responsable".
+_ADJUNCT_RE = re.compile(
+    rf"\s*(?:,\s*)?(?:{_DAY}(?:\s+(?:matin|soir|apres-midi))?|a l'afp|a l'agence [\w-]+|a reuters|"
+    r"a la presse|aux journalistes|a des journalistes|au telephone|par telephone|"
+    r"sous (?:le )?couvert (?:de l')?anonymat|dans un communique|lors d'une conference de presse|"
+    r"devant la presse|sur (?:son|sa|leur) (?:compte|page|chaine) [\w-]+)(?![\w])"
+)
+_FORWARD_CUE_RE = re.compile(
+    r"(?<![\w'])(?:"
+    r"(?:selon|d'apres)\s+(?:un|une|le|la|les|des|de nouveaux|un nouveau|un dernier|le dernier|les derniers)\s+"
+    r"(?:(?:nouveau|dernier|premier)\s+)?"
+    r"(?:bilan|communique|chiffres?|decompte|estimations?|rapport|temoignages?|informations?|sources?)"
+    r"(?:\s+(?:provisoire|officiel|fourni|etabli|publie|diffuse|communique)e?s?)?\s+(?:par|du|des|de|d')"
+    r"|dans\s+un\s+communique\s+(?:(?:publie|diffuse|conjoint|officiel|signe)e?s?\s+)?"
+    rf"(?:{_DAY}\s+)?(?:par|du|des|de|d')"
+    r"|a-t-on appris\s+(?:aupres\s+(?:des|du|de|d')|de|d'|selon)"
+    r"|revendique(?:e|s|es)?\s+par"
+    r"|selon|d'apres|citant"
+    r")(?=[\s'])\s*"
+)
+_SOURCE_OF_RE = re.compile(r"(?<![\w'])(de)\s+(?=sources?\s+\w)")
+# Where a forward noun phrase ends: punctuation, a new clause, a date, the outlet, a verb.
+_NP_END_RE = re.compile(
+    r"[.;:!?«»\"“”\n,]|\s[-–—]\s|\s(?:qui|que|qu'|dont|a|ont|avait|est|sont|selon|lors|apres|depuis|dans|"
+    r"pour|avec|sur|alors|tandis|mais|car|jusqu'|aupres|sous couvert|par telephone|cite(?:e|s|es)? par|"
+    r"(?:publie|diffuse|fourni|rendu|transmis|consulte)e?s?|"
+    rf"en fin|en debut|{_DAY})(?![\w])"
+)
+_CLAUSE_BOUNDARY_RE = re.compile(r"[.;:!?«»\"“”\n]")
+_APPOSITION_RE = re.compile(
+    r"^\s*(?:qui|lequel|laquelle|base(?:e|s|es)?|proche(?:s)?|cite(?:e|s|es)? par|selon|"
+    r"dans un communique|de son cote|pour sa part|" + _DAY + r")(?![\w])"
+)
+_DEFINITE_RE = re.compile(r"(?:le|la|les)\s+|l'")
+_PRONOUN_RE = re.compile(r"^(?:lui|elle|eux|elles|il|ils|on|celui-ci|celle-ci|ceux-ci|laquelle|lequel|lesquel)")
+# Person nouns that make an unlisted phrase a speaker; (canonical name, kind).
+_PERSON_NOUNS: dict[str, tuple[str, SourceKind]] = {
+    "responsable": ("Official", "unknown"),
+    "fonctionnaire": ("Official", "unknown"),
+    "porte-parole": ("Spokesperson", "unknown"),
+    "ministre": ("Government", "government"),
+    "commandant": ("Military officer", "unknown"),
+    "officier": ("Military officer", "unknown"),
+    "general": ("Military officer", "unknown"),
+    "colonel": ("Military officer", "unknown"),
+    "capitaine": ("Military officer", "unknown"),
+    "lieutenant": ("Military officer", "unknown"),
+    "soldat": ("Military officer", "unknown"),
+    "policier": ("Government", "government"),
+    "depute": ("Politician", "unknown"),
+    "diplomate": ("Diplomat", "unknown"),
+    "journaliste": ("Local media", "media"),
+    "correspondant": ("Local media", "media"),
+    "medecin": ("Medical source", "local_official"),
+    "infirmier": ("Medical source", "local_official"),
+    "infirmiere": ("Medical source", "local_official"),
+    "secouriste": ("Medical source", "local_official"),
+    "temoin": ("Witnesses", "witness"),
+    "habitant": ("Witnesses", "witness"),
+    "habitante": ("Witnesses", "witness"),
+    "militant": ("Witnesses", "witness"),
+    "humanitaire": ("Human rights organisation", "ngo"),
+    "source": ("Unspecified source", "unknown"),
+}
+_PERSON_RE = re.compile(
+    r"(?:(?:un|une|des|deux|trois|plusieurs|de|d'|autres?)\s*)?(?:(?:haut|hauts|haute|jeune|ancien|ancienne)\s+)?"
+    r"(" + "|".join(re.escape(n) for n in _PERSON_NOUNS) + r")s?(?![\w])"
+)
+_PROPER_NAME_RE = re.compile(
+    r"^[A-ZÀ-Ý][\w'’-]*(?:\s+(?:(?:de|du|des|d'|al-|el-|ben|ould|ag)\s*)?[A-ZÀ-Ý][\w'’-]*){0,4}$"
+)
+
+
+def find_attributions(text: str, *, dictionary: SourceDictionary | None = None) -> list[Attribution]:
+    """Every speaker `text` attributes information to, in text order, one per span."""
+    sources = dictionary or SourceDictionary.load()
+    folded = fold(text)
+    found: dict[tuple[int, int], Attribution] = {}
+
+    def keep(attributions: list[Attribution]) -> None:
+        for attribution in attributions:
+            found.setdefault((attribution.start, attribution.end), attribution)
+
+    for match in _FORWARD_CUE_RE.finditer(folded):
+        cue = text[match.start():match.end()].strip().lower()
+        keep(_forward(text, folded, match.end(), cue, sources))
+    for match in _SOURCE_OF_RE.finditer(folded):
+        keep(_forward(text, folded, match.end(), text[match.start(1):match.end(1)].lower(), sources))
+    for match in _VERB_RE.finditer(folded):
+        keep(_around_verb(text, folded, match, sources))
+    # A speaker found twice through overlapping spans ("a-t-on appris de source X" and "de source X")
+    # is one attribution: keep the outermost.
+    ordered = sorted(found.values(), key=lambda a: (a.start, -(a.end - a.start)))
+    result: list[Attribution] = []
+    for attribution in ordered:
+        if result and attribution.start < result[-1].end:
+            continue
+        result.append(attribution)
+    return result
+
+
+def _around_verb(text: str, folded: str, match: re.Match[str], sources: SourceDictionary) -> list[Attribution]:
+    """A speech verb: its speaker follows it (", a indiqué l'OSDH") or precedes it ("l'OSDH a indiqué")."""
+    before = folded[:match.start()].rstrip()
+    if re.search(r"-t-(?:il|elle|on|ils|elles)$|-(?:il|elle|ils|elles)$", before):
+        return []  # "a-t-il dit": a pronoun, already named elsewhere
+    cue = text[match.start():match.end()].lower()
+    after = match.end()
+    while adjunct := _ADJUNCT_RE.match(folded, after):
+        after = adjunct.end()
+    rest = folded[after:].lstrip()
+    introduces_clause = re.match(r"(?:que|qu'|avoir|avoir ete|d'avoir|:|«|\"|de |d'|,|\.|$)", rest)
+    inverted = before.endswith((",", "»", '"', "”", ")")) and not introduces_clause
+    if inverted:
+        return _forward(text, folded, after, cue, sources)
+    return _backward(text, folded, len(before), cue, sources)
+
+
+def _forward(text: str, folded: str, start: int, cue: str, sources: SourceDictionary) -> list[Attribution]:
+    """The speaker noun phrase starting at `start` (after "selon", an inverted verb ...)."""
+    while start < len(folded) and folded[start].isspace():
+        start += 1
+    stop = _NP_END_RE.search(folded, start)
+    end = stop.start() if stop else len(folded)
+    end = _close_parenthesis(folded, start, end)
+    citing = re.match(r"\s*,?\s*citant\s+", folded[end:])
+    if citing:  # "l'agence Sana, citant une source militaire": the speaker is the one cited
+        cited = _forward(text, folded, end + citing.end(), "citant", sources)
+        if cited:
+            return cited
+    found = _resolve_phrase(text, folded, start, end, cue, sources)
+    role_start = end + 1
+    if len(found) == 1 and found[0].source.kind == "unknown" and folded[end:role_start] == ",":
+        # "Rami Abdel Rahmane, le directeur de l'OSDH": the apposition says whom the person speaks for.
+        stop = _NP_END_RE.search(folded, role_start + 1)
+        role = _resolve_phrase(text, folded, role_start, stop.start() if stop else len(folded), cue, sources)
+        if len(role) == 1 and role[0].source.kind != "unknown":
+            return [_merge(text, found[0], role[0])]
+    return found
+
+
+def _merge(text: str, first: Attribution, second: Attribution) -> Attribution:
+    """One attribution spanning a person and their role, named after whichever is in the dictionary."""
+    known = first if first.source.kind != "unknown" else second
+    words = text[first.start:second.end]
+    return Attribution(first.start, second.end, Source(known.source.name, known.source.kind, words), known.cue)
+
+
+def _backward(text: str, folded: str, end: int, cue: str, sources: SourceDictionary) -> list[Attribution]:
+    """The speaker noun phrase ending at `end`, the subject of "X a indiqué"."""
+    boundary = max((m.end() for m in _CLAUSE_BOUNDARY_RE.finditer(folded, 0, end)), default=0)
+    chunks = []  # comma-separated pieces of the clause, nearest the verb first
+    piece_end = end
+    for comma in reversed([m.start() for m in re.finditer(",", folded[boundary:end])]):
+        chunks.append((boundary + comma + 1, piece_end))
+        piece_end = boundary + comma
+    chunks.append((boundary, piece_end))
+    for index, (chunk_start, chunk_end) in enumerate(chunks):
+        piece = folded[chunk_start:chunk_end]
+        if not piece.strip():
+            continue
+        citing = re.match(r"\s*citant\s+", piece)
+        if citing:
+            return _resolve_phrase(text, folded, chunk_start + citing.end(), chunk_end, "citant", sources)
+        if _APPOSITION_RE.match(piece):
+            continue  # "l'OSDH, qui dispose d'un réseau de sources, a indiqué": look further back
+        # Only the words after the last clause word are the subject: "... et l'armée a indiqué".
+        clause = None
+        for clause in re.finditer(r"(?<![\w])(?:et|mais|puis|alors que|tandis que|car|ou)\s+", piece):
+            pass
+        if clause is not None:
+            chunk_start += clause.end()
+        found = _resolve_phrase(text, folded, chunk_start, chunk_end, cue, sources)
+        if len(found) == 1 and found[0].source.kind == "unknown" and index + 1 < len(chunks):
+            # "Un porte-parole de l'armée russe, Igor Konachenkov, a affirmé": the name's role says who.
+            role = _resolve_phrase(text, folded, chunks[index + 1][0], chunks[index + 1][1], cue, sources)
+            if len(role) == 1 and role[0].source.kind != "unknown":
+                return [_merge(text, role[0], found[0])]
+        return found
+    return []
+
+
+def _resolve_phrase(
+    text: str, folded: str, start: int, end: int, cue: str, sources: SourceDictionary
+) -> list[Attribution]:
+    """The sources a phrase names: one, or each side of "X et Y" when both are sources."""
+    start, end = _trim(folded, start, end)
+    if start >= end:
+        return []
+    parts = list(re.finditer(r"(?<![\w])et\s+", folded[start:end]))
+    if len(parts) == 1:
+        split = start + parts[0].start()
+        halves = [_one_source(text, folded, start, split, cue, sources),
+                  _one_source(text, folded, start + parts[0].end(), end, cue, sources)]
+        if halves[0] is not None and halves[1] is not None:
+            return [halves[0], halves[1]]
+    single = _one_source(text, folded, start, end, cue, sources)
+    return [single] if single else []
+
+
+def _one_source(
+    text: str, folded: str, start: int, end: int, cue: str, sources: SourceDictionary
+) -> Attribution | None:
+    start, end = _trim(folded, start, end)
+    if start >= end:
+        return None
+    words = text[start:end]
+    phrase = folded[start:end]
+    if _PRONOUN_RE.match(phrase) and not sources.lookup(words):
+        return None
+    source = sources.lookup(words)
+    if source is None:
+        person = _PERSON_RE.match(phrase)
+        if person and len(phrase.split()) <= 8:
+            name, kind = _PERSON_NOUNS[person.group(1)]
+            rebel = re.search(r"(?<![\w])(?:rebelles?|jihadistes?|insurges?)(?![\w])", phrase)
+            source = Source("Rebel commander", "armed_group", words) if rebel else Source(name, kind, words)
+        elif _PROPER_NAME_RE.match(words):
+            source = Source(words, "unknown", words)
+    if source is None:
+        return None
+    return Attribution(start, end, source, cue)
+
+
+def _trim(folded: str, start: int, end: int) -> tuple[int, int]:
+    """Drop surrounding spaces, a definite article, and dangling punctuation."""
+    while start < end and folded[start] in " \t\n,":
+        start += 1
+    while end > start and folded[end - 1] in " \t\n,":
+        end -= 1
+    article = _DEFINITE_RE.match(folded, start, end)
+    if article:
+        start = article.end()
+    return start, end
+
+
+def _close_parenthesis(folded: str, start: int, end: int) -> int:
+    """Keep "(OSDH)" after a name; cut a parenthesis the phrase end left open."""
+    opened = folded.rfind("(", start, end)
+    if opened != -1 and folded.find(")", opened, end) == -1:
+        closing = folded.find(")", end)
+        if closing != -1 and closing - opened < 40 and not _CLAUSE_BOUNDARY_RE.search(folded, opened, closing):
+            return closing + 1
+        return len(folded[:opened].rstrip()) if folded[:opened].strip() else start
+    return end

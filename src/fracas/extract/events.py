@@ -1,0 +1,180 @@
+"""EventExtractor: the resources of extraction, and the walk from a parsed Doc to event records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+
+from fracas.errors import InputError
+from fracas.extract.actors import ActorFinder, ActorMention
+from fracas.extract.assemble import Draft, attach_tolls, finish, resolve_date
+from fracas.extract.attribution import Attribution, find_attributions
+from fracas.extract.mentions import Mention, find_mentions
+from fracas.extract.places import PlaceMention, dispatch_country, find_places
+from fracas.extract.triggers import TriggerLexicon, default_lexicon
+from fracas.model import Actor, Dispatch, Event, Place
+from fracas.resolve.actors import UNIDENTIFIED, ActorDictionary, default_actor_dictionary
+from fracas.resolve.gazetteer import Gazetteer
+
+
+@dataclass
+class EventExtractor:
+    actors: ActorDictionary
+    lexicon: TriggerLexicon
+    gazetteer: Gazetteer
+
+    @classmethod
+    def load(cls, gazetteer: Gazetteer | None = None) -> EventExtractor:
+        return cls(default_actor_dictionary(), default_lexicon(), gazetteer or Gazetteer.load())
+
+    def extract(self, doc: Doc, dispatch: Dispatch) -> list[Event]:
+        finder = ActorFinder(self.actors) if not hasattr(self, "_finder") else self._finder
+        self._finder = finder
+        text = doc.text
+        attributions = find_attributions(text)
+        source_spans = [(a.start, a.end) for a in attributions]
+        actor_mentions = [a for a in finder.find(text) if not any(s <= a.start < e for s, e in source_spans)]
+        alpha2_of = {v: k for k, v in self.gazetteer._alpha3.items()}
+        hints = [alpha2_of.get(a.entry.country) for a in actor_mentions if a.entry and a.entry.country]
+        country = dispatch_country(text, self.gazetteer, [h for h in hints if h])
+        places = find_places(doc, self.gazetteer, country=country,
+                             skip=source_spans + [(a.start, a.end) for a in actor_mentions])
+        if country is None:
+            found = [p.place.country for p in places if p.place.country]
+            country = max(set(found), key=found.count) if found else None
+        mentions = find_mentions(doc, self.lexicon, actor_mentions, source_spans)
+        sentences = list(doc.sents)
+        sentence_places: dict[int, list[PlaceMention]] = {}
+        for place in places:
+            for index, sentence in enumerate(sentences):
+                if sentence.start_char <= place.start < sentence.end_char:
+                    sentence_places.setdefault(index, []).append(place)
+        drafts: list[Draft] = []
+        for mention in mentions:
+            for draft in self._drafts(doc, dispatch, mention, drafts, sentence_places, country):
+                _merge_or_add(drafts, draft)
+        attach_tolls(doc, drafts, sentence_places)
+        _attach_sources(drafts, attributions, sentences)
+        return [finish(draft, dispatch) for draft in drafts]
+
+    def _drafts(self, doc: Doc, dispatch: Dispatch, mention: Mention, drafts: list[Draft],
+                sentence_places: dict[int, list[PlaceMention]], country: str | None) -> list[Draft]:
+        previous = drafts[-1] if drafts else None
+        actor1 = self._actor(mention.actor1, country)
+        if actor1 is None:
+            actor1 = previous.actor1 if previous and previous.mention.event_type == mention.event_type else None
+        if actor1 is None:
+            actor1 = self._default_actor(mention, country)
+        actor2 = self._actor(mention.actor2, country)
+        if actor2 is None and mention.sub_event_type in ("Attack", "Abduction/forced disappearance", "Sexual violence"):
+            actor2 = self.actors.by_name("Civilians").actor(None)
+        dated = resolve_date(doc, dispatch, mention.sentence, mention.trigger_start)
+        if dated is None:
+            raise InputError(
+                f"{dispatch.origin}: no publication date, and the text dates its events relative to it; "
+                "give the date with --published YYYY-MM-DD (or a `published` field)")
+        date, precision, date_span = dated
+        evidence = [("event_type", mention.trigger_start, mention.trigger_end)]
+        if mention.actor1 is not None and actor1.text is not None:
+            evidence.append(("actor1", mention.actor1.start, mention.actor1.end))
+        if mention.actor2 is not None and actor2 is not None:
+            evidence.append(("actor2", mention.actor2.start, mention.actor2.end))
+        if date_span:
+            evidence.append(("event_date", *date_span))
+        results = []
+        for place, location in self._locations(mention, sentence_places, previous, country):
+            spans = evidence + ([("location", place.start, place.end)] if place else [])
+            results.append(Draft(mention, actor1, actor2, place, location, date, precision, date_span,
+                                 {mention.sentence}, spans))
+        return results
+
+    def _locations(self, mention: Mention, sentence_places: dict[int, list[PlaceMention]],
+                   previous: Draft | None, country: str | None) -> list[tuple[PlaceMention | None, Place]]:
+        """Where: the places of the sentence (one event per province named), else carried over, else the country."""
+        here = [p for p in sentence_places.get(mention.sentence, []) if p.place.precision != "country"]
+        if here:
+            by_admin1: dict[str, PlaceMention] = {}
+            for place in here:
+                key = place.place.admin1 or place.place.name
+                current = by_admin1.get(key)
+                if current is None or (current.place.precision == "admin1" and place.place.precision == "place"):
+                    by_admin1[key] = place
+            return [(p, p.place) for p in by_admin1.values()]
+        if previous is not None and mention.sentence - max(previous.sentences) <= 2:
+            return [(None, previous.location)]
+        earlier = [p for i, ps in sentence_places.items() if i < mention.sentence for p in ps
+                   if p.place.precision != "country"]
+        if earlier and mention.sentence - 1 in sentence_places:
+            return [(None, earlier[-1].place)]
+        countries = [p for p in sentence_places.get(mention.sentence, []) if p.place.precision == "country"]
+        if countries:
+            return [(countries[0], countries[0].place)]
+        code = country
+        text = None
+        return [(None, self.gazetteer.country_place(code, text=text) if code else _nowhere())]
+
+    def _actor(self, mention: ActorMention | None, country: str | None) -> Actor | None:
+        if mention is None:
+            return None
+        if mention.entry is not None:
+            if mention.entry.name == "Syrian Democratic Forces" and country not in (None, "SY"):
+                forces = self.actors.forces_of(self.gazetteer.alpha3(country))  # Sahel "FDS": the state's forces
+                return forces.actor(mention.text) if forces else None
+            return mention.entry.actor(mention.text)
+        alpha3 = self.gazetteer.alpha3(country) if country else None
+        if mention.generic == "forces":
+            forces = self.actors.forces_of(alpha3)
+            return forces.actor(mention.text) if forces else None
+        if country == "SY":
+            return self.actors.by_name("Rebel Groups (Syria)").actor(mention.text)
+        name = self.gazetteer.country_place(country).name if country else None
+        return Actor(f"Rebel Groups ({name})" if name else "Rebel Groups", "rebel_group", alpha3, mention.text)
+
+    def _default_actor(self, mention: Mention, country: str | None) -> Actor:
+        if mention.event_type in ("Protests", "Riots"):
+            name = "Protesters" if mention.event_type == "Protests" else "Rioters"
+            return self.actors.by_name(name).actor(None)
+        return self.actors.by_name(UNIDENTIFIED).actor(None)
+
+
+def _merge_or_add(drafts: list[Draft], draft: Draft) -> None:
+    """Same sub-type, actor, admin area and day as an existing draft (or a re-mention): one event."""
+    for existing in drafts:
+        same_area = (existing.location.admin1 or existing.location.name) == (draft.location.admin1 or draft.location.name)
+        same = (existing.mention.sub_event_type == draft.mention.sub_event_type
+                and existing.actor1.name == draft.actor1.name and existing.date == draft.date and same_area)
+        if same or (draft.mention.re_mention and existing.mention.sub_event_type == draft.mention.sub_event_type
+                    and draft.place is None):
+            existing.sentences |= draft.sentences
+            existing.evidence.extend(e for e in draft.evidence if e not in existing.evidence)
+            if existing.actor2 is None and draft.actor2 is not None:
+                existing.actor2 = draft.actor2
+            if existing.location.precision == "admin1" and draft.location.precision == "place" \
+                    and draft.location.admin1 == existing.location.admin1 and draft.place is not None:
+                existing.location, existing.place = draft.location, draft.place
+            return
+    drafts.append(draft)
+
+
+def _attach_sources(drafts: list[Draft], attributions: list[Attribution], sentences: list) -> None:
+    """Sources of an act: its sentences' attributions, else the nearest sentence's, else the dispatch's first."""
+    def sentence_of(position: int) -> int:
+        for index, sentence in enumerate(sentences):
+            if sentence.start_char <= position < sentence.end_char:
+                return index
+        return len(sentences) - 1
+
+    located = [(sentence_of(a.start), a) for a in attributions]
+    for draft in drafts:
+        own = [a for i, a in located if i in draft.sentences]
+        if not own:
+            first = min(draft.sentences)
+            near = sorted(located, key=lambda item: (abs(item[0] - first), item[0] < first))
+            own = [a for i, a in near if i == near[0][0]] if near else []
+        draft.sources = [(a.source, a.start, a.end) for a in own]
+
+
+def _nowhere() -> Place:
+    return Place(name="Unknown", admin1=None, admin2=None, country=None, lat=None, lon=None, geonames_id=None,
+                 precision="country", text=None)

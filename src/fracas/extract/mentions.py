@@ -1,0 +1,146 @@
+"""Event mentions: one reported act in one sentence, with its actors, place and date candidates.
+
+`find_mentions` walks the sentences of a Doc, keeps the triggers that report an act (not a denial, a
+threat or background), types them in context, and picks the actors that play each role.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from fracas.extract.actors import ActorMention
+from fracas.extract.text import fold_preserving
+from fracas.extract.triggers import Trigger, TriggerLexicon, find_triggers, is_reported, refine
+from fracas.model import EVENT_TYPE_OF_SUB_TYPE
+
+# Words just before an actor that make it the target, not the perpetrator.
+TARGET_CUE = re.compile(
+    r"(?:contre|visant|vise|visaient|ciblant|cible|positions?|fiefs?|bastions?|bases?|camps?|postes?|"
+    r"convois?|patrouilles?|combattants|membres|rangs|entre .{1,60} et|aux mains|contr[oô]l[ée]e? par"
+    r"|tenue? par|ont perdu|sur|dans)\s*(?:de |d'|du |des |de la |de l'|les |le |la |l')?\s*$"
+)
+AGENT_CUE = re.compile(r"(?:\bpar|\bmen[ée]e?s? par|revendiqu[ée]e?s? par|attribu[ée]e?s? [aà])\s*(?:des |les |le |la |l'|un |une )?$")
+ARMED_KINDS = ("state_forces", "rebel_group", "political_militia", "identity_militia", "external_other")
+
+
+@dataclass
+class Mention:
+    """An act reported in one sentence (mutable while the assembler completes it)."""
+
+    sentence: int  # index of the sentence in the Doc
+    trigger: Trigger
+    sub_event_type: str
+    trigger_start: int  # character offsets of the trigger words
+    trigger_end: int
+    actor1: ActorMention | None = None
+    actor2: ActorMention | None = None
+    re_mention: bool = False  # "ces frappes", "l'attaque": the same act as an earlier mention
+    extras: list[str] = field(default_factory=list)
+
+    @property
+    def event_type(self) -> str:
+        return EVENT_TYPE_OF_SUB_TYPE[self.sub_event_type]
+
+
+def find_mentions(doc: Doc, lexicon: TriggerLexicon, actors: list[ActorMention],
+                  skip: list[tuple[int, int]]) -> list[Mention]:
+    """The reported acts of a Doc, in text order; `skip` holds character spans that are attributions."""
+    sentences = list(doc.sents)
+    by_sentence: dict[int, list[Trigger]] = {}
+    sentence_of = {}
+    for index, sentence in enumerate(sentences):
+        for token in sentence:
+            sentence_of[token.i] = index
+    for trigger in find_triggers(doc, lexicon):
+        if any(s <= doc[trigger.start].idx < e for s, e in skip):
+            continue
+        by_sentence.setdefault(sentence_of[trigger.start], []).append(trigger)
+
+    mentions: list[Mention] = []
+    for index, triggers in sorted(by_sentence.items()):
+        sentence = sentences[index]
+        in_sentence = [a for a in actors if sentence.start_char <= a.start < sentence.end_char
+                       and not any(s <= a.start < e for s, e in skip)]
+        kinds = tuple(a.entry.kind if a.entry else "state_forces" for a in in_sentence)
+        chosen: dict[str, Mention] = {}
+        strongest = max(t.weight for t in triggers)
+        for trigger in triggers:
+            if trigger.weight < strongest and trigger.refine == "killing":
+                continue  # "tués" beside "frappes" is the strike's toll, not a second act
+            if not is_reported(trigger, sentence):
+                continue
+            sub = refine(trigger, sentence, lexicon, actor_kinds=kinds)
+            if sub is None:
+                continue
+            if trigger.refine == "killing" and (mentions or chosen) and not _names_new_agent(
+                    trigger, sentence, in_sentence, mentions):
+                continue  # a toll sentence after an act: the casualties of that act
+            if sub in chosen and chosen[sub].trigger.weight >= trigger.weight:
+                continue
+            start, end = doc[trigger.start].idx, doc[trigger.end - 1].idx + len(doc[trigger.end - 1])
+            mention = Mention(index, trigger, sub, start, end)
+            mention.re_mention = _is_re_mention(doc, trigger, mentions, sub)
+            _assign_actors(mention, sentence, in_sentence)
+            chosen[sub] = mention
+        # One act per sentence and event type: "l'attaque" and "les combats" of one sentence are one clash.
+        by_type: dict[str, Mention] = {}
+        for mention in sorted(chosen.values(), key=lambda m: -m.trigger.weight):
+            by_type.setdefault(mention.event_type, mention)
+        mentions.extend(sorted(by_type.values(), key=lambda m: m.trigger_start))
+    return mentions
+
+
+def _names_new_agent(trigger: Trigger, sentence: Span, actors: list[ActorMention], earlier: list[Mention]) -> bool:
+    known = {m.actor1.entry.name for m in earlier if m.actor1 and m.actor1.entry}
+    for actor in actors:
+        before = fold_preserving(sentence.doc.text[max(sentence.start_char, actor.start - 30):actor.start])
+        if AGENT_CUE.search(before) and (actor.entry is None or actor.entry.name not in known):
+            return True
+    return False
+
+
+def _is_re_mention(doc: Doc, trigger: Trigger, earlier: list[Mention], sub: str) -> bool:
+    """A demonstrative or definite nominal trigger after a mention of the same kind ("ces frappes")."""
+    if not any(m.sub_event_type == sub for m in earlier):
+        return False
+    token = doc[trigger.start]
+    determiners = [fold_preserving(child.text) for child in token.children if child.dep_ == "det"]
+    return token.pos_ == "NOUN" and any(d in ("ce", "cet", "cette", "ces", "le", "la", "l'", "les") for d in determiners)
+
+
+def _assign_actors(mention: Mention, sentence: Span, actors: list[ActorMention]) -> None:
+    """Perpetrator and target among the sentence's actors, from their grammatical and lexical cues."""
+    doc = sentence.doc
+    agents: list[ActorMention] = []
+    targets: list[ActorMention] = []
+    neutral: list[ActorMention] = []
+    for actor in actors:
+        before = fold_preserving(doc.text[max(sentence.start_char, actor.start - 40):actor.start])
+        if AGENT_CUE.search(before):
+            agents.append(actor)
+        elif TARGET_CUE.search(before) or _is_object(doc, actor):
+            targets.append(actor)
+        else:
+            neutral.append(actor)
+    armed = [a for a in agents + neutral if a.entry is None or a.entry.kind in ARMED_KINDS
+             or mention.event_type in ("Protests", "Riots")]
+    if mention.event_type in ("Protests", "Riots"):
+        protesters = [a for a in actors if a.entry and a.entry.kind in ("protesters", "rioters")]
+        mention.actor1 = protesters[0] if protesters else None
+        police = [a for a in actors if a is not mention.actor1 and (a.entry is None or a.entry.kind == "state_forces")]
+        mention.actor2 = police[0] if police and mention.sub_event_type != "Peaceful protest" else None
+        return
+    mention.actor1 = armed[0] if armed else None
+    rest = [a for a in targets + neutral if a is not mention.actor1
+            and (mention.actor1 is None or a.entry is None or mention.actor1.entry is None
+                 or a.entry.name != mention.actor1.entry.name)]
+    if rest:
+        mention.actor2 = rest[0]
+
+
+def _is_object(doc: Doc, actor: ActorMention) -> bool:
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("obj", "obl:arg", "iobj", "nsubj:pass")

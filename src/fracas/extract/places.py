@@ -1,0 +1,148 @@
+"""Place mentions in a dispatch, resolved with the gazetteer.
+
+Candidates come from the model's entities and from French place phrasing ("dans la province de Hama",
+"celle d'Idleb", "à Daret Ezza", "le village de ..."); each is resolved in the dispatch's country and,
+when the text puts it in a province, inside that province.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Protocol
+
+from spacy.tokens import Doc
+
+from fracas.model import Place
+
+ADMIN_WORDS = (
+    r"provinces?|gouvernorats?|r[ée]gions?|[ée]tats?|pr[ée]fectures?|territoires?|cercles?|d[ée]partements?"
+    r"|districts?|wilayas?|mohafazats?"
+)
+NAME = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:[ \-](?:(?:al|el|ad|ad-|as|ar|an|ash|ech|es|et|de|du|des|la|le|ben|bin|ibn|abou|abu|d')[ \-]?)?[A-ZÀ-ÖØ-Þ][\w'’\-]*)*"
+ADMIN_PHRASE = re.compile(
+    rf"(?:{ADMIN_WORDS}|celle|celui)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])(?P<name>{NAME})"
+)
+SITE_PHRASE = re.compile(
+    rf"(?:\b[àa]|\bpr[eè]s\s+de|\bpr[eè]s\s+d['’]|\bvillage\s+de|\bvillage\s+d['’]|\blocalit[ée]\s+de|\bville\s+de"
+    rf"|\bville\s+d['’]|\bquartier\s+de|\bcommune\s+de|\bbourgade\s+de|\bsur|\bvers|\bentre|\bcontre|\bdans)"
+    rf"\s+(?:la\s+|le\s+|l['’]|les\s+)?(?P<name>{NAME})"
+)
+COUNTRY_PHRASE = re.compile(rf"\b(?:en|au|aux|du|de\s+la|de\s+l['’]|de|d['’]|la|le|l['’])\s*(?P<name>{NAME})")
+DATELINE = re.compile(r"^\s*[A-ZÀ-Ü][A-ZÀ-Ü'’ \-]+(?:,[^()\n]{0,60})?\s*\((?:AFP|Reuters|AP|RFI|APA|Xinhua)\)\s*[-–—]\s*")
+# Capitalised words that open sentences or name days and months, never places.
+NOT_PLACES = {
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier", "fevrier", "mars",
+    "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre", "le", "la",
+    "les", "un", "une", "des", "selon", "il", "elle", "ils", "ce", "cette", "ces", "depuis", "dans", "au",
+}
+
+
+class GazetteerLike(Protocol):
+    def find_place(self, name: str, *, country: str | None = None, admin1: str | None = None) -> Place | None: ...
+    def find_admin1(self, name: str, *, country: str | None = None) -> Place | None: ...
+    def find_country(self, name: str) -> str | None: ...
+    def country_place(self, alpha2: str, *, text: str | None = None) -> Place: ...
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start: int
+    end: int
+    place: Place  # its `text` is the words of the dispatch
+
+
+def dateline_end(text: str) -> int:
+    match = DATELINE.match(text)
+    return match.end() if match else 0
+
+
+def find_countries(text: str, gazetteer: GazetteerLike) -> list[tuple[int, int, str]]:
+    """Country names in the text ("en Syrie", "du Mali"), as (start, end, alpha-2)."""
+    found = []
+    for match in COUNTRY_PHRASE.finditer(text):
+        code = gazetteer.find_country(match.group("name"))
+        if code:
+            found.append((match.start("name"), match.end("name"), code))
+    return found
+
+
+def dispatch_country(text: str, gazetteer: GazetteerLike, hints: list[str]) -> str | None:
+    """The country a dispatch is about: named countries, then `hints` (countries of actors and places)."""
+    votes: Counter[str] = Counter()
+    for _, _, code in find_countries(text, gazetteer):
+        votes[code] += 2
+    votes.update(h for h in hints if h)
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def find_places(doc: Doc, gazetteer: GazetteerLike, *, country: str | None,
+                skip: list[tuple[int, int]]) -> list[PlaceMention]:
+    """Resolved place mentions, in text order; `skip` holds spans already taken (actors, sources)."""
+    text = doc.text
+    start_at = dateline_end(text)
+    candidates: dict[tuple[int, int], bool] = {}  # span -> is an admin-level phrase
+
+    def add(start: int, end: int, admin: bool) -> None:
+        if start < start_at or any(s < end and start < e for s, e in skip):
+            return
+        name = text[start:end].strip(" '’-")
+        if not name or name.lower() in NOT_PLACES:
+            return
+        candidates[(start, start + len(name))] = candidates.get((start, start + len(name)), False) or admin
+
+    for match in ADMIN_PHRASE.finditer(text):
+        add(match.start("name"), match.end("name"), True)
+    for match in SITE_PHRASE.finditer(text):
+        add(match.start("name"), match.end("name"), False)
+    for ent in doc.ents:
+        if ent.label_ in ("LOC", "GPE", "PER", "MISC", "ORG") and ent.text[:1].isupper():
+            add(ent.start_char, ent.end_char, False)
+
+    mentions: list[PlaceMention] = []
+    admin_context: list[tuple[int, Place]] = []
+    # Provinces first, so villages can be looked up inside the province their sentence names.
+    for (start, end), admin in sorted(candidates.items(), key=lambda item: (not item[1], item[0])):
+        name = text[start:end]
+        if any(m.start < end and start < m.end for m in mentions):
+            continue
+        place = None
+        if admin:
+            place = gazetteer.find_admin1(name, country=country)
+        if place is None:
+            province = _province_near(start, admin_context, doc)
+            place = gazetteer.find_place(name, country=country, admin1=province)
+            if place is None and province is None and not admin:
+                place = gazetteer.find_admin1(name, country=country)
+        if place is None:
+            code = gazetteer.find_country(name)
+            place = gazetteer.country_place(code, text=name) if code else None
+        if place is None:
+            continue
+        place = _with_text(place, name)
+        mentions.append(PlaceMention(start, end, place))
+        if place.precision == "admin1":
+            admin_context.append((start, place))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _province_near(start: int, admin_context: list[tuple[int, Place]], doc: Doc) -> str | None:
+    """The province named in the same sentence as `start` ("X, dans la province d'Alep"), if any."""
+    sentence = doc.char_span(start, start + 1, alignment_mode="expand")
+    if sentence is None:
+        return None
+    sent = sentence.sent
+    inside = [p for s, p in admin_context if sent.start_char <= s < sent.end_char]
+    if not inside:
+        return None
+    # The nearest province after the name wins ("à Mansoura, dans la province d'Alep").
+    after = [(s, p) for s, p in admin_context if sent.start_char <= s < sent.end_char and s > start]
+    chosen = after[0][1] if after else inside[-1]
+    return chosen.admin1
+
+
+def _with_text(place: Place, text: str) -> Place:
+    from dataclasses import replace
+
+    return replace(place, text=text)

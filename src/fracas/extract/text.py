@@ -1,0 +1,30 @@
+"""Text helpers shared by the extractors: offset-preserving folding and alias patterns."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+_APOSTROPHES = {"\u2019": "'", "\u02bc": "'", "\u2018": "'", "`": "'"}
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    ch = _APOSTROPHES.get(ch, ch)
+    stripped = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+    # Keep exactly one character per input character so offsets stay valid in the original text.
+    return stripped.lower() if len(stripped) == 1 else ch.lower()[:1] or ch
+
+
+def fold_preserving(text: str) -> str:
+    """Lower case, accents removed, apostrophes unified — same length as `text`, so offsets carry over."""
+    return "".join(_fold_char(ch) for ch in text)
+
+
+def alias_pattern(aliases: Iterable[str]) -> re.Pattern[str]:
+    """One regex matching any of the (folded) aliases as whole words, longest first."""
+    ordered = sorted({a for a in aliases if a}, key=len, reverse=True)
+    body = "|".join(r"\s+".join(re.escape(word) for word in a.split()) for a in ordered)
+    return re.compile(rf"(?<![\w])(?:{body})(?![\w])")

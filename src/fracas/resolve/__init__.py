@@ -1,0 +1,1 @@
+"""Resolution of text to canonical values: places (gazetteer), actors, dates and numbers."""

@@ -1,0 +1,125 @@
+"""The actor dictionary: aliases (several languages) -> canonical ACLED-style actors.
+
+Built from the packaged `actors` resource (source: data/actors.yaml). Users extend it with their own
+YAML file of the same shape (`ActorDictionary.load(extra=path)`).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from fracas.errors import ResourceError
+from fracas.model import Actor
+from fracas.resources import load_resource
+
+ACTOR_KINDS = {
+    "state_forces", "rebel_group", "political_militia", "identity_militia",
+    "rioters", "protesters", "civilians", "external_other",
+}
+UNIDENTIFIED = "Unidentified Armed Group"
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed, typographic apostrophes unified: the key aliases are matched on."""
+    text = text.replace("\u2019", "'").replace("\u02bc", "'").lower()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    name: str
+    kind: str
+    country: str | None
+
+    def actor(self, text: str | None) -> Actor:
+        return Actor(name=self.name, kind=self.kind, country=self.country, text=text)  # type: ignore[arg-type]
+
+
+def demonym_forms(masculine: str) -> tuple[str, ...]:
+    """The four forms of a French demonym adjective: russe/russes, syrien/syrienne/syriens/syriennes ..."""
+    if masculine.endswith("e") and not masculine.endswith("é"):
+        feminine = masculine
+    elif masculine.endswith("ien"):
+        feminine = masculine + "ne"
+    elif masculine.endswith("c"):  # turc -> turque
+        feminine = masculine + "que"
+    else:
+        feminine = masculine + "e"
+    plural = masculine if masculine.endswith(("s", "x")) else masculine + "s"
+    feminine_plural = feminine + "s"
+    if masculine.endswith("c"):
+        plural = masculine + "s"
+    return tuple(dict.fromkeys((masculine, feminine, plural, feminine_plural)))
+
+
+class ActorDictionary:
+    """Aliases and demonyms, folded, each pointing at one canonical actor entry."""
+
+    def __init__(self, entries: dict[str, ActorEntry], aliases: dict[str, ActorEntry],
+                 military_nouns: frozenset[str], demonyms: dict[str, ActorEntry]) -> None:
+        self.entries = entries
+        self.aliases = aliases
+        self.military_nouns = military_nouns
+        self.demonyms = demonyms
+        self.forces_by_country = {entry.country: entry for entry in demonyms.values() if entry.country}
+
+    @classmethod
+    def load(cls, extra: Path | None = None) -> ActorDictionary:
+        documents = [load_resource("actors")]
+        if extra is not None:
+            try:
+                documents.append(yaml.safe_load(extra.read_text(encoding="utf-8")))
+            except (OSError, yaml.YAMLError) as err:
+                raise ResourceError(f"cannot read actor dictionary {extra}: {err}") from err
+        entries: dict[str, ActorEntry] = {}
+        aliases: dict[str, ActorEntry] = {}
+        demonyms: dict[str, ActorEntry] = {}
+        nouns: set[str] = set()
+        for document in documents:
+            _parse_document(document, entries, aliases, demonyms, nouns)
+        return cls(entries, aliases, frozenset(nouns), demonyms)
+
+    def by_name(self, name: str) -> ActorEntry:
+        try:
+            return self.entries[name]
+        except KeyError as err:
+            raise ResourceError(f"actor {name!r} is not in the actor dictionary (data/actors.yaml)") from err
+
+    def forces_of(self, alpha3: str | None) -> ActorEntry | None:
+        return self.forces_by_country.get(alpha3) if alpha3 else None
+
+
+def _parse_document(document: Any, entries: dict[str, ActorEntry], aliases: dict[str, ActorEntry],
+                    demonyms: dict[str, ActorEntry], nouns: set[str]) -> None:
+    if not isinstance(document, dict) or not isinstance(document.get("actors"), list):
+        raise ResourceError("an actor dictionary must be a mapping with an `actors:` list (see data/actors.yaml)")
+    for position, raw in enumerate(document["actors"], start=1):
+        try:
+            entry = ActorEntry(name=raw["name"], kind=raw["kind"], country=raw.get("country"))
+        except (KeyError, TypeError) as err:
+            raise ResourceError(f"actor entry #{position} needs name and kind: {raw!r}") from err
+        if entry.kind not in ACTOR_KINDS:
+            raise ResourceError(f"actor {entry.name!r} has kind {entry.kind!r}; use one of {sorted(ACTOR_KINDS)}")
+        entries[entry.name] = entry
+        for names in (raw.get("aliases") or {}).values():
+            for alias in names:
+                aliases[fold(str(alias))] = entry
+    for noun in document.get("military_nouns") or ():
+        nouns.add(fold(noun))
+    for masculine, (alpha3, forces_name) in (document.get("demonyms") or {}).items():
+        entry = entries.get(forces_name) or ActorEntry(forces_name, "state_forces", alpha3)
+        entries.setdefault(forces_name, entry)
+        for form in demonym_forms(fold(masculine)):
+            demonyms[form] = entry
+
+
+@lru_cache(maxsize=1)
+def default_actor_dictionary() -> ActorDictionary:
+    return ActorDictionary.load()

@@ -1,0 +1,243 @@
+"""French quantities in plain text: "au moins 12", "une dizaine", "240.000", "quatre-vingt-dix-sept".
+
+Every figure is a `Quantity(low, best, high)`, the UCDP-style estimate the event record carries.
+The choices, made once here so every caller codes the same way:
+
+| text | low | best | high | why |
+|---|---|---|---|---|
+| "12", "douze" | 12 | 12 | 12 | a stated figure is exact |
+| "au moins 12", "pas moins de 12", "plus de 30" | 12 / 30 | 12 / 30 | None | ACLED codes the stated number; no upper bound is given |
+| "près de 50", "environ 50", "quelque 50" | None | 50 | None | the stated number is the best guess; no bound is invented |
+| "jusqu'à 20", "moins de 20" | None | None | 20 | only a ceiling is stated |
+| "entre 10 et 15", "de 10 à 15", "deux ou trois" | 10 | 10 | 15 | ACLED's conservative practice: best is the lowest figure |
+| "une dizaine" (vingtaine, centaine, millier ...) | 10 | 10 | 19 | the round number, up to just below the next one |
+| "une douzaine", "une quinzaine" | 12 / 15 | 12 / 15 | None | "about a dozen" has no natural ceiling |
+| "des dizaines", "plusieurs dizaines", "quelques dizaines" | 20 | 20 | 99 | at least two tens, fewer than a hundred |
+| "des centaines" / "des milliers" / "des millions" | 200 / 2000 / 2e6 | same | 999 / 9999 / 999999999 | likewise |
+| "plusieurs", "quelques", "des", "de nombreux" | — | — | — | not a figure: no mention at all |
+| "aucun", "aucune", "zéro" | 0 | 0 | 0 | an explicit zero is a figure |
+| "2,5 millions" | 2500000 | ... | ... | a decimal comma only counts before a multiplier |
+
+Thousands separators: "240.000", "240 000" (also no-break spaces) and "240,000" (a comma followed by
+exactly three digits, unless a multiplier follows: "2,500 millions" is 2.5 billion). A decimal
+without a multiplier ("5,4") is not a count of anything and is skipped, as are ordinals ("1er"),
+clock times ("10h30"), percentages, and numbers that are part of a date ("5 octobre", "mars 2011").
+"un"/"une" are found as 1: whether the article counts something is the caller's call (it looks at the
+noun that follows).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A UCDP-style estimate; None where the text gives no such bound."""
+
+    low: int | None
+    best: int | None
+    high: int | None
+
+
+@dataclass(frozen=True)
+class QuantityMention:
+    """A quantity found in a text: `text[start:end]` is the whole phrase, qualifier included."""
+
+    start: int
+    end: int
+    text: str
+    quantity: Quantity
+
+
+_UNITS: dict[str, int] = {
+    "zéro": 0, "zero": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
+    "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14,
+    "quinze": 15, "seize": 16, "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50,
+    "soixante": 60,
+}
+_MULTIPLIERS: dict[str, int] = {
+    "cent": 100, "cents": 100, "mille": 1000, "million": 10**6, "millions": 10**6,
+    "milliard": 10**9, "milliards": 10**9,
+}
+# "une dizaine": (low, high); high None = no natural ceiling.
+_APPROX_SINGULAR: dict[str, tuple[int, int | None]] = {
+    "dizaine": (10, 19), "douzaine": (12, None), "quinzaine": (15, None), "vingtaine": (20, 29),
+    "trentaine": (30, 39), "quarantaine": (40, 49), "cinquantaine": (50, 59), "soixantaine": (60, 69),
+    "centaine": (100, 199), "millier": (1000, 1999),
+}
+# "des dizaines": at least two of the unit, fewer than the next power of ten.
+_APPROX_PLURAL: dict[str, int] = {"dizaines": 10, "centaines": 100, "milliers": 1000, "millions": 10**6}
+_MONTHS = (
+    "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre"
+    "|decembre"
+)
+
+_WORD_ALTS = "|".join(sorted(list(_UNITS) + list(_MULTIPLIERS), key=len, reverse=True))
+_TENS = "vingt|trente|quarante|cinquante|soixante"
+# One number word; "et" is only allowed inside "vingt et un", "soixante et onze" ...
+_WORD = rf"(?:(?:{_TENS})[\s-]+et[\s-]+(?:une|un|onze)|(?:{_WORD_ALTS}))"
+_WORD_SEQ = rf"(?<![\w-]){_WORD}(?:[\s-]+{_WORD})*(?![\w])"
+_SEP = "[ .\u00a0\u202f]"
+_DIGITS = (
+    rf"(?<![\w.,])(?:\d{{1,3}}(?:{_SEP}\d{{3}})+(?![\d])|\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+,\d+|\d+)"
+    r"(?!\w|[.,]\d)"
+)
+_MULT_AFTER = r"(?:\s+(?P<mult>millions?|milliards?|mille)\b)?"
+_APPROX_S = rf"(?<![\w])(?:une?|1)\s+(?P<unit>{'|'.join(_APPROX_SINGULAR)})(?:\s+(?:de\s+)?(?P<unit_of>milliers|millions))?\b"
+_APPROX_P = (
+    rf"(?<![\w])(?:des|plusieurs|quelques|de\s+nombreuses|nombreuses|de\s+nombreux)\s+"
+    rf"(?P<units>{'|'.join(_APPROX_PLURAL)})(?:\s+de\s+(?P<units_of>milliers|millions))?\b"
+)
+_ZERO = r"(?<![\w'])(?:aucun|aucune)\b"
+_CORE_RE = re.compile(
+    rf"(?P<approx_p>{_APPROX_P})|(?P<approx_s>{_APPROX_S})|(?P<zero>{_ZERO})"
+    rf"|(?P<digits>{_DIGITS}){_MULT_AFTER}|(?P<words>{_WORD_SEQ})"
+)
+
+# Qualifiers written before the number, matched against the text just left of it.
+_AT_LEAST = (
+    r"au\s+moins|pas\s+moins\s+de|pas\s+moins\s+d'|au\s+minimum|un\s+minimum\s+de|un\s+minimum\s+d'"
+    r"|(?:un\s+peu\s+|bien\s+|largement\s+)?plus\s+de|(?:un\s+peu\s+|bien\s+|largement\s+)?plus\s+d'"
+    r"|davantage\s+de|davantage\s+d'|au-delà\s+de|au-dela\s+de|au\s+bas\s+mot"
+)
+_ABOUT = (
+    r"près\s+de|pres\s+de|près\s+d'|presque|environ|quelque|approximativement|autour\s+de"
+    r"|quasiment|pratiquement|à\s+peu\s+près|a\s+peu\s+pres|une\s+estimation\s+de"
+)
+_AT_MOST = r"jusqu'à|jusqu'a|moins\s+de|moins\s+d'|au\s+plus|au\s+maximum|pas\s+plus\s+de"
+_QUALIFIER_RE = re.compile(
+    rf"(?:^|(?<=[\s(,;:«\"]))(?:(?P<at_least>{_AT_LEAST})|(?P<about>{_ABOUT})|(?P<at_most>{_AT_MOST}))\s*$"
+)
+_RANGE_OPEN_RE = re.compile(r"(?:^|(?<=[\s(,;:]))(?P<open>entre|de|d')\s*$")
+_RANGE_JOIN_RE = re.compile(r"\s*(?P<join>et|à|a|ou|-|–)\s*")
+# A number that is part of a date or a time is not a quantity.
+_NOT_AFTER_RE = re.compile(rf"\s*(?:(?:{_MONTHS})\b|%|pour\s*cent\b|h\d|h\b|heures?\s+\d)")
+_MONTH_BEFORE_RE = re.compile(rf"(?:{_MONTHS})\s+$")
+# "en 2015", "depuis 2011": a year, not a count.
+_YEAR_BEFORE_RE = re.compile(r"(?:\ben|depuis|année|l'an|fin|début|mi-|courant|printemps|été|automne|hiver)\s*$")
+
+
+def parse_quantity(text: str) -> Quantity | None:
+    """The first quantity in `text` ("au moins douze soldats" -> 12/12/None), or None if it has none."""
+    mentions = find_quantities(text)
+    return mentions[0].quantity if mentions else None
+
+
+def find_quantities(text: str) -> list[QuantityMention]:
+    """Every quantity in `text`, in order, with character offsets into `text`."""
+    # Lower-casing and straightening apostrophes keep every offset: the same length, char for char.
+    low_text = text.lower().replace("\u2019", "'")
+    cores = [core for core in (_core(match, low_text) for match in _CORE_RE.finditer(low_text)) if core]
+    mentions: list[QuantityMention] = []
+    i = 0
+    while i < len(cores):
+        start, end, quantity = cores[i]
+        # A range: "entre 10 et 15", "de 10 à 15", "deux ou trois".
+        if i + 1 < len(cores):
+            join = _RANGE_JOIN_RE.fullmatch(low_text, end, cores[i + 1][0])
+            opener = _RANGE_OPEN_RE.search(low_text, max(0, start - 8), start)
+            if join and _range_allowed(join.group("join"), opener.group("open") if opener else None):
+                second = cores[i + 1][2]
+                quantity = Quantity(quantity.low, quantity.low, second.high if second.high else second.best)
+                end = cores[i + 1][1]
+                if opener:
+                    start = opener.start()
+                i += 1
+        qualifier = _QUALIFIER_RE.search(low_text, max(0, start - 30), start)
+        if qualifier:
+            quantity = _qualify(quantity, qualifier)
+            start = qualifier.start()
+        mentions.append(QuantityMention(start, end, text[start:end], quantity))
+        i += 1
+    return _drop_overlaps(mentions)
+
+
+def words_value(words: str) -> int | None:
+    """The value of French number words ("quatre-vingt-dix-sept" -> 97), None if they are not numbers."""
+    total = current = 0
+    previous = ""
+    for word in re.split(r"[\s-]+", words.lower().strip()):
+        if word == "et":
+            continue
+        if word in ("vingt", "vingts") and previous == "quatre":
+            current += 80 - 4  # quatre-vingt: the 4 already added multiplies instead
+        elif word in ("cent", "cents"):
+            current = (current or 1) * 100
+        elif word in _MULTIPLIERS:
+            total += (current or 1) * _MULTIPLIERS[word]
+            current = 0
+        elif word in _UNITS:
+            current += _UNITS[word]
+        else:
+            return None
+        previous = word
+    return total + current
+
+
+def _core(match: re.Match[str], low_text: str) -> tuple[int, int, Quantity] | None:
+    start, end = match.span()
+    if match.group("approx_p"):
+        base = _APPROX_PLURAL[match.group("units")]
+        base *= _APPROX_PLURAL[match.group("units_of")] if match.group("units_of") else 1
+        return start, end, Quantity(2 * base, 2 * base, 10 * base - 1)
+    if match.group("approx_s"):
+        low, high = _APPROX_SINGULAR[match.group("unit")]
+        factor = _APPROX_PLURAL[match.group("unit_of")] if match.group("unit_of") else 1
+        high_value = None if high is None else (high + 1) * factor - 1
+        return start, end, Quantity(low * factor, low * factor, high_value)
+    if match.group("zero"):
+        return start, end, Quantity(0, 0, 0)
+    digits = match.group("digits")
+    if digits is not None:
+        mult = match.group("mult")
+        if not mult and (_NOT_AFTER_RE.match(low_text, end) or _MONTH_BEFORE_RE.search(low_text, 0, start)):
+            return None
+        if not mult and re.fullmatch(r"(?:19|20)\d\d", digits) and _YEAR_BEFORE_RE.search(low_text, 0, start):
+            return None
+        value = _digits_value(digits, _MULTIPLIERS[mult] if mult else 1)
+        return None if value is None else (start, end, Quantity(value, value, value))
+    words = match.group("words")
+    if _NOT_AFTER_RE.match(low_text, end) and not re.search(r"(?:mille|millions?|milliards?)$", words):
+        return None
+    value = words_value(words)
+    return None if value is None else (start, end, Quantity(value, value, value))
+
+
+def _digits_value(digits: str, multiplier: int) -> int | None:
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", digits) and multiplier == 1:
+        return int(digits.replace(",", ""))  # "240,000": an English thousands separator
+    if "," in digits:
+        whole, _, fraction = digits.partition(",")
+        if multiplier == 1:
+            return None  # "5,4": a measure, not a count
+        return round(float(f"{whole}.{fraction}") * multiplier)
+    return int(re.sub(r"\D", "", digits)) * multiplier
+
+
+def _range_allowed(join: str, opener: str | None) -> bool:
+    if join == "et":
+        return opener == "entre"
+    if join in ("-", "–"):
+        return opener in ("entre", "de", "d'")  # "2014-2015" alone is not a range of people
+    return True  # "à", "ou": "10 à 15", "deux ou trois"
+
+
+def _qualify(quantity: Quantity, qualifier: re.Match[str]) -> Quantity:
+    if qualifier.group("at_least"):
+        return Quantity(quantity.low, quantity.low, None)
+    if qualifier.group("about"):
+        # An approximate noun keeps its own range ("environ une dizaine"); a bare figure keeps only best.
+        exact = quantity.low == quantity.best == quantity.high
+        return Quantity(None, quantity.best, None) if exact else quantity
+    return Quantity(None, None, quantity.high if quantity.high is not None else quantity.best)
+
+
+def _drop_overlaps(mentions: list[QuantityMention]) -> list[QuantityMention]:
+    kept: list[QuantityMention] = []
+    for mention in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if kept and mention.start < kept[-1].end:
+            continue
+        kept.append(mention)
+    return kept
