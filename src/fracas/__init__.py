@@ -21,6 +21,10 @@ from fracas.model import (
     Source,
 )
 
+# Importing the pipeline loads the `fracas.extract` subpackage first, so that the `extract` function
+# defined below (the public API) is what `fracas.extract` names afterwards.
+from fracas.pipeline import Pipeline  # noqa: E402
+
 __version__ = "0.1.0"
 
 __all__ = [
@@ -38,13 +42,7 @@ def extract(text: str, *, published: str | PublicationDate | None = None, outlet
     """
     from fracas.ingest import read_text
 
-    if isinstance(published, str):
-        published = PublicationDate.parse(published)
-    dispatch = read_text(text, origin="<text>", published=published)
-    if isinstance(dispatch, Rejection):
-        raise InputError(dispatch.reason)
-    dispatch = Dispatch(id=dispatch_id or dispatch.id, text=dispatch.text, published=dispatch.published,
-                        outlet=outlet, url=url, origin=dispatch.origin)
+    dispatch = read_text(text, origin="<text>", published=published, outlet=outlet, url=url, dispatch_id=dispatch_id)
     result = extract_dispatches([dispatch])
     if result.rejections:
         raise InputError(result.rejections[0].reason)
@@ -55,14 +53,3 @@ def extract_dispatches(items, *, n_process: int = 1) -> ExtractionResult:  # typ
     """Events of many dispatches (or the Rejections `fracas.ingest.read_inputs` yields), with rejections."""
     return Pipeline.load().run(items, n_process=n_process)
 
-
-def __getattr__(name: str):  # type: ignore[no-untyped-def]
-    # Pipeline pulls in spaCy: imported on first use so `import fracas` stays cheap.
-    if name == "Pipeline":
-        from fracas.pipeline import Pipeline
-
-        return Pipeline
-    raise AttributeError(f"module 'fracas' has no attribute {name!r}")
-
-
-from fracas.pipeline import Pipeline  # noqa: E402

@@ -8,6 +8,7 @@ from fracas.dedupe.match import GENERIC_ACTOR_NAMES, MergeDecision, distance_km,
 from fracas.dedupe.merge import merge, merge_fatalities
 from fracas.dedupe.minhash import (
     NEAR_DUPLICATE_THRESHOLD,
+    SIGNATURE_VERSION,
     NearDuplicateIndex,
     DispatchSignature,
     find_near_duplicate,
@@ -18,6 +19,7 @@ from fracas.dedupe.minhash import (
 __all__ = [
     "GENERIC_ACTOR_NAMES",
     "NEAR_DUPLICATE_THRESHOLD",
+    "SIGNATURE_VERSION",
     "MergeDecision",
     "NearDuplicateIndex",
     "DispatchSignature",

@@ -132,8 +132,10 @@ def merge_fatalities(stored: Event, incoming: Event) -> tuple[int | None, int | 
 
 
 def _is_exact(event: Event) -> bool:
-    # A point figure: no range around it, or a range that collapses onto it.
-    return event.fatalities_low in (None, event.fatalities) and event.fatalities_high in (None, event.fatalities)
+    # A point figure: no range around it, or a range that collapses onto it. "At least 10"
+    # (low 10, no high) is a lower bound, not an exact figure.
+    low, high = event.fatalities_low, event.fatalities_high
+    return (low is None and high is None) or (low == high == event.fatalities)
 
 
 def _has_independent(sources: Sequence[Source]) -> bool:

@@ -22,6 +22,10 @@ NUM_PERM = 128
 SEED = 20151007  # fixed: signatures stored by one run must compare with those of the next
 SHINGLE_WORDS = 3
 NEAR_DUPLICATE_THRESHOLD = 0.8
+# datasketch 2 permutes with "affine32" by default and 1.x with another scheme: the scheme is pinned
+# so signatures stay comparable, and named here so a store can record what its signatures are.
+SCHEME = "affine32"
+SIGNATURE_VERSION = f"minhash-{SCHEME}-{NUM_PERM}-{SEED}-w{SHINGLE_WORDS}"
 
 _WORD_RE = re.compile(r"\w+")
 
@@ -38,7 +42,7 @@ def shingles(text: str) -> set[str]:
 
 def signature(text: str) -> DispatchSignature:
     """The MinHash signature of a dispatch's text, as a storable tuple of NUM_PERM ints."""
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
+    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
     minhash.update_batch([shingle.encode("utf-8") for shingle in sorted(shingles(text))])
     return tuple(int(value) for value in minhash.hashvalues)
 
@@ -114,4 +118,4 @@ def _minhash(sig: DispatchSignature) -> MinHash:
         raise UsageError(
             f"a signature has {len(sig)} values, expected {NUM_PERM}; recompute it with fracas.dedupe.signature()"
         )
-    return MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=np.array(sig, dtype=np.uint64))
+    return MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=np.array(sig, dtype=np.uint64), scheme=SCHEME)

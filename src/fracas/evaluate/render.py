@@ -17,7 +17,8 @@ def to_json(report: EvalReport, *, by_field: bool = False) -> str:
 
 def as_rich(report: EvalReport, *, by_field: bool = False) -> Group:
     d = report.detection
-    detection = Table(title=f"{report.gold_path}: {report.n_dispatches} dispatches", title_justify="left")
+    header = Text(f"{report.gold_path}: {report.n_dispatches} dispatches", style="bold")
+    detection = Table(title="event detection", title_justify="left")
     for column in ("gold events", "predicted", "matched", "precision", "recall", "F1"):
         detection.add_column(column, justify="right")
     detection.add_row(str(d.n_gold), str(d.n_predicted), str(d.n_matched), _pct(d.precision), _pct(d.recall), _pct(d.f1))
@@ -32,7 +33,7 @@ def as_rich(report: EvalReport, *, by_field: bool = False) -> Group:
         row = [score.name, _pct(score.accuracy)]
         fields.add_row(*(row + [str(score.correct), str(score.n)] if by_field else row))
 
-    parts: list[Table | Text] = [detection, fields]
+    parts: list[Table | Text] = [header, detection, fields]
     count = len(report.forbidden)
     parts.append(Text(f"forbidden outputs: {count}", style="bold red" if count else "bold green"))
     parts.extend(

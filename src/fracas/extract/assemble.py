@@ -132,7 +132,8 @@ def finish(draft: Draft, dispatch: Dispatch) -> Event:
     civilians = sum(draft.toll.civilians.values()) if draft.toll.civilians else None
     wounded = sum(draft.toll.wounded.values()) if draft.toll.wounded else None
     sources = tuple(dict.fromkeys(source for source, _, _ in draft.sources))
-    specifics = draft.location.precision in ("place", "admin2") and fatalities is not None
+    # "Specifics" in the Airwars sense: a named place (a province counts) and a toll.
+    specifics = draft.location.precision != "country" and fatalities is not None
     confidence = grade_confidence(sources, perpetrator=draft.actor1, has_specifics=specifics)
     spans = list(draft.evidence) + draft.toll.spans + [("sources", s, e) for _, s, e in draft.sources]
     evidence = tuple(dict.fromkeys(Evidence(name, dispatch.id, s, e) for name, s, e in spans))

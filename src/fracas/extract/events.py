@@ -34,7 +34,8 @@ class EventExtractor:
         text = doc.text
         attributions = find_attributions(text)
         source_spans = [(a.start, a.end) for a in attributions]
-        actor_mentions = [a for a in finder.find(text) if not any(s <= a.start < e for s, e in source_spans)]
+        actor_mentions = _drop_abbreviations(
+            [a for a in finder.find(text) if not any(s <= a.start < e for s, e in source_spans)], text)
         alpha2_of = {v: k for k, v in self.gazetteer._alpha3.items()}
         hints = [alpha2_of.get(a.entry.country) for a in actor_mentions if a.entry and a.entry.country]
         country = dispatch_country(text, self.gazetteer, [h for h in hints if h])
@@ -63,7 +64,7 @@ class EventExtractor:
         previous = drafts[-1] if drafts else None
         actor1 = self._actor(mention.actor1, country)
         if actor1 is None:
-            actor1 = previous.actor1 if previous and previous.mention.event_type == mention.event_type else None
+            actor1 = previous.actor1 if previous and previous.mention.sub_event_type == mention.sub_event_type else None
         if actor1 is None:
             actor1 = self._default_actor(mention, country)
         actor2 = self._actor(mention.actor2, country)
@@ -173,6 +174,18 @@ def _attach_sources(drafts: list[Draft], attributions: list[Attribution], senten
             near = sorted(located, key=lambda item: (abs(item[0] - first), item[0] < first))
             own = [a for i, a in near if i == near[0][0]] if near else []
         draft.sources = [(a.source, a.start, a.end) for a in own]
+
+
+def _drop_abbreviations(mentions: list[ActorMention], text: str) -> list[ActorMention]:
+    """"le groupe Etat islamique (EI)": the bracketed short form repeats the actor, it is not a second one."""
+    kept: list[ActorMention] = []
+    for mention in mentions:
+        previous = kept[-1] if kept else None
+        if (previous is not None and previous.entry is not None and mention.entry == previous.entry
+                and text[previous.end:mention.start].strip() == "("):
+            continue
+        kept.append(mention)
+    return kept
 
 
 def _nowhere() -> Place:

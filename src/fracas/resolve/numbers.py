@@ -115,6 +115,8 @@ _RANGE_JOIN_RE = re.compile(r"\s*(?P<join>et|à|a|ou|-|–)\s*")
 # A number that is part of a date or a time is not a quantity.
 _NOT_AFTER_RE = re.compile(rf"\s*(?:(?:{_MONTHS})\b|%|pour\s*cent\b|h\d|h\b|heures?\s+\d)")
 _MONTH_BEFORE_RE = re.compile(rf"(?:{_MONTHS})\s+$")
+# "d'une même famille", "une fois", "un peu": an article, not a count.
+_NOT_A_COUNT_RE = re.compile(r"\s+(?:même|mêmes|part|partie|fois|peu|sorte|certaine?|seule?|telle?|quelconque)\b")
 # "en 2015", "depuis 2011": a year, not a count.
 _YEAR_BEFORE_RE = re.compile(r"(?:\ben|depuis|année|l'an|fin|début|mi-|courant|printemps|été|automne|hiver)\s*$")
 
@@ -199,6 +201,8 @@ def _core(match: re.Match[str], low_text: str) -> tuple[int, int, Quantity] | No
         value = _digits_value(digits, _MULTIPLIERS[mult] if mult else 1)
         return None if value is None else (start, end, Quantity(value, value, value))
     words = match.group("words")
+    if words in ("un", "une") and _NOT_A_COUNT_RE.match(low_text, end):
+        return None
     if _NOT_AFTER_RE.match(low_text, end) and not re.search(r"(?:mille|millions?|milliards?)$", words):
         return None
     value = words_value(words)

@@ -2,7 +2,8 @@
 
 `SourceDictionary` maps the words naming a source ("l'OSDH", "la télévision d'Etat") to a canonical
 `Source`; `grade_confidence` turns the sources of one event into the contract's Airwars-style grade.
-The dictionary's source file is data/sources.yaml (its header documents the fields and choices).
+The dictionary's source file is data/sources.yaml (its header documents the fields and choices); the
+package reads the JSON that data/scripts/build_resources.py generates from it.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import yaml
 
 from fracas.errors import ResourceError
 from fracas.model import Actor, Confidence, Source, SourceKind
+from fracas.resources import load_resource
 
 # Kinds that do not fight: an independent monitor. Everything else (government, state_media,
 # armed_group) speaks for a party to the conflict; `unknown` is neither and never makes a grade better.
@@ -56,14 +58,6 @@ class SourceEntry:
     alone: tuple[str, ...] = ()  # aliases that count only as the whole phrase ("Moscou")
 
 
-def _default_path() -> Path:
-    # A generated copy inside the package wins (installed wheels); the repo's source file otherwise.
-    packaged = Path(__file__).resolve().parents[1] / "resources" / "sources.yaml"
-    if packaged.is_file():
-        return packaged
-    return Path(__file__).resolve().parents[3] / "data" / "sources.yaml"
-
-
 class SourceDictionary:
     """Canonical claim sources and their aliases, matched case- and accent-insensitively on whole words."""
 
@@ -85,8 +79,15 @@ class SourceDictionary:
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> SourceDictionary:
-        """Read the dictionary from `path` (default: the packaged or repository sources.yaml)."""
-        return _load_cached(str(path or _default_path()))
+        """The packaged dictionary (built from data/sources.yaml), or the YAML file at `path`."""
+        return _load_cached(str(path) if path is not None else None)
+
+    @classmethod
+    def from_data(cls, data: Any, *, origin: str) -> SourceDictionary:
+        """The dictionary from parsed data/sources.yaml content."""
+        if not isinstance(data, dict) or not isinstance(data.get("sources"), list):
+            raise ResourceError(f"{origin} has no `sources:` list; see the header of data/sources.yaml")
+        return cls([_entry(raw, origin, index) for index, raw in enumerate(data["sources"])])
 
     @classmethod
     def from_yaml(cls, text: str, *, origin: str = "<yaml>") -> SourceDictionary:
@@ -94,9 +95,7 @@ class SourceDictionary:
             data = yaml.safe_load(text)
         except yaml.YAMLError as err:
             raise ResourceError(f"{origin} is not valid YAML ({err}); fix the file") from err
-        if not isinstance(data, dict) or not isinstance(data.get("sources"), list):
-            raise ResourceError(f"{origin} has no `sources:` list; see the header of data/sources.yaml")
-        return cls([_entry(raw, origin, index) for index, raw in enumerate(data["sources"])])
+        return cls.from_data(data, origin=origin)
 
     def entry(self, name: str) -> SourceEntry | None:
         """The entry whose canonical name is `name`."""
@@ -142,7 +141,9 @@ class SourceDictionary:
 
 
 @lru_cache(maxsize=4)
-def _load_cached(path: str) -> SourceDictionary:
+def _load_cached(path: str | None) -> SourceDictionary:
+    if path is None:
+        return SourceDictionary.from_data(load_resource("sources"), origin="fracas/resources/sources.json")
     try:
         text = Path(path).read_text(encoding="utf-8")
     except OSError as err:

@@ -1,0 +1,373 @@
+"""Who was killed, wounded, missing or abducted, read from plain text with character offsets.
+
+`find_casualties(text)` finds tolls in the shapes French wire copy uses:
+
+- subject + verb: "Deux femmes et un enfant ont été tués", "au moins 12 soldats ont péri",
+  "16 combattants de l'EI tués", "trois humanitaires ont été enlevés";
+- verb + object: "tuant trois civils", "a coûté la vie à 4 soldats", "blessant 20 personnes";
+- toll nouns: "faisant 5 morts et 10 blessés", "un mort", "bilan de 7 morts", "des dizaines de morts";
+- nominals: "la mort de trois soldats", "l'enlèvement de 20 écolières";
+- explicit zeros: "aucun mort n'a été signalé", "n'a fait aucune victime", "sans faire de victimes".
+
+Figures come from `fracas.resolve.numbers` (its low/best/high choices apply). A list is summed
+("deux femmes et un enfant" = 3).
+
+Civilians, two fields so that both a label and a count can be said:
+- `civilians`: True when every victim named is a civilian (femmes, enfants, villageois ...), False when
+  every one is a combatant (soldats, jihadistes, policiers ...), None when unknown or mixed
+  ("personnes", "morts", "trois soldats et deux civils").
+- `civilian_count`: how many of `best` are civilians: `best` when `civilians` is True, 0 when False,
+  the civilians of a "dont ..." breakdown or of a mixed list ("12 morts dont 4 enfants" -> 4),
+  else None.
+
+`who` is the victims' words as written, without the figure ("femmes et un enfant", "combattants de
+l'EI"); "" when the text only says "morts"/"blessés"/"victimes".
+
+`context` is True for background tolls — of a whole war or a period — that must never become an
+event's fatalities: a toll with, in the same clause, a period anchor ("depuis mars 2011", "depuis le
+début de la guerre", "au total", "en cumulé", "cette année", "en 2015", "ces derniers mois", "en trois
+ans") or a whole conflict as its subject ("le conflit a fait ..."), and any toll of 10,000 or more.
+Short windows ("depuis mardi", "depuis 24 heures", "depuis hier") are not context: they are episodes.
+"victimes" counts as killed, as French wire copy uses it. "tués ou blessés" is not counted (no outcome).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from fracas.resolve.numbers import Quantity, QuantityMention, find_quantities
+
+Outcome = Literal["killed", "wounded", "missing", "abducted"]
+
+
+@dataclass(frozen=True)
+class CasualtyMention:
+    """One toll: `text[start:end]` is the phrase (figure, victims, verb, any "dont ..." breakdown)."""
+
+    start: int
+    end: int
+    outcome: Outcome
+    low: int | None
+    best: int | None
+    high: int | None
+    civilians: bool | None
+    who: str
+    context: bool = False
+    civilian_count: int | None = None
+
+
+# --- lexicon: victim nouns and what they say about civilian status ---------------------------------
+# True = civilian, False = combatant, None = says nothing (decided by the words that follow, if any).
+_VICTIM_NOUNS: dict[str, bool | None] = {}
+for _words, _status in (
+    ("civil civils civile civiles femme femmes enfant enfants habitant habitants villageois fidèle fidèles "
+     "écolier écoliers écolière écolières élève élèves étudiant étudiants étudiantes passant passants "
+     "agriculteur agriculteurs cultivateur cultivateurs éleveur éleveurs berger bergers pêcheur pêcheurs "
+     "commerçant commerçants commerçantes bébé bébés nourrisson nourrissons fillette fillettes garçon garçons "
+     "fille filles adolescent adolescents adolescentes mineur mineurs vieillard vieillards famille familles "
+     "journaliste journalistes humanitaire humanitaires médecin médecins infirmier infirmiers infirmière "
+     "infirmières patient patients malade malades déplacé déplacés déplacées réfugié réfugiés réfugiées "
+     "enseignant enseignants instituteur instituteurs orpailleur orpailleurs chauffeur chauffeurs "
+     "voyageur voyageurs passager passagers fermier fermiers touriste touristes expatrié expatriés "
+     "ouvrier ouvriers employé employés employées travailleur travailleurs prêtre prêtres imam imams "
+     "pasteur pasteurs chrétien chrétiens musulman musulmans otage otages vendeur vendeurs vendeuses "
+     "paysan paysans paysannes manifestant manifestants manifestantes maire lycéen lycéens lycéenne lycéennes "
+     "collégien collégiens collégiennes écolier villageoise villageoises veuve veuves pèlerin pèlerins",
+     True),
+    ("soldat soldats militaire militaires combattant combattants combattantes jihadiste jihadistes "
+     "djihadiste djihadistes islamiste islamistes rebelle rebelles policier policiers policière gendarme "
+     "gendarmes assaillant assaillants terroriste terroristes insurgé insurgés milicien miliciens "
+     "paramilitaire paramilitaires officier officiers sous-officier sous-officiers garde gardes casque "
+     "casques kamikaze kamikazes bandit bandits ravisseur ravisseurs tireur tireurs légionnaire "
+     "légionnaires parachutiste parachutistes peshmerga peshmergas pilote pilotes marin marins "
+     "supplétif supplétifs chabiha agent agents élément éléments militant militants ennemi ennemis "
+     "djihadistes présumés jihadistes présumés",
+     False),
+    ("personne personnes gens individu individus homme hommes jeune jeunes membre membres autre autres "
+     "victime victimes", None),
+):
+    for _word in _words.split():
+        _VICTIM_NOUNS[_word] = _status
+# Multi-word nouns, read before single words.
+_VICTIM_PHRASES: dict[str, bool | None] = {
+    "personnes âgées": True, "casques bleus": False, "hommes armés": False, "chefs de village": True,
+    "chef de village": True, "chefs coutumiers": True, "chef coutumier": True, "agents de sécurité": False,
+    "membres des forces de sécurité": False, "membres d'une même famille": True,
+    "membres de la même famille": True, "membres d'une famille": True,
+}
+# Words after a neutral noun ("membres de l'EI", "hommes armés") that settle its status.
+_COMBATANT_CUES = re.compile(
+    r"\b(?:armée?s?|forces?|sécurité|police|militaires?|groupe|ei|daech|daesh|état\s+islamique|boko|"
+    r"al-qaïda|al-qaida|aqmi|jnim|shebab|chebab|milices?|rebelles?|jihadistes?|djihadistes?|terroristes?|"
+    r"fds|fama|fardc|séléka|anti-balaka|m23|adf|gangs?|maï-maï|mai-mai|hts|front|vdp|volontaires\s+pour)\b"
+)
+# The words that qualify a victim noun ("personnes d'une même famille", "membres de l'EI"), up to the
+# first word that starts something else (a verb, a place, an agent: "tuées par des jihadistes").
+_COMPLEMENT_RE = re.compile(
+    r"(?:\s+(?!(?:par|dans|à|au|aux|lors|selon|en|sur|près|pendant|après|avant|ont|a|sont|est|été|et|ou|qui|que"
+    r"|dont|parmi|entre|contre|vers|chez|tués?|tuées?|blessé\w*|morts?)\b)"
+    r"(?:d'\ue000\ue001{1,2}\s+)?[^\s,.;:!?()\ue000\ue001]+){0,5}"
+)
+_CIVILIAN_CUES = re.compile(r"\b(?:famille|ong|village|communauté|civile?s?)\b")
+
+_NOUN = "(?:" + "|".join(
+    re.escape(n) for n in sorted(list(_VICTIM_PHRASES) + list(_VICTIM_NOUNS), key=len, reverse=True)
+) + r")(?![\w-])"
+
+# --- verbs ----------------------------------------------------------------------------------------
+_E = r"(?:e|s|es)?"  # agreement
+_KILLED_PP = (
+    rf"tué{_E}|abattu{_E}|exécuté{_E}|massacré{_E}|assassiné{_E}|égorgé{_E}|décapité{_E}|fusillé{_E}"
+    rf"|lynché{_E}|carbonisé{_E}|calciné{_E}|brûlé{_E}\s+vif{_E}|brûlés\s+vives|neutralisé{_E}|éliminé{_E}"
+    rf"|achevé{_E}|mortellement\s+(?:blessé|touché|atteint){_E}|retrouvé{_E}\s+(?:mort{_E}|sans\s+vie)"
+)
+_WOUNDED_PP = rf"blessé{_E}"
+_MISSING_PP = rf"porté{_E}\s+disparu{_E}|disparu{_E}"
+_ABDUCTED_PP = rf"enlevé{_E}|kidnappé{_E}|séquestré{_E}|pris{_E}\s+en\s+otages?|prise{_E}\s+en\s+otages?"
+_PP = (
+    rf"(?P<killed>{_KILLED_PP})|(?P<wounded>{_WOUNDED_PP})|(?P<missing>{_MISSING_PP})"
+    rf"|(?P<abducted>{_ABDUCTED_PP})"
+)
+_DIED_ETRE = rf"(?P<died_etre>mort{_E}|décédé{_E}|tombé{_E}\s+(?:au\s+combat|sous\s+les\s+balles))"
+_DIED_AVOIR = r"(?P<died_avoir>péri|perdu\s+la\s+vie|trouvé\s+la\s+mort|succombé)"
+_ADV = (
+    r"(?:tous|toutes|également|aussi|notamment|par\s+ailleurs|ainsi|en\s+outre|déjà|alors|d'abord|"
+    r"grièvement|légèrement|sommairement|froidement|respectivement|ensuite|finalement|apparemment)"
+)
+_AVOIR = r"(?:ont|a|avaient|avait|auraient|aurait|n'ont|n'a|n'avait|ont\s+pu|a\s+pu)"
+_ETRE = r"(?:sont|est|seraient|serait|furent|fut|étaient|était|ne\s+sont|n'est)"
+# "tués ou blessés" says neither how many died nor how many were hurt: not a toll.
+_NOT_EITHER = r"(?!\s+(?:ou|et)\s+(?:tué|blessé|mort|enlevé|kidnappé)\w*)"
+# "ont été tués", "sont morts", "tués" (a bare participle: "16 combattants tués"), "ont péri".
+_AFTER_SUBJECT = (
+    rf"(?:(?:(?:{_AVOIR}\s+(?:{_ADV}\s+)*été|{_ETRE})\s+(?:{_ADV}\s+)*)?(?:{_PP}|{_DIED_ETRE})"
+    rf"|{_AVOIR}\s+(?:{_ADV}\s+)*{_DIED_AVOIR})(?![\w]){_NOT_EITHER}"
+)
+_ACTIVE = (
+    rf"(?:{_AVOIR}|ayant|avoir)\s+(?:{_ADV}\s+)*(?:(?P<a_killed>tué|abattu|exécuté|massacré|assassiné|égorgé|décapité"
+    rf"|fusillé|neutralisé|éliminé|lynché|achevé|coûté\s+la\s+vie\s+(?:à|a))|(?P<a_wounded>blessé)"
+    rf"|(?P<a_abducted>enlevé|kidnappé|pris\s+en\s+otages?))"
+    rf"|(?:en\s+)?(?:(?P<p_killed>tuant|abattant|exécutant|massacrant|assassinant|égorgeant|décapitant|fusillant"
+    rf"|neutralisant|éliminant|fauchant|coûtant\s+la\s+vie\s+(?:à|a))|(?P<p_wounded>blessant)"
+    rf"|(?P<p_abducted>enlevant|kidnappant|prenant\s+en\s+otages?))"
+    rf"|(?P<h_killed>tue|tuent)|(?P<h_wounded>blesse|blessent)|(?P<h_abducted>enlève|enlèvent)"
+)
+_NOMINAL = (
+    r"(?:(?P<n_killed>la\s+mort|le\s+décès|l'assassinat|l'exécution|le\s+massacre|les\s+meurtres?)"
+    r"|(?P<n_abducted>l'enlèvement|le\s+rapt|le\s+kidnapping)|(?P<n_missing>la\s+disparition))\s+(?:de\s+|d')"
+)
+_TOLL_NOUN = (
+    rf"(?P<t_killed>morts?|tués?|tuées?|victimes?|décès)|(?P<t_wounded>blessé{_E})|(?P<t_missing>disparu{_E})"
+)
+
+# --- the masked text: each quantity becomes \ue000\ue001..., of the same length ----------------------
+_Q = "\ue000\ue001*"
+_MOD_WORD = (
+    r"\s+(?!(?:ont|a|sont|est|avaient|avait|auraient|aurait|seraient|serait|n'ont|n'a|ayant|qui|que|se|s'|et"
+    r"|dont|parmi|ou|lors|dans|après|en|au|selon|par)\b)"
+    r"(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d'\ue000\ue001{1,2}\s+|d'|l')?"  # "d'une ONG": an article
+    r"[^\s,.;:!?()\ue000\ue001]+"
+)
+_GROUP = rf"{_Q}\s+(?:de\s+|d')?{_NOUN}(?:{_MOD_WORD}){{0,4}}?"
+_GROUP_LIST = rf"{_GROUP}(?:\s*(?:,|\bet\b|\bainsi\s+que\b)\s*{_GROUP})*"
+_OBJECT = rf"{_Q}(?:\s+(?:de\s+|d')?{_NOUN}(?:{_MOD_WORD}){{0,4}}?)?"
+_OBJECT_LIST = rf"{_OBJECT}(?:\s*(?:,|\bet\b|\bainsi\s+que\b)\s*{_GROUP})*"
+_INCISE = r"(?:\s*,[^,.;:!?]{1,80},|\s*\([^()]{1,80}\))?"
+
+_SUBJECT_RE = re.compile(rf"(?P<list>{_GROUP_LIST}){_INCISE}\s+{_AFTER_SUBJECT}")
+_ACTIVE_RE = re.compile(rf"(?<![\w])(?:{_ACTIVE})\s+(?:{_ADV}\s+)*(?P<list>{_OBJECT_LIST})(?![\w]){_NOT_EITHER}")
+_NOMINAL_RE = re.compile(rf"(?<![\w]){_NOMINAL}(?P<list>{_GROUP_LIST})")
+_TOLL_RE = re.compile(rf"(?P<list>{_Q})\s+(?:de\s+|d')?(?:{_TOLL_NOUN})(?![\w]){_NOT_EITHER}(?P<tail>\s+au\s+moins\b)?"
+                      r"(?:\s+parmi\s+(?:les|des|ses|leurs)\s+(?P<among>[^\s,.;:!?()]+))?")
+_ZERO_RE = re.compile(
+    r"(?<![\w])(?:pas\s+(?:fait\s+|eu\s+|causé\s+|provoqué\s+|signalé\s+|(?:eu\s+)?à\s+déplorer\s+)?(?:de\s+|d')"
+    r"|sans\s+(?:faire\s+|causer\s+|provoquer\s+)?(?:de\s+|d')|ni\s+(?:de\s+|d')?)"
+    rf"(?:{_TOLL_NOUN})(?![\w])"
+)
+_GROUP_RE = re.compile(rf"(?P<q>{_Q})(?:\s+(?:de\s+|d')?(?P<noun>{_NOUN})(?P<mod>(?:{_MOD_WORD}){{0,4}}?))?"
+                       rf"(?=\s*(?:,|\bet\b|\bainsi\s+que\b|$))")
+_DONT_RE = re.compile(
+    rf"\s*,?\s*(?:dont|parmi\s+lesquel(?:le)?s|parmi\s+eux|parmi\s+elles|notamment)\s+(?P<list>{_GROUP_LIST})"
+    r"(?=\s*(?:[,.;:!?)]|$|\s))"
+)
+
+# --- context: period anchors in the same clause -----------------------------------------------------
+_SHORT_WINDOW = (
+    r"(?:hier|avant-hier|ce\s+matin|cette\s+nuit|la\s+nuit|la\s+veille|l'aube|le\s+matin|le\s+soir|"
+    r"(?:le\s+|ce\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|week-end)|\S+\s+(?:heures|h|jours)\b)"
+)
+_CONTEXT_RE = re.compile(
+    rf"\bdepuis\b(?!\s+{_SHORT_WINDOW})|\bau\s+total\b|\ben\s+cumulé\b|\bcumul|\bbilan\s+(?:total|global|cumulé)"
+    r"|\bcette\s+année\b|\bl'an\s+dernier\b|\bl'année\s+(?:dernière|passée|précédente)\b|\ben\s+(?:19|20)\d\d\b"
+    r"|\bau\s+cours\s+de\s+l'année\b|\bdu\s+mois\s+de\b|\bau\s+cours\s+du\s+mois\b|\ble\s+mois\s+dernier\b"
+    r"|\b(?:ces|au\s+cours\s+des)\s+(?:\S+\s+)?(?:derniers|dernières)\s+(?:\S+\s+)?(?:semaines|mois|années|ans)\b"
+    r"|\ben\s+(?:\S+\s+)?(?:mois|ans|années|semaines)\b|\bentre\s+(?:19|20)\d\d\s+et\b"
+    r"|\b(?:le|du|ce)\s+conflit\b|\bla\s+guerre\b|\bl'insurrection\b|\bla\s+rébellion\b|\bla\s+crise\b"
+    r"|\bl'insurrection\b|\bdes\s+années\s+de\b"
+)
+_CLAUSE_BREAK_RE = re.compile(
+    r"[.!?;](?=\s|$)|\n|,\s*(?:alors\s+que|tandis\s+que|au\s+moment\s+où|après\s+que|quand|lorsque)\b"
+    r"|\s+[-–—]\s+"
+)
+_CONTEXT_FLOOR = 10_000  # a toll this large is a war's, not an event's
+
+
+def find_casualties(text: str) -> list[CasualtyMention]:
+    """Every casualty toll in `text`, in order of position."""
+    low_text = text.lower().replace("\u2019", "'")
+    quantities = {q.start: q for q in find_quantities(text)}
+    masked = _mask(low_text, quantities.values())
+    found: list[CasualtyMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(mention: CasualtyMention | None) -> None:
+        if mention and not any(mention.start < e and s < mention.end for s, e in taken):
+            found.append(mention)
+            taken.append((mention.start, mention.end))
+
+    for match in _SUBJECT_RE.finditer(masked):
+        add(_from_match(match, _outcome(match, ""), text, masked, quantities))
+    for match in _ACTIVE_RE.finditer(masked):
+        add(_from_match(match, _outcome(match, "a_", "p_", "h_"), text, masked, quantities))
+    for match in _NOMINAL_RE.finditer(masked):
+        add(_from_match(match, _outcome(match, "n_"), text, masked, quantities))
+    for match in _TOLL_RE.finditer(masked):
+        add(_from_match(match, _outcome(match, "t_"), text, masked, quantities))
+    for match in _ZERO_RE.finditer(masked):
+        start, end = match.span()
+        add(CasualtyMention(start, end, _outcome(match, "t_"), 0, 0, 0, None, "",
+                            _is_context(low_text, start, end, 0), None))
+    return _fill_ellipses(low_text, sorted(found, key=lambda m: m.start))
+
+
+_ELLIPSIS_GAP_RE = re.compile(r"\s*,?\s*(?:et\s+)?(?:en\s+)?")
+
+
+def _fill_ellipses(low_text: str, mentions: list[CasualtyMention]) -> list[CasualtyMention]:
+    """ "sept soldats ont été tués et quatre blessés", "... et six autres blessés": the soldiers again."""
+    filled: list[CasualtyMention] = []
+    for mention in mentions:
+        previous = filled[-1] if filled else None
+        if (
+            previous is not None and previous.who and mention.who in ("", "autre", "autres")
+            and mention.civilians is None and mention.civilian_count is None
+            and _ELLIPSIS_GAP_RE.fullmatch(low_text, previous.end, mention.start)
+        ):
+            count = {True: mention.best, False: 0}.get(previous.civilians) if previous.civilians is not None else None
+            mention = replace(mention, civilians=previous.civilians, who=previous.who, civilian_count=count)
+        filled.append(mention)
+    return filled
+
+
+def _mask(low_text: str, quantities: Iterable[QuantityMention]) -> str:
+    """Each quantity becomes one \ue000 then \ue001s: patterns see "a figure here", offsets stay put."""
+    chars = list(low_text)
+    for q in quantities:
+        chars[q.start] = "\ue000"
+        for i in range(q.start + 1, q.end):
+            chars[i] = "\ue001"
+    return "".join(chars)
+
+
+def _outcome(match: re.Match[str], *prefixes: str) -> Outcome:
+    groups = match.groupdict()
+    for prefix in prefixes:
+        for outcome in ("killed", "wounded", "missing", "abducted"):
+            if groups.get(prefix + outcome):
+                return outcome  # type: ignore[return-value]
+    if groups.get("died_etre") or groups.get("died_avoir"):
+        return "killed"
+    raise AssertionError(f"a casualty pattern matched without an outcome: {match.group(0)!r}")
+
+
+def _from_match(
+    match: re.Match[str], outcome: Outcome, text: str, masked: str, quantities: dict[int, QuantityMention]
+) -> CasualtyMention | None:
+    list_start, list_end = match.span("list")
+    groups = _groups(masked, list_start, list_end, quantities)
+    if not groups:
+        return None
+    start, end = match.span()
+    among = match.groupdict().get("among")
+    if among and among in _VICTIM_NOUNS and not any(g[2] is not None for g in groups):
+        # "trois morts parmi les gendarmes": the victims are named after the toll
+        groups = [(g[0], _VICTIM_NOUNS[among], match.start("among"), match.end("among")) for g in groups]
+    if match.groupdict().get("tail"):  # "12 morts au moins"
+        groups[0] = (Quantity(groups[0][0].low, groups[0][0].low, None), *groups[0][1:])
+    total = _sum([g[0] for g in groups])
+    statuses = [g[1] for g in groups]
+    civilians = statuses[0] if all(s == statuses[0] for s in statuses) else None
+    civilian_count = _civilian_count(groups, civilians, total.best)
+    dont = _DONT_RE.match(masked, list_end) or _DONT_RE.match(masked, end)
+    if dont:
+        breakdown = _groups(masked, dont.start("list"), dont.end("list"), quantities)
+        civilian_part = [g[0].best for g in breakdown if g[1] is True]
+        if civilian_count is None and civilian_part and all(b is not None for b in civilian_part):
+            civilian_count = sum(b for b in civilian_part if b is not None)
+        end = max(end, dont.end())
+    noun_starts = [g[2] for g in groups if g[2] is not None]
+    who = text[noun_starts[0]:groups[-1][3]].strip() if noun_starts else ""
+    context = _is_context(masked, start, end, total.best)
+    return CasualtyMention(start, end, outcome, total.low, total.best, total.high, civilians, who, context,
+                           civilian_count)
+
+
+_Group = tuple[Quantity, bool | None, int | None, int]  # quantity, civilian status, noun start, end
+
+
+def _groups(masked: str, start: int, end: int, quantities: dict[int, QuantityMention]) -> list[_Group]:
+    """The (figure, status, noun start, end) of each "N victims" of a list."""
+    groups: list[_Group] = []
+    for match in _GROUP_RE.finditer(masked, start, end):
+        q = quantities[match.start("q")].quantity
+        noun = match.group("noun")
+        if noun is None:
+            groups.append((q, None, None, match.end("q")))
+            continue
+        complement = _COMPLEMENT_RE.match(masked, match.end("noun"))
+        status = _status(noun, complement.group(0) if complement else "")
+        groups.append((q, status, match.start("noun"), match.end()))
+    return groups
+
+
+def _status(noun: str, modifier: str) -> bool | None:
+    status = _VICTIM_PHRASES.get(noun, _VICTIM_NOUNS.get(noun))
+    if status is not None or noun in ("victime", "victimes", "autre", "autres"):
+        return status
+    if _COMBATANT_CUES.search(modifier):
+        return False
+    if _CIVILIAN_CUES.search(modifier):
+        return True
+    return None
+
+
+def _civilian_count(groups: list[_Group], civilians: bool | None, best: int | None) -> int | None:
+    if civilians is True:
+        return best
+    if civilians is False:
+        return 0
+    if all(g[1] is not None and g[0].best is not None for g in groups):
+        return sum(g[0].best or 0 for g in groups if g[1] is True)  # a mixed list: civilians' share
+    return None
+
+
+def _sum(quantities: list[Quantity]) -> Quantity:
+    def total(values: list[int | None]) -> int | None:
+        return None if any(v is None for v in values) else sum(v for v in values if v is not None)
+
+    return Quantity(total([q.low for q in quantities]), total([q.best for q in quantities]),
+                    total([q.high for q in quantities]))
+
+
+def _is_context(text: str, start: int, end: int, best: int | None) -> bool:
+    if best is not None and best >= _CONTEXT_FLOOR:
+        return True
+    clause_start = 0
+    for brk in _CLAUSE_BREAK_RE.finditer(text, 0, start):
+        clause_start = brk.end()
+    brk = _CLAUSE_BREAK_RE.search(text, end)
+    clause_end = brk.start() if brk else len(text)
+    return _CONTEXT_RE.search(text, clause_start, clause_end) is not None

@@ -1,0 +1,169 @@
+"""Casualty tolls in plain text: whole CasualtyMention values, traps included."""
+
+from __future__ import annotations
+
+import pytest
+
+from fracas.extract.casualties import CasualtyMention as C
+from fracas.extract.casualties import find_casualties
+
+
+def test_coordinated_civilians_are_summed() -> None:
+    assert find_casualties("Deux femmes et un enfant ont été tués dans la frappe.") == [
+        C(0, 37, "killed", 3, 3, 3, True, "femmes et un enfant", False, 3),
+    ]
+
+
+def test_at_least_soldiers() -> None:
+    assert find_casualties("Au moins 12 soldats ont été tués mardi.") == [
+        C(0, 32, "killed", 12, 12, None, False, "soldats", False, 0),
+    ]
+
+
+def test_dead_and_wounded_are_two_mentions() -> None:
+    assert find_casualties("L'explosion a eu lieu au marché, faisant 5 morts et 10 blessés.") == [
+        C(41, 48, "killed", 5, 5, 5, None, "", False, None),
+        C(52, 62, "wounded", 10, 10, 10, None, "", False, None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Les assaillants ont ouvert le feu, tuant trois civils.",
+         C(35, 53, "killed", 3, 3, 3, True, "civils", False, 3)),
+        ("Quatre soldats ont péri dans l'embuscade.", C(0, 23, "killed", 4, 4, 4, False, "soldats", False, 0)),
+        ("Sept personnes ont perdu la vie.", C(0, 31, "killed", 7, 7, 7, None, "personnes", False, None)),
+        ("Trois enfants ont trouvé la mort.", C(0, 32, "killed", 3, 3, 3, True, "enfants", False, 3)),
+        ("L'attaque a fait un mort.", C(17, 24, "killed", 1, 1, 1, None, "", False, None)),
+        ("Selon un bilan de 7 morts.", C(18, 25, "killed", 7, 7, 7, None, "", False, None)),
+        ("L'OSDH fait état de 16 combattants de l'EI tués.",
+         C(20, 47, "killed", 16, 16, 16, False, "combattants de l'EI", False, 0)),
+        ("Une dizaine de jihadistes ont été tués.", C(0, 38, "killed", 10, 10, 19, False, "jihadistes", False, 0)),
+        ("Les raids ont fait des dizaines de morts.", C(19, 40, "killed", 20, 20, 99, None, "", False, None)),
+        ("L'attentat a fait 12 morts dont 4 enfants.", C(18, 41, "killed", 12, 12, 12, None, "", False, 4)),
+        ("Douze personnes, dont quatre enfants, ont été tuées.",
+         C(0, 51, "killed", 12, 12, 12, None, "personnes", False, 4)),
+        ("Trois soldats et deux civils ont été tués.",
+         C(0, 41, "killed", 5, 5, 5, None, "soldats et deux civils", False, 2)),
+        ("La mort de trois casques bleus a été confirmée.",
+         C(0, 30, "killed", 3, 3, 3, False, "casques bleus", False, 0)),
+        ("Une attaque a coûté la vie à 4 gendarmes.", C(12, 40, "killed", 4, 4, 4, False, "gendarmes", False, 0)),
+        ("Sept membres d'une même famille ont été tués.",
+         C(0, 44, "killed", 7, 7, 7, True, "membres d'une même famille", False, 7)),
+        ("Cinq membres de Boko Haram ont été abattus.",
+         C(0, 42, "killed", 5, 5, 5, False, "membres de Boko Haram", False, 0)),
+        ("L'armée a neutralisé une centaine de terroristes.",
+         C(8, 48, "killed", 100, 100, 199, False, "terroristes", False, 0)),
+        ("Le bilan s'élève à 30 morts au moins.", C(19, 36, "killed", 30, 30, None, None, "", False, None)),
+        ("L'attaque a fait trois morts parmi les gendarmes.",
+         C(17, 48, "killed", 3, 3, 3, False, "gendarmes", False, 0)),
+        ("Deux humanitaires ont été enlevés.", C(0, 33, "abducted", 2, 2, 2, True, "humanitaires", False, 2)),
+        ("Boko Haram a enlevé plus de 270 lycéennes à Chibok.",
+         C(11, 41, "abducted", 270, 270, None, True, "lycéennes", False, 270)),
+        ("Trois employés d'une ONG ont été kidnappés.",
+         C(0, 42, "abducted", 3, 3, 3, True, "employés d'une ONG", False, 3)),
+        ("Deux journalistes sont portés disparus.",
+         C(0, 38, "missing", 2, 2, 2, True, "journalistes", False, 2)),
+        ("L'explosion a blessé 20 personnes.", C(12, 33, "wounded", 20, 20, 20, None, "personnes", False, None)),
+    ],
+)
+def test_single_toll(text: str, expected: C) -> None:
+    assert find_casualties(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Aucun mort n'a été signalé.", C(0, 10, "killed", 0, 0, 0, None, "", False, None)),
+        ("L'explosion n'a fait aucune victime.", C(21, 35, "killed", 0, 0, 0, None, "", False, None)),
+        ("L'attaque n'a pas fait de victimes.", C(14, 34, "killed", 0, 0, 0, None, "", False, None)),
+        ("Aucun civil n'a été tué.", C(0, 23, "killed", 0, 0, 0, True, "civil", False, 0)),
+        ("L'engin a explosé sans faire de victime.", C(18, 39, "killed", 0, 0, 0, None, "", False, None)),
+    ],
+)
+def test_explicit_zero(text: str, expected: C) -> None:
+    assert find_casualties(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le conflit a fait plus de 240.000 morts depuis 2011.",
+        "Le conflit en Syrie a fait plus de 240.000 morts depuis mars 2011.",
+        "Depuis le début de la campagne russe, 39 civils ont été tués.",
+        "Depuis le début de la guerre, 12 soldats ont été tués dans la région.",
+        "Au total, 45 personnes ont été tuées depuis le début de l'année.",
+        "En cumulé, 300 soldats ont été tués.",
+        "Les violences ont fait plus de 3.000 morts en 2015 dans la région.",
+        "L'OSDH a recensé 2.000 morts dans les frappes russes depuis le 30 septembre.",
+        "Plus de 1.200 civils ont été tués au Burkina depuis 2012.",
+        "Ces derniers mois, 80 civils ont été tués dans le Nord-Kivu.",
+        "La guerre a fait des centaines de milliers de morts.",
+    ],
+)
+def test_context_tolls_are_flagged(text: str) -> None:
+    mentions = find_casualties(text)
+    assert mentions and all(m.context for m in mentions)
+
+
+def test_short_window_is_not_context() -> None:
+    [mention] = find_casualties("Depuis mardi, 12 civils ont été tués à Alep.")
+    assert mention.context is False
+
+
+def test_event_and_context_in_one_sentence() -> None:
+    text = ("Des frappes russes ont tué 12 civils mercredi à Hama, alors que le conflit a fait plus de "
+            "240.000 morts depuis mars 2011.")
+    assert find_casualties(text) == [
+        C(19, 36, "killed", 12, 12, 12, True, "civils", False, 12),
+        C(82, 103, "killed", 240000, 240000, None, None, "", True, None),
+    ]
+
+
+def test_ellipsis_takes_the_previous_victims() -> None:
+    assert find_casualties("Sept soldats ont été tués et quatre blessés jeudi près de Diffa.") == [
+        C(0, 25, "killed", 7, 7, 7, False, "soldats", False, 0),
+        C(29, 43, "wounded", 4, 4, 4, False, "soldats", False, 0),
+    ]
+
+
+def test_killed_or_wounded_is_no_toll() -> None:
+    assert find_casualties("Six personnes ont été tuées ou blessées.") == []
+
+
+def test_active_subject_is_not_a_victim() -> None:
+    assert find_casualties("Douze soldats ont tué 3 jihadistes.") == [
+        C(14, 34, "killed", 3, 3, 3, False, "jihadistes", False, 0),
+    ]
+
+
+# Wire-style sentences from the countries fracas reads.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Au moins 39 civils, dont huit enfants, ont été tués mercredi dans des frappes russes sur Hama, "
+         "a indiqué l'OSDH.",  # Syria
+         [C(0, 51, "killed", 39, 39, None, True, "civils", False, 39)]),
+        ("Quatre soldats irakiens ont été tués et six autres blessés dans un attentat suicide à Ramadi.",  # Iraq
+         [C(0, 36, "killed", 4, 4, 4, False, "soldats irakiens", False, 0),
+          C(40, 58, "wounded", 6, 6, 6, False, "soldats irakiens", False, 0)]),
+        ("Une vingtaine de villageois ont été tués par des hommes armés à Yirgou.",  # Burkina Faso
+         [C(0, 40, "killed", 20, 20, 29, True, "villageois", False, 20)]),
+        ("Des rebelles ADF ont massacré au moins 17 civils à Beni, selon la société civile.",  # DRC
+         [C(17, 48, "killed", 17, 17, None, True, "civils", False, 17)]),
+        ("Des combats entre ex-Séléka et anti-balaka ont fait une quinzaine de morts à Bambari.",  # CAR
+         [C(52, 74, "killed", 15, 15, None, None, "", False, None)]),
+        ("Un soldat malien a été tué et deux autres blessés près de Tombouctou.",  # Mali
+         [C(0, 26, "killed", 1, 1, 1, False, "soldat malien", False, 0),
+          C(30, 49, "wounded", 2, 2, 2, False, "soldat malien", False, 0)]),
+        ("Des jihadistes présumés ont attaqué le village, tuant 4 villageois.",  # Niger
+         [C(48, 66, "killed", 4, 4, 4, True, "villageois", False, 4)]),
+        ("Un kamikaze s'est fait exploser sur un marché de Maiduguri, tuant au moins 15 personnes.",  # Nigeria
+         [C(60, 87, "killed", 15, 15, None, None, "personnes", False, None)]),
+        ("À Port-au-Prince, des gangs ont tué au moins 15 personnes et incendié des maisons.",  # Haiti
+         [C(28, 57, "killed", 15, 15, None, None, "personnes", False, None)]),
+    ],
+)
+def test_wire_sentences(text: str, expected: list[C]) -> None:
+    assert find_casualties(text) == expected
