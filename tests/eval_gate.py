@@ -32,7 +32,8 @@ def gate_problems(
 
 def gate_message(problems: list[str]) -> str:
     return (
-        f"the quality gate failed ({BASELINE.name}):\n" + "\n".join(problems)
+        f"the quality gate failed ({BASELINE.name}):\n"
+        + "\n".join(problems)
         + "\nFix the regression; lowering a floor is a deliberate, explained commit."
     )
 

@@ -28,19 +28,37 @@ def test_gate_reports_every_metric_below_its_floor(tmp_path):
     # The mechanism on a fake pipeline: of two gold events one is found, with a context toll as its toll.
     place = {"admin1": "Hama", "country": "SY"}
     lines = [
-        {"id": "d1", "text": "Frappe sur Hama. La guerre a fait 100 morts.", "context_tolls": [100],
-         "events": [{"event_type": "Battles", "location": place, "fatalities": 4}]},
+        {
+            "id": "d1",
+            "text": "Frappe sur Hama. La guerre a fait 100 morts.",
+            "context_tolls": [100],
+            "events": [{"event_type": "Battles", "location": place, "fatalities": 4}],
+        },
         {"id": "d2", "text": "Combats à Hama.", "events": [{"event_type": "Battles", "location": place}]},
     ]
     (tmp_path / "dev.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
-    floors = {"detection_f1": 0.9, "precision": 0.9, "recall": 0.9, "accuracy": {"fatalities": 0.5},
-              "forbidden_outputs_max": 0}
+    floors = {
+        "detection_f1": 0.9,
+        "precision": 0.9,
+        "recall": 0.9,
+        "accuracy": {"fatalities": 0.5},
+        "forbidden_outputs_max": 0,
+    }
     (tmp_path / "baseline.json").write_text(json.dumps({"splits": {"dev.jsonl": floors}}), encoding="utf-8")
     found = Event(
-        event_id="e1", event_date="2015-10-07", date_precision="day", event_type="Battles",
-        sub_event_type="Armed clash", actor1=Actor("Military Forces of Syria", "state_forces", "SYR", "armée"),
-        actor2=None, location=Place("Hama", "Hama", None, "SY", 35.13, 36.75, None, "admin1", "Hama"),
-        fatalities=100, sources=(), confidence="weak", evidence=(), dispatch_ids=("d1",),
+        event_id="e1",
+        event_date="2015-10-07",
+        date_precision="day",
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        actor1=Actor("Military Forces of Syria", "state_forces", "SYR", "armée"),
+        actor2=None,
+        location=Place("Hama", "Hama", None, "SY", 35.13, 36.75, None, "admin1", "Hama"),
+        fatalities=100,
+        sources=(),
+        confidence="weak",
+        evidence=(),
+        dispatch_ids=("d1",),
     )
     problems = eval_gate.gate_problems(
         (tmp_path / "dev.jsonl",), tmp_path / "baseline.json", pipeline=StaticPipeline({"d1": [found]})

@@ -139,9 +139,12 @@ def test_generic_perpetrator_and_swapped_battle_sides() -> None:
     generic = find_match(event("e2", actor1=GUNMEN), [event("e1")])
     battle = dict(event_type="Battles", sub_event_type="Armed clash")
     swapped = find_match(
-        event("e2", actor1=REBELS, actor2=SYRIA, **battle), [event("e1", actor1=SYRIA, actor2=REBELS, **battle)]
+        event("e2", actor1=REBELS, actor2=SYRIA, **battle),
+        [event("e1", actor1=SYRIA, actor2=REBELS, **battle)],
     )
-    not_a_battle = find_match(event("e2", actor1=REBELS, actor2=SYRIA), [event("e1", actor1=SYRIA, actor2=REBELS)])
+    not_a_battle = find_match(
+        event("e2", actor1=REBELS, actor2=SYRIA), [event("e1", actor1=SYRIA, actor2=REBELS)]
+    )
     assert generic is not None and swapped is not None and not_a_battle is None
     assert generic.reasons[3] == (
         "perpetrator unidentified in one report (Unidentified Armed Group), "

@@ -12,13 +12,27 @@ import pytest
 from fracas.model import Actor, Event, Place, Source
 
 HAMA = {"name": "Hama", "admin1": "Hama", "country": "SY", "precision": "admin1", "lat": 35.13, "lon": 36.75}
-LATAMNEH = {"name": "Latamneh", "admin1": "Hama", "country": "SY", "precision": "place", "lat": 35.32, "lon": 36.62}
+LATAMNEH = {
+    "name": "Latamneh",
+    "admin1": "Hama",
+    "country": "SY",
+    "precision": "place",
+    "lat": 35.32,
+    "lon": 36.62,
+}
 
 
 def make_place(**fields: Any) -> Place:
     base: dict[str, Any] = {
-        "name": "Hama", "admin1": "Hama", "admin2": None, "country": "SY", "lat": 35.13, "lon": 36.75,
-        "geonames_id": None, "precision": "admin1", "text": "Hama",
+        "name": "Hama",
+        "admin1": "Hama",
+        "admin2": None,
+        "country": "SY",
+        "lat": 35.13,
+        "lon": 36.75,
+        "geonames_id": None,
+        "precision": "admin1",
+        "text": "Hama",
     }
     return Place(**{**base, **fields})
 
@@ -46,9 +60,13 @@ def make_event(event_id: str = "e1", **fields: Any) -> Event:
 def gold_event(**fields: Any) -> dict[str, Any]:
     """The gold line for make_event()'s event."""
     base: dict[str, Any] = {
-        "event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike",
-        "actor1": {"name": "Military Forces of Russia"}, "actor2": None, "location": dict(HAMA),
-        "event_date": "2015-10-07", "fatalities": 3,
+        "event_type": "Explosions/Remote violence",
+        "sub_event_type": "Air/drone strike",
+        "actor1": {"name": "Military Forces of Russia"},
+        "actor2": None,
+        "location": dict(HAMA),
+        "event_date": "2015-10-07",
+        "fatalities": 3,
         "sources": [{"kind": "ngo", "name": "Syrian Observatory for Human Rights"}],
     }
     return {**base, **fields}
@@ -61,7 +79,10 @@ def write_gold(tmp_path: Path) -> Callable[..., Path]:
     def write(*lines: dict[str, Any] | str, name: str = "gold.jsonl") -> Path:
         path = tmp_path / name
         path.write_text(
-            "".join((line if isinstance(line, str) else json.dumps(line, ensure_ascii=False)) + "\n" for line in lines),
+            "".join(
+                (line if isinstance(line, str) else json.dumps(line, ensure_ascii=False)) + "\n"
+                for line in lines
+            ),
             encoding="utf-8",
         )
         return path

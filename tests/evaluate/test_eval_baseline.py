@@ -21,7 +21,13 @@ def split(tmp_path, write_gold, gold):
 
 
 def test_floor2_rounds_down_without_float_noise():
-    assert [floor2(0.29), floor2(0.2999), floor2(2 / 3), floor2(1.0), floor2(0.0)] == [0.29, 0.29, 0.66, 1.0, 0.0]
+    assert [floor2(0.29), floor2(0.2999), floor2(2 / 3), floor2(1.0), floor2(0.0)] == [
+        0.29,
+        0.29,
+        0.66,
+        1.0,
+        0.0,
+    ]
 
 
 def test_splits_are_keyed_relative_to_the_baseline_folder(tmp_path):
@@ -34,9 +40,19 @@ def test_written_floors_are_measured_values_rounded_down(tmp_path, split, event)
     written = write_baseline(tmp_path / "eval_baseline.json", [report])
     assert written["splits"] == {
         "gold/dev.jsonl": {
-            "detection_f1": 0.8, "precision": 1.0, "recall": 0.66,
-            "accuracy": {"sub_event_type": 1.0, "actor1": 1.0, "actor2": 1.0, "location_admin1": 1.0,
-                         "event_date": 1.0, "fatalities": 1.0, "fatalities_20pct": 1.0, "sources_kind": 1.0},
+            "detection_f1": 0.8,
+            "precision": 1.0,
+            "recall": 0.66,
+            "accuracy": {
+                "sub_event_type": 1.0,
+                "actor1": 1.0,
+                "actor2": 1.0,
+                "location_admin1": 1.0,
+                "event_date": 1.0,
+                "fatalities": 1.0,
+                "fatalities_20pct": 1.0,
+                "sources_kind": 1.0,
+            },
             "forbidden_outputs_max": 0,
         }
     }
@@ -78,11 +94,22 @@ def test_other_splits_in_the_baseline_are_kept(tmp_path, split, event):
 
 def test_unmeasured_metrics_unknown_names_and_missing_splits_are_problems(tmp_path, split, event):
     baseline = tmp_path / "eval_baseline.json"
-    baseline.write_text(json.dumps({"splits": {"gold/dev.jsonl": {
-        "detection_f1": 0.5, "accuracy": {"civilian_fatalities": 0.5, "wounded": 0.5}}}}))
+    baseline.write_text(
+        json.dumps(
+            {
+                "splits": {
+                    "gold/dev.jsonl": {
+                        "detection_f1": 0.5,
+                        "accuracy": {"civilian_fatalities": 0.5, "wounded": 0.5},
+                    }
+                }
+            }
+        )
+    )
     report = evaluate(split, pipeline=StaticPipeline({"d1": [event()]}))
     assert check_baseline([report], baseline) == [
-        "gold/dev.jsonl: civilian_fatalities accuracy was not measured (no gold event asserts it) but has floor 0.5",
+        "gold/dev.jsonl: civilian_fatalities accuracy was not measured (no gold event asserts it) "
+        "but has floor 0.5",
         "gold/dev.jsonl: the baseline pins unknown metric 'wounded'; known: detection_f1, precision, recall, "
         "sub_event_type, actor1, actor2, location_admin1, location_25km, event_date, fatalities, "
         "fatalities_20pct, civilian_fatalities, sources_kind",
@@ -98,4 +125,4 @@ def test_a_malformed_baseline_is_a_usage_error(tmp_path):
     baseline.write_text("[]")
     with pytest.raises(UsageError) as err:
         check_baseline([], baseline)
-    assert str(err.value) == f"{baseline}: a baseline is an object with a \"splits\" object keyed by gold file"
+    assert str(err.value) == f'{baseline}: a baseline is an object with a "splits" object keyed by gold file'

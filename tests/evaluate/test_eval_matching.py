@@ -6,30 +6,47 @@ from fracas.evaluate.gold import GoldEvent, GoldPlace
 from fracas.evaluate.matching import agreement, distance_km, fold, match, occurs_in
 from fracas.model import Actor
 
-ALL = frozenset({"sub_event_type", "actor1", "actor2", "event_date", "fatalities", "location.admin1", "sources"})
+ALL = frozenset(
+    {"sub_event_type", "actor1", "actor2", "event_date", "fatalities", "location.admin1", "sources"}
+)
 
 
 def g(event_type="Explosions/Remote violence", place=None, **fields) -> GoldEvent:
     """A gold event asserting every field it is given (plus the defaults below)."""
     values = {
-        "sub_event_type": "Air/drone strike", "actor1": "Military Forces of Russia", "actor2": None,
-        "event_date": "2015-10-07", "fatalities": 3, "source_kinds": frozenset({"ngo"}), **fields,
+        "sub_event_type": "Air/drone strike",
+        "actor1": "Military Forces of Russia",
+        "actor2": None,
+        "event_date": "2015-10-07",
+        "fatalities": 3,
+        "source_kinds": frozenset({"ngo"}),
+        **fields,
     }
     return GoldEvent(
-        event_type=event_type, location=place or GoldPlace("Hama", "Hama", "SY", 35.13, 36.75, "admin1"),
-        asserted=ALL, **values,
+        event_type=event_type,
+        location=place or GoldPlace("Hama", "Hama", "SY", 35.13, 36.75, "admin1"),
+        asserted=ALL,
+        **values,
     )
 
 
 def test_fold_ignores_accents_case_and_punctuation():
     assert [fold("Deir-ez-Zor"), fold("deir ez zor"), fold("Ségou"), fold("Dar'a")] == [
-        "deirezzor", "deirezzor", "segou", "dara"]
+        "deirezzor",
+        "deirezzor",
+        "segou",
+        "dara",
+    ]
 
 
 def test_place_words_must_occur_as_whole_words():
     text = "Des frappes sur Maarat al-Noomane, près d'Alep."
-    assert [occurs_in("Maarat al Noomane", text), occurs_in("alep", text), occurs_in("Ale", text),
-            occurs_in("", text)] == [True, True, False, False]
+    assert [
+        occurs_in("Maarat al Noomane", text),
+        occurs_in("alep", text),
+        occurs_in("Ale", text),
+        occurs_in("", text),
+    ] == [True, True, False, False]
 
 
 def test_distance_between_hama_and_homs():
@@ -51,12 +68,24 @@ def test_more_pairs_beat_more_agreement(event, place):
     # x may pair with a (agreeing on 8 fields) or with b (2 fields); y only with a, by radius (2 fields).
     # Summing agreement alone would pick a-x (8 > 2 + 2); the assignment keeps two pairs instead.
     a = g(place=GoldPlace("Latamneh", "Hama", "SY", 35.32, 36.62, "place"))
-    b = g(place=GoldPlace(None, "Hama", "SY", None, None, "admin1"), sub_event_type="Shelling/artillery/missile attack",
-          actor1="Military Forces of Syria", event_date="2015-10-01", fatalities=40,
-          source_kinds=frozenset({"state_media"}))
+    b = g(
+        place=GoldPlace(None, "Hama", "SY", None, None, "admin1"),
+        sub_event_type="Shelling/artillery/missile attack",
+        actor1="Military Forces of Syria",
+        event_date="2015-10-01",
+        fatalities=40,
+        source_kinds=frozenset({"state_media"}),
+    )
     x = event("x", location=place(lat=None, lon=None))
-    y = event("y", sub_event_type="Chemical weapon", actor1=Actor("Islamic State", "rebel_group", None, "EI"), event_date="2015-09-01", fatalities=99, sources=(),
-              location=place(admin1=None, precision="place", lat=35.33, lon=36.61))
+    y = event(
+        "y",
+        sub_event_type="Chemical weapon",
+        actor1=Actor("Islamic State", "rebel_group", None, "EI"),
+        event_date="2015-09-01",
+        fatalities=99,
+        sources=(),
+        location=place(admin1=None, precision="place", lat=35.33, lon=36.61),
+    )
     assert [agreement(a, x), agreement(a, y), agreement(b, x)] == [8, 2, 2]
     assert match([a], [x, y]) == [(0, 0)]
     assert match([a, b], [x, y]) == [(0, 1), (1, 0)]

@@ -4,7 +4,14 @@
 `merge` folds the new report in, and the MinHash helpers spot the same wire story republished.
 """
 
-from fracas.dedupe.match import GENERIC_ACTOR_NAMES, MergeDecision, distance_km, explain, find_match, is_generic
+from fracas.dedupe.match import (
+    GENERIC_ACTOR_NAMES,
+    MergeDecision,
+    distance_km,
+    explain,
+    find_match,
+    is_generic,
+)
 from fracas.dedupe.merge import merge, merge_fatalities
 from fracas.dedupe.minhash import (
     NEAR_DUPLICATE_THRESHOLD,

@@ -166,5 +166,6 @@ def _compatible_actors(stored: Event, incoming: Event) -> tuple[str, int] | None
         return f"same two sides named in opposite order ({a.name} and {b.name})", 1
     if is_generic(a) or is_generic(b):
         generic, named = (a, b) if is_generic(a) else (b, a)
-        return f"perpetrator unidentified in one report ({generic.name}), named in the other ({named.name})", 2
+        reason = f"perpetrator unidentified in one report ({generic.name}), named in the other ({named.name})"
+        return reason, 2
     return None

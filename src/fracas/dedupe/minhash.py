@@ -57,7 +57,9 @@ def similarity(a: DispatchSignature, b: DispatchSignature) -> float:
     return sum(x == y for x, y in zip(a, b)) / NUM_PERM
 
 
-def find_near_duplicate(sig: DispatchSignature, stored: Iterable[tuple[str, DispatchSignature]]) -> str | None:
+def find_near_duplicate(
+    sig: DispatchSignature, stored: Iterable[tuple[str, DispatchSignature]]
+) -> str | None:
     """The id of the stored dispatch most similar to `sig`, if at least NEAR_DUPLICATE_THRESHOLD similar.
 
     Ties go to the smallest dispatch id, so the answer does not depend on the order of `stored`.
@@ -116,6 +118,7 @@ class NearDuplicateIndex:
 def _minhash(sig: DispatchSignature) -> MinHash:
     if len(sig) != NUM_PERM:
         raise UsageError(
-            f"a signature has {len(sig)} values, expected {NUM_PERM}; recompute it with fracas.dedupe.signature()"
+            f"a signature has {len(sig)} values, expected {NUM_PERM}; "
+            "recompute it with fracas.dedupe.signature()"
         )
     return MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=np.array(sig, dtype=np.uint64), scheme=SCHEME)

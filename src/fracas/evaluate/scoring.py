@@ -173,21 +173,32 @@ def forbidden_outputs(gold: GoldDispatch, predicted: Sequence[Event]) -> tuple[F
     tolls = set(gold.context_tolls)
     for event in predicted:
         counts = {
-            "fatalities": event.fatalities, "fatalities_low": event.fatalities_low,
-            "fatalities_high": event.fatalities_high, "civilian_fatalities": event.civilian_fatalities,
+            "fatalities": event.fatalities,
+            "fatalities_low": event.fatalities_low,
+            "fatalities_high": event.fatalities_high,
+            "civilian_fatalities": event.civilian_fatalities,
         }
         used = [f"{key}={value}" for key, value in counts.items() if value is not None and value in tolls]
         if used:
-            found.append(ForbiddenOutput(
-                gold.id, event.event_id, "context_toll", f"{', '.join(used)} is a context toll of the dispatch"
-            ))
+            found.append(
+                ForbiddenOutput(
+                    gold.id,
+                    event.event_id,
+                    "context_toll",
+                    f"{', '.join(used)} is a context toll of the dispatch",
+                )
+            )
         place = event.location
         if place.precision != "country" and not (place.text and occurs_in(place.text, gold.text)):
-            found.append(ForbiddenOutput(
-                gold.id, event.event_id, "unsupported_place",
-                f"placed at {place.precision} level ({place.name}) but location.text {place.text!r} "
-                "is not in the dispatch",
-            ))
+            found.append(
+                ForbiddenOutput(
+                    gold.id,
+                    event.event_id,
+                    "unsupported_place",
+                    f"placed at {place.precision} level ({place.name}) but location.text {place.text!r} "
+                    "is not in the dispatch",
+                )
+            )
     return tuple(found)
 
 

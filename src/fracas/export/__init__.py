@@ -41,7 +41,9 @@ def export(events: Iterable[Event], fmt: ExportFormat, destination: Destination 
     if writer is None:
         raise UsageError(f"unknown export format {fmt!r}; use one of: {', '.join(FORMATS)}")
     if isinstance(destination, Console) and fmt != "table":
-        raise UsageError(f"a rich Console can only show the table format, not {fmt!r}; give a path or a stream")
+        raise UsageError(
+            f"a rich Console can only show the table format, not {fmt!r}; give a path or a stream"
+        )
     return writer(events, destination)
 
 

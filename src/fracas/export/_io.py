@@ -27,7 +27,9 @@ def atomic_path(destination: str | os.PathLike[str]) -> Iterator[Path]:
     """
     target = Path(destination)
     if not target.parent.is_dir():
-        raise UsageError(f"cannot write {target}: the directory {target.parent} does not exist; create it first")
+        raise UsageError(
+            f"cannot write {target}: the directory {target.parent} does not exist; create it first"
+        )
     handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(handle)
     temp = Path(temp_name)
@@ -73,7 +75,9 @@ def binary_output(destination: Destination) -> Iterator[BinaryIO | Path]:
             yield temp
         return
     if isinstance(destination, io.TextIOBase):
-        raise UsageError("this format is binary: give a file path or a binary stream (e.g. sys.stdout.buffer)")
+        raise UsageError(
+            "this format is binary: give a file path or a binary stream (e.g. sys.stdout.buffer)"
+        )
     if not hasattr(destination, "write"):
         raise UsageError(f"cannot export to {destination!r}: give a file path or an open binary stream")
     yield destination  # type: ignore[misc]

@@ -177,7 +177,9 @@ def _split_assoc(event: Event) -> tuple[list[Actor], list[Actor]]:
     actor2_country = event.actor2.country if event.actor2 is not None else None
     for actor in event.assoc_actors:
         on_side2 = (
-            actor.country is not None and actor.country == actor2_country and actor.country != event.actor1.country
+            actor.country is not None
+            and actor.country == actor2_country
+            and actor.country != event.actor1.country
         )
         (side2 if on_side2 else side1).append(actor)
     return side1, side2

@@ -35,8 +35,9 @@ def build_table(events: Iterable[Event]) -> tuple[Table, int]:
         table.add_column(title, overflow="fold")
     count = 0
     for event in events:
+        date = event.event_date
         table.add_row(
-            event.event_date if event.date_precision == "day" else f"{event.event_date} ({event.date_precision})",
+            date if event.date_precision == "day" else f"{date} ({event.date_precision})",
             f"{event.event_type} / {event.sub_event_type}",
             event.actor1.name,
             event.actor2.name if event.actor2 is not None else "",

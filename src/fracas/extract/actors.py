@@ -62,9 +62,26 @@ class ActorFinder:
                 generic = "rebels" if _squash(match.group()) in GENERIC_REBELS else "forces"
                 found.append(ActorMention(match.start(), match.end(), text[match.start():match.end()], None, generic))
                 taken.append(match.span())
-        return sorted(found, key=lambda m: m.start)
+        return _drop_vague_before_named(sorted(found, key=lambda m: m.start), folded)
 
 
 def _squash(text: str) -> str:
     """The alias key of a matched text: single spaces (the pattern accepts hyphens and runs of spaces)."""
     return re.sub(r"[\s]+", " ", text)
+
+
+VAGUE = {"Jihadist Groups", "Unidentified Armed Group"}
+OF_JOIN = re.compile(r"^\s+(?:du|de\s+la|de\s+l'|de|d'|des)\s*$")
+
+
+def _drop_vague_before_named(mentions: list[ActorMention], folded: str) -> list[ActorMention]:
+    """"les rebelles du M23", "les jihadistes de l'EI": the named group is the actor, not the vague word."""
+    kept = []
+    for index, mention in enumerate(mentions):
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
+        vague = mention.entry is None or mention.entry.name in VAGUE
+        if (vague and following is not None and following.entry is not None
+                and following.entry.name not in VAGUE and OF_JOIN.match(folded[mention.end:following.start])):
+            continue
+        kept.append(mention)
+    return kept

@@ -102,7 +102,8 @@ def _add_casualty(toll: Toll, casualty: object, start: int, end: int) -> None:
         civilian_count = getattr(casualty, "civilian_count", None)
         if civilian_count is None and getattr(casualty, "civilians", None) is True:
             civilian_count = best
-        if civilian_count is not None:
+        # Combatants only ("cinq militaires") says nothing of civilians: null, not 0.
+        if civilian_count:
             toll.civilians[who] = max(civilian_count, toll.civilians.get(who, 0))
         toll.spans.append(("fatalities", start, end))
     elif outcome == "wounded" and best is not None:
@@ -132,6 +133,10 @@ def finish(draft: Draft, dispatch: Dispatch) -> Event:
     civilians = sum(draft.toll.civilians.values()) if draft.toll.civilians else None
     wounded = sum(draft.toll.wounded.values()) if draft.toll.wounded else None
     sources = tuple(dict.fromkeys(source for source, _, _ in draft.sources))
+    actor2 = draft.actor2
+    if actor2 is None and civilians and draft.mention.event_type in ("Explosions/Remote violence", "Battles"):
+        # ACLED names civilians as the target side when an act kills them and no other target is given.
+        actor2 = Actor(name="Civilians", kind="civilians", country=None, text=None)
     # "Specifics" in the Airwars sense: a named place (a province counts) and a toll.
     specifics = draft.location.precision != "country" and fatalities is not None
     confidence = grade_confidence(sources, perpetrator=draft.actor1, has_specifics=specifics)
@@ -146,7 +151,7 @@ def finish(draft: Draft, dispatch: Dispatch) -> Event:
         event_type=draft.mention.event_type,
         sub_event_type=draft.mention.sub_event_type,
         actor1=draft.actor1,
-        actor2=draft.actor2,
+        actor2=actor2,
         location=draft.location,
         fatalities=fatalities,
         fatalities_low=low,

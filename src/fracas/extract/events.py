@@ -16,6 +16,7 @@ from fracas.extract.triggers import TriggerLexicon, default_lexicon
 from fracas.model import Actor, Dispatch, Event, Place
 from fracas.resolve.actors import UNIDENTIFIED, ActorDictionary, default_actor_dictionary
 from fracas.resolve.gazetteer import Gazetteer
+from fracas.resolve.sources import SourceDictionary
 
 
 @dataclass
@@ -33,7 +34,8 @@ class EventExtractor:
         self._finder = finder
         text = doc.text
         attributions = find_attributions(text)
-        source_spans = [(a.start, a.end) for a in attributions]
+        # A claim of responsibility names the perpetrator: that speaker stays an actor too.
+        source_spans = [(a.start, a.end) for a in attributions if "revendiqu" not in a.cue]
         actor_mentions = _drop_abbreviations(
             [a for a in finder.find(text) if not any(s <= a.start < e for s, e in source_spans)], text)
         alpha2_of = {v: k for k, v in self.gazetteer._alpha3.items()}
@@ -51,13 +53,32 @@ class EventExtractor:
             for index, sentence in enumerate(sentences):
                 if sentence.start_char <= place.start < sentence.end_char:
                     sentence_places.setdefault(index, []).append(place)
+        speakers = self._party_speakers(attributions, sentences)
         drafts: list[Draft] = []
         for mention in mentions:
+            if mention.actor1 is None and mention.sentence in speakers and mention.event_type != "Protests":
+                mention.actor1 = speakers[mention.sentence]
             for draft in self._drafts(doc, dispatch, mention, drafts, sentence_places, country):
                 _merge_or_add(drafts, draft)
         attach_tolls(doc, drafts, sentence_places)
         _attach_sources(drafts, attributions, sentences)
         return [finish(draft, dispatch) for draft in drafts]
+
+    def _party_speakers(self, attributions: list[Attribution], sentences: list) -> dict[int, ActorMention]:
+        """Sentences where a belligerent's own ministry or army speaks ("le ministère russe de la Défense a
+        fait état de frappes"): with no other perpetrator named, the speaker's forces are the actor."""
+        dictionary = SourceDictionary.load()
+        found: dict[int, ActorMention] = {}
+        for attribution in attributions:
+            entry = dictionary.entry(attribution.source.name)
+            forces = self.actors.forces_of(entry.belligerent_country) if entry else None
+            if forces is None or attribution.source.kind not in ("government", "state_media"):
+                continue
+            for index, sentence in enumerate(sentences):
+                if sentence.start_char <= attribution.start < sentence.end_char:
+                    found.setdefault(index, ActorMention(attribution.start, attribution.end,
+                                                         attribution.source.text or "", forces))
+        return found
 
     def _drafts(self, doc: Doc, dispatch: Dispatch, mention: Mention, drafts: list[Draft],
                 sentence_places: dict[int, list[PlaceMention]], country: str | None) -> list[Draft]:
@@ -145,17 +166,29 @@ def _merge_or_add(drafts: list[Draft], draft: Draft) -> None:
         same_area = (existing.location.admin1 or existing.location.name) == (draft.location.admin1 or draft.location.name)
         same = (existing.mention.sub_event_type == draft.mention.sub_event_type
                 and existing.actor1.name == draft.actor1.name and existing.date == draft.date and same_area)
-        if same or (draft.mention.re_mention and existing.mention.sub_event_type == draft.mention.sub_event_type
-                    and draft.place is None):
-            existing.sentences |= draft.sentences
-            existing.evidence.extend(e for e in draft.evidence if e not in existing.evidence)
-            if existing.actor2 is None and draft.actor2 is not None:
-                existing.actor2 = draft.actor2
-            if existing.location.precision == "admin1" and draft.location.precision == "place" \
-                    and draft.location.admin1 == existing.location.admin1 and draft.place is not None:
-                existing.location, existing.place = draft.location, draft.place
+        if same:
+            _absorb(existing, draft)
+            return
+    if draft.mention.re_mention and draft.place is None:
+        kin = [d for d in drafts if d.mention.event_type == draft.mention.event_type]
+        if kin:
+            _absorb(kin[-1], draft)
             return
     drafts.append(draft)
+
+
+def _absorb(existing: Draft, draft: Draft) -> None:
+    """A later mention of the same act: its evidence joins; a perpetrator it names replaces an unknown one."""
+    existing.sentences |= draft.sentences
+    existing.evidence.extend(e for e in draft.evidence if e not in existing.evidence)
+    if existing.actor2 is None and draft.actor2 is not None:
+        existing.actor2 = draft.actor2
+    if existing.location.precision == "admin1" and draft.location.precision == "place" \
+            and draft.location.admin1 == existing.location.admin1 and draft.place is not None:
+        existing.location, existing.place = draft.location, draft.place
+    if existing.actor1.name == UNIDENTIFIED and draft.mention.actor1 is not None \
+            and draft.actor1.name != UNIDENTIFIED:
+        existing.actor1 = draft.actor1
 
 
 def _attach_sources(drafts: list[Draft], attributions: list[Attribution], sentences: list) -> None:

@@ -104,7 +104,7 @@ def _names_new_agent(trigger: Trigger, sentence: Span, actors: list[ActorMention
 
 def _is_re_mention(doc: Doc, trigger: Trigger, earlier: list[Mention], sub: str) -> bool:
     """A demonstrative or definite nominal trigger after a mention of the same kind ("ces frappes")."""
-    if not any(m.sub_event_type == sub for m in earlier):
+    if not any(m.event_type == EVENT_TYPE_OF_SUB_TYPE[sub] for m in earlier):
         return False
     token = doc[trigger.start]
     determiners = [fold_preserving(child.text) for child in token.children if child.dep_ == "det"]
@@ -133,12 +133,29 @@ def _assign_actors(mention: Mention, sentence: Span, actors: list[ActorMention])
         police = [a for a in actors if a is not mention.actor1 and (a.entry is None or a.entry.kind == "state_forces")]
         mention.actor2 = police[0] if police and mention.sub_event_type != "Peaceful protest" else None
         return
+    if mention.event_type == "Battles":
+        # Both sides are actors of a clash; ACLED lists them in the order the report gives them.
+        sides = sorted(agents, key=lambda a: a.start) + sorted(
+            (a for a in targets + neutral if a.entry is None or a.entry.kind in ARMED_KINDS), key=lambda a: a.start)
+        distinct = []
+        for actor in sides:
+            if all(_same_actor(actor, other) is False for other in distinct):
+                distinct.append(actor)
+        mention.actor1 = distinct[0] if distinct else None
+        mention.actor2 = distinct[1] if len(distinct) > 1 else None
+        return
     mention.actor1 = armed[0] if armed else None
     rest = [a for a in targets + neutral if a is not mention.actor1
             and (mention.actor1 is None or a.entry is None or mention.actor1.entry is None
                  or a.entry.name != mention.actor1.entry.name)]
     if rest:
         mention.actor2 = rest[0]
+
+
+def _same_actor(a: ActorMention, b: ActorMention) -> bool:
+    if a.entry is not None and b.entry is not None:
+        return a.entry.name == b.entry.name
+    return a.entry is None and b.entry is None and a.generic == b.generic
 
 
 def _is_object(doc: Doc, actor: ActorMention) -> bool:

@@ -73,7 +73,11 @@ def dispatch_country(text: str, gazetteer: GazetteerLike, hints: list[str]) -> s
     votes: Counter[str] = Counter()
     for _, _, code in find_countries(text, gazetteer):
         votes[code] += 2
-    votes.update(h for h in hints if h)
+    for match in ADMIN_PHRASE.finditer(text):  # "la province de Homs" names a country too
+        province = gazetteer.find_admin1(match.group("name"))
+        if province is not None and province.country:
+            votes[province.country] += 2
+    votes.update(h for h in hints if h)  # actors' countries: weak, forces fight abroad
     return votes.most_common(1)[0][0] if votes else None
 
 
@@ -109,7 +113,7 @@ def find_places(doc: Doc, gazetteer: GazetteerLike, *, country: str | None,
             continue
         place = None
         if admin:
-            place = gazetteer.find_admin1(name, country=country)
+            place = gazetteer.find_admin1(name, country=country) or gazetteer.find_admin1(name)
         if place is None:
             province = _province_near(start, admin_context, doc)
             place = gazetteer.find_place(name, country=country, admin1=province)

@@ -149,11 +149,12 @@ def refine(trigger: Trigger, sentence: Span, lexicon: TriggerLexicon, *, actor_k
         civilian = lexicon.has_cue("civilian_target", folded)
         armed_others = sum(kind in ("state_forces", "rebel_group", "political_militia", "identity_militia",
                                     "external_other") for kind in actor_kinds)
-        if military or armed_others >= 2:
+        if military:
             return "Armed clash"
         if civilian:
             return "Attack"
-        return "Attack" if rule == "killing" or sub == "Attack" else "Armed clash"
+        # Two armed sides named, or a word like "combats": a clash; an attack on nobody armed: on civilians.
+        return "Armed clash" if armed_others >= 2 or sub == "Armed clash" and trigger.refine != "attack" else "Attack"
     if rule == "protest":
         window = fold_preserving(sentence.doc[sentence.start:min(len(sentence.doc), sentence.end + 60)].text)
         if lexicon.has_cue("excessive_force", window):

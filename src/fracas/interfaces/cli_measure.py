@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import enum
 from pathlib import Path
-from typing import Optional
 
 import typer
 
 from fracas.errors import FracasError, UsageError
 from fracas.evaluate import bench as benchmod
 from fracas.evaluate.baseline import check_baseline, write_baseline
+from fracas.evaluate.gold import read_gold
 from fracas.evaluate.render import print_table, to_json
 from fracas.evaluate.run import evaluate, load_pipeline
 from fracas.interfaces.cli import app, fail
@@ -24,21 +24,36 @@ class Format(str, enum.Enum):
 
 @app.command("eval")
 def eval_command(
-    gold: list[Path] = typer.Argument(..., help="Gold JSON Lines file(s): one dispatch and its events per line."),
-    by_field: bool = typer.Option(False, "--by-field", help="Add per-field counts, and in json each dispatch's misses."),
-    fmt: Format = typer.Option(Format.table, "--format", help="table for people; json (one object per gold file) for machines."),
+    gold: list[Path] = typer.Argument(
+        ..., help="Gold JSON Lines file(s): one dispatch and its events per line."
+    ),
+    by_field: bool = typer.Option(
+        False, "--by-field", help="Add per-field counts, and in json each dispatch's misses."
+    ),
+    fmt: Format = typer.Option(
+        Format.table, "--format", help="table for people; json (one object per gold file) for machines."
+    ),
     processes: int = typer.Option(1, "--processes", min=1, help="Worker processes for the pipeline."),
-    write_baseline_to: Optional[Path] = typer.Option(
-        None, "--write-baseline", metavar="BASELINE",
+    write_baseline_to: Path | None = typer.Option(
+        None,
+        "--write-baseline",
+        metavar="BASELINE",
         help="Pin the measured scores, rounded down, as the floors for these gold files in BASELINE.",
     ),
-    allow_lower: bool = typer.Option(False, "--allow-lower", help="Let --write-baseline lower existing floors."),
-    check: Optional[Path] = typer.Option(
-        None, "--check", metavar="BASELINE", help="Exit with code 1 when a score is below its floor in BASELINE."
+    allow_lower: bool = typer.Option(
+        False, "--allow-lower", help="Let --write-baseline lower existing floors."
+    ),
+    check: Path | None = typer.Option(
+        None,
+        "--check",
+        metavar="BASELINE",
+        help="Exit with code 1 when a score is below its floor in BASELINE.",
     ),
 ) -> None:
     """Score fracas against hand-coded gold events: detection, per-field accuracy, forbidden outputs."""
     try:
+        for path in gold:
+            read_gold(path)  # a typo in a gold file is reported before the model is loaded
         pipeline = load_pipeline()
         reports = [evaluate(path, pipeline=pipeline, n_process=processes) for path in gold]
         for report in reports:
@@ -58,15 +73,23 @@ def eval_command(
 
 @app.command()
 def bench(
-    files: Optional[list[Path]] = typer.Argument(
+    files: list[Path] | None = typer.Argument(
         None, help="Texts to time (any input format fracas reads); default: the bundled gold dispatches."
     ),
-    processes: int = typer.Option(1, "--processes", min=1, help="Worker processes for both spaCy and fracas."),
-    repeat: Optional[int] = typer.Option(
-        None, "--repeat", min=1, help=f"Repeat the texts K times (default: enough for {benchmod.MIN_DISPATCHES} bundled dispatches, else 1)."
+    processes: int = typer.Option(
+        1, "--processes", min=1, help="Worker processes for both spaCy and fracas."
+    ),
+    repeat: int | None = typer.Option(
+        None,
+        "--repeat",
+        min=1,
+        help=f"Repeat the texts K times (default: enough for {benchmod.MIN_DISPATCHES} bundled "
+        "dispatches, else 1).",
     ),
     batch_size: int = typer.Option(32, "--batch-size", min=1),
-    cold_start: bool = typer.Option(True, "--cold-start/--no-cold-start", help="Also time a cold start in a fresh process."),
+    cold_start: bool = typer.Option(
+        True, "--cold-start/--no-cold-start", help="Also time a cold start in a fresh process."
+    ),
 ) -> None:
     """Time raw spaCy and the fracas pipeline on the same texts; the last line is machine-readable."""
     try:
@@ -75,7 +98,11 @@ def bench(
         texts = benchmod.repeat_dispatches(dispatches, k)
         first = benchmod.cold_start_dispatch(dispatches)
         result = benchmod.run_bench(
-            texts, nlp=_load_spacy(), pipeline=load_pipeline(), n_process=processes, batch_size=batch_size,
+            texts,
+            nlp=_load_spacy(),
+            pipeline=load_pipeline(),
+            n_process=processes,
+            batch_size=batch_size,
             cold_start=(lambda: benchmod.measure_cold_start(first)) if cold_start else None,
         )
     except FracasError as err:
