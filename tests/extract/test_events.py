@@ -32,7 +32,8 @@ def test_two_provinces_two_events_and_no_context_toll(events):
         # acknowledges the strikes (confirmed, with the monitor's report).
         ("2015-10-07", "Air/drone strike", "Military Forces of Russia", "Islamic State", "Idleb", "Idleb", "admin1",
          None, None),
-        ("2015-10-06", "Shelling/artillery/missile attack", "Unidentified Armed Group", "Rebel Groups (Syria)",
+        # State television reporting strikes on rebel positions with no perpetrator named: its own forces.
+        ("2015-10-06", "Shelling/artillery/missile attack", "Military Forces of Syria", "Rebel Groups (Syria)",
          "Idleb", "Idleb", "admin1", None, None),
     ]
     assert all(e.fatalities != 240000 for e in events)
