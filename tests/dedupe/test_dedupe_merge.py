@@ -136,6 +136,8 @@ def _figures(best: int | None, low: int | None = None, high: int | None = None, 
         (_figures(12, 10, 15), _figures(12), (12, 10, 15)),
         # an independent source's figure beats a larger exact figure from a party only
         (_figures(4, sources=(OSDH,)), _figures(30, sources=(SANA,)), (4, 4, 30)),
+        # "at least 10" alone keeps its open upper end
+        (_figures(10, 10, None), _figures(None), (10, 10, None)),
         # a range without a best figure keeps its bounds
         (_figures(None, 10, 20), _figures(None), (None, 10, 20)),
     ],

@@ -21,11 +21,12 @@ actors
     the event becomes `contested`, and the other claim remains in the incoming report's actor1
     evidence span. It is NOT listed in assoc_actors, which means "acting with actor1".
 fatalities
-    fatalities_low = min of the lows (a report's best figure stands in for a missing low),
-    fatalities_high = max of the known highs (best standing in likewise), and the best figure is the
+    fatalities_low = the smallest and fatalities_high = the largest figure either report gives (low,
+    best or high), so the range holds every claim; but a bound stays null when no report gives one
+    (an exact figure bounds both ways, "at least 10" only from below). The best figure is the
     most credible one: a figure from a report with an independent source (NGO, UN, media, witness,
     local official) beats one from parties only; then an exact figure beats a range or lower bound
-    ("at least 10"); then the larger figure. The range is widened to contain the best figure.
+    ("at least 10"); then the larger figure.
 civilian_fatalities, wounded
     the larger of the known figures.
 confidence
@@ -117,24 +118,33 @@ def merge(stored: Event, incoming: Event) -> Event:
 
 def merge_fatalities(stored: Event, incoming: Event) -> tuple[int | None, int | None, int | None]:
     """(best, low, high) of two reports of one event (rules: module doc)."""
-    lows = [e.fatalities_low if e.fatalities_low is not None else e.fatalities for e in (stored, incoming)]
-    highs = [e.fatalities_high if e.fatalities_high is not None else e.fatalities for e in (stored, incoming)]
-    low = min((v for v in lows if v is not None), default=None)
-    high = max((v for v in highs if v is not None), default=None)
-    figures = [e for e in (stored, incoming) if e.fatalities is not None]
-    if not figures:
+    reports = (stored, incoming)
+    figures = [
+        value
+        for e in reports
+        for value in (e.fatalities_low, e.fatalities, e.fatalities_high)
+        if value is not None
+    ]
+    # A bound exists only when some report gives one: an exact figure bounds both ways, "at least 10"
+    # only from below, so a lone "at least 10" keeps its open upper end (high stays null).
+    bounded_below = any(e.fatalities_low is not None or _is_exact(e) for e in reports)
+    bounded_above = any(e.fatalities_high is not None or _is_exact(e) for e in reports)
+    low = min(figures) if figures and bounded_below else None
+    high = max(figures) if figures and bounded_above else None
+    candidates = [e for e in reports if e.fatalities is not None]
+    if not candidates:
         return None, low, high
     # max() keeps the first of equals, so stored wins a full tie.
-    chosen = max(figures, key=lambda e: (_has_independent(e.sources), _is_exact(e), e.fatalities))
-    best = chosen.fatalities
-    assert best is not None  # filtered above; narrows the type
-    return best, min(low, best) if low is not None else None, max(high, best) if high is not None else None
+    chosen = max(candidates, key=lambda e: (_has_independent(e.sources), _is_exact(e), e.fatalities))
+    return chosen.fatalities, low, high
 
 
 def _is_exact(event: Event) -> bool:
     # A point figure: no range around it, or a range that collapses onto it. "At least 10"
     # (low 10, no high) is a lower bound, not an exact figure.
     low, high = event.fatalities_low, event.fatalities_high
+    if event.fatalities is None:
+        return False
     return (low is None and high is None) or (low == high == event.fatalities)
 
 
