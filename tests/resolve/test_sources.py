@@ -2,7 +2,8 @@ import pytest
 
 from fracas.errors import ResourceError
 from fracas.model import Actor, Source
-from fracas.resolve.sources import SourceDictionary, fold, grade_confidence, is_party
+from fracas.resolve.sources import SourceDictionary, grade_confidence, is_party
+from fracas.text import fold
 
 RUSSIA = Actor("Military Forces of Russia", "state_forces", "RUS", "l'aviation russe")
 SYRIA = Actor("Military Forces of Syria", "state_forces", "SYR", "le régime")

@@ -16,7 +16,7 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from fracas.errors import UsageError
-from fracas.resolve.sources import fold
+from fracas.text import fold
 
 NUM_PERM = 128
 SEED = 20151007  # fixed: signatures stored by one run must compare with those of the next

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from fracas.extract.text import alias_pattern, fold_preserving
+from fracas.text import alias_pattern, fold
 from fracas.resolve.actors import ActorDictionary, ActorEntry
 
 # Generic words for rebels and forces whose owner is the country the dispatch is about.
@@ -41,7 +41,7 @@ class ActorFinder:
         self._generic = alias_pattern(GENERIC_FORCES + GENERIC_REBELS)
 
     def find(self, text: str) -> list[ActorMention]:
-        folded = fold_preserving(text)
+        folded = fold(text)
         found: list[ActorMention] = []
         taken: list[tuple[int, int]] = []
 

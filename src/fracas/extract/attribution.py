@@ -21,7 +21,8 @@ import re
 from dataclasses import dataclass
 
 from fracas.model import Source, SourceKind
-from fracas.resolve.sources import SourceDictionary, fold
+from fracas.resolve.sources import SourceDictionary
+from fracas.text import fold
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from fracas.extract.actors import ActorMention
-from fracas.extract.text import fold_preserving
+from fracas.text import fold
 from fracas.extract.triggers import Trigger, TriggerLexicon, find_triggers, is_reported, refine
 from fracas.model import EVENT_TYPE_OF_SUB_TYPE
 
@@ -96,7 +96,7 @@ def find_mentions(doc: Doc, lexicon: TriggerLexicon, actors: list[ActorMention],
 def _names_new_agent(trigger: Trigger, sentence: Span, actors: list[ActorMention], earlier: list[Mention]) -> bool:
     known = {m.actor1.entry.name for m in earlier if m.actor1 and m.actor1.entry}
     for actor in actors:
-        before = fold_preserving(sentence.doc.text[max(sentence.start_char, actor.start - 30):actor.start])
+        before = fold(sentence.doc.text[max(sentence.start_char, actor.start - 30):actor.start])
         if AGENT_CUE.search(before) and (actor.entry is None or actor.entry.name not in known):
             return True
     return False
@@ -107,7 +107,7 @@ def _is_re_mention(doc: Doc, trigger: Trigger, earlier: list[Mention], sub: str)
     if not any(m.event_type == EVENT_TYPE_OF_SUB_TYPE[sub] for m in earlier):
         return False
     token = doc[trigger.start]
-    determiners = [fold_preserving(child.text) for child in token.children if child.dep_ == "det"]
+    determiners = [fold(child.text) for child in token.children if child.dep_ == "det"]
     return token.pos_ == "NOUN" and any(d in ("ce", "cet", "cette", "ces", "le", "la", "l'", "les") for d in determiners)
 
 
@@ -118,7 +118,7 @@ def _assign_actors(mention: Mention, sentence: Span, actors: list[ActorMention])
     targets: list[ActorMention] = []
     neutral: list[ActorMention] = []
     for actor in actors:
-        before = fold_preserving(doc.text[max(sentence.start_char, actor.start - 40):actor.start])
+        before = fold(doc.text[max(sentence.start_char, actor.start - 40):actor.start])
         if AGENT_CUE.search(before):
             agents.append(actor)
         elif TARGET_CUE.search(before) or _is_object(doc, actor):

@@ -13,7 +13,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from fracas.extract.text import fold_preserving
+from fracas.text import fold
 from fracas.resources import load_resource
 
 # Governing words that say the act is denied, alleged, threatened, proposed or feared, not reported.
@@ -58,7 +58,7 @@ class TriggerLexicon:
     def from_resource(cls, data: dict[str, Any]) -> TriggerLexicon:
         by_first: dict[str, list[TriggerEntry]] = {}
         for raw in data["triggers"]:
-            words = tuple(frozenset(fold_preserving(w) for w in alternatives) for alternatives in raw["words"])
+            words = tuple(frozenset(fold(w) for w in alternatives) for alternatives in raw["words"])
             entry = TriggerEntry(words, raw["sub_event_type"], raw.get("refine"), int(raw.get("weight", 1)))
             for first in words[0]:
                 by_first.setdefault(first, []).append(entry)
@@ -80,7 +80,7 @@ def default_lexicon() -> TriggerLexicon:
 
 
 def _forms(token: Any) -> tuple[str, str]:
-    return fold_preserving(token.text), fold_preserving(token.lemma_)
+    return fold(token.text), fold(token.lemma_)
 
 
 def find_triggers(doc: Doc, lexicon: TriggerLexicon) -> list[Trigger]:
@@ -108,8 +108,8 @@ def find_triggers(doc: Doc, lexicon: TriggerLexicon) -> list[Trigger]:
 def is_reported(trigger: Trigger, sentence: Span) -> bool:
     """False when the trigger sits under a denial, accusation, threat or proposal, or is background."""
     doc = sentence.doc
-    before = fold_preserving(doc[sentence.start:trigger.start].text)
-    clause = fold_preserving(sentence.text)
+    before = fold(doc[sentence.start:trigger.start].text)
+    clause = fold(sentence.text)
     if NOT_REPORTED.search(before[-120:]):
         return False
     if BACKGROUND.search(clause):
@@ -127,7 +127,7 @@ def refine(trigger: Trigger, sentence: Span, lexicon: TriggerLexicon, *, actor_k
 
     `actor_kinds` are the ACLED kinds of the actors named in the sentence (to tell clashes from attacks).
     """
-    folded = fold_preserving(sentence.text)
+    folded = fold(sentence.text)
     rule = trigger.refine
     sub = trigger.sub_event_type
     if rule == "strike":
@@ -156,7 +156,7 @@ def refine(trigger: Trigger, sentence: Span, lexicon: TriggerLexicon, *, actor_k
         # Two armed sides named, or a word like "combats": a clash; an attack on nobody armed: on civilians.
         return "Armed clash" if armed_others >= 2 or sub == "Armed clash" and trigger.refine != "attack" else "Attack"
     if rule == "protest":
-        window = fold_preserving(sentence.doc[sentence.start:min(len(sentence.doc), sentence.end + 60)].text)
+        window = fold(sentence.doc[sentence.start:min(len(sentence.doc), sentence.end + 60)].text)
         if lexicon.has_cue("excessive_force", window):
             return "Excessive force against protesters"
         if lexicon.has_cue("intervention", window):

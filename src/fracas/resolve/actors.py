@@ -17,6 +17,7 @@ import yaml
 from fracas.errors import ResourceError
 from fracas.model import Actor
 from fracas.resources import load_resource
+from fracas.text import fold
 
 ACTOR_KINDS = {
     "state_forces", "rebel_group", "political_militia", "identity_militia",
@@ -25,11 +26,6 @@ ACTOR_KINDS = {
 UNIDENTIFIED = "Unidentified Armed Group"
 
 
-def fold(text: str) -> str:
-    """Lower case, accents removed, typographic apostrophes unified: the key aliases are matched on."""
-    text = text.replace("\u2019", "'").replace("\u02bc", "'").lower()
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 @dataclass(frozen=True)

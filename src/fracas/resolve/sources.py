@@ -20,6 +20,7 @@ import yaml
 
 from fracas.errors import ResourceError
 from fracas.model import Actor, Confidence, Source, SourceKind
+from fracas.text import fold
 from fracas.resources import load_resource
 
 # Kinds that do not fight: an independent monitor. Everything else (government, state_media,
@@ -32,16 +33,6 @@ _ARTICLE_RE = re.compile(r"^(?:le |la |les |l')")
 _PARTY_ACTOR_KINDS = frozenset({"state_forces", "rebel_group", "political_militia", "identity_militia"})
 
 
-def fold(text: str) -> str:
-    """Lower-case `text` without accents, one character for one, so offsets into it are offsets into `text`."""
-    out = []
-    for char in text:
-        if char in "\u2019\u02bc`\u00b4":  # typographic apostrophes, as typed in dispatches
-            out.append("'")
-            continue
-        base = unicodedata.normalize("NFD", char)[0].lower()
-        out.append(base[0] if base else char)
-    return "".join(out)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Text helpers shared by the extractors: offset-preserving folding and alias patterns."""
+"""Text folding shared by every stage: one way to compare French words, offsets kept."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ def _fold_char(ch: str) -> str:
     return stripped.lower() if len(stripped) == 1 else ch.lower()[:1] or ch
 
 
-def fold_preserving(text: str) -> str:
+def fold(text: str) -> str:
     """Lower case, accents removed, apostrophes unified — same length as `text`, so offsets carry over."""
     return "".join(_fold_char(ch) for ch in text)
 
