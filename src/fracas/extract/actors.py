@@ -12,10 +12,10 @@ from fracas.resolve.actors import ActorDictionary, ActorEntry
 GENERIC_REBELS = ("rebelles", "insurges", "groupes rebelles", "groupes armes rebelles", "rebelle")
 GENERIC_FORCES = (
     "l'armee", "armee", "l'armee de l'air", "soldats", "militaires", "forces armees", "troupes",
-    "forces gouvernementales", "forces de securite", "forces de defense et de securite", "gendarmes",
-    "policiers", "la police", "forces de l'ordre", "l'aviation", "avions de combat", "helicopteres de combat",
-    "forces speciales", "garde nationale",
+    "forces gouvernementales", "forces de securite", "forces de defense et de securite", "l'aviation",
+    "avions de combat", "helicopteres de combat", "forces speciales",
 )
+GENERIC_POLICE = ("gendarmes", "policiers", "la police", "forces de l'ordre", "garde nationale", "gendarmerie")
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ class ActorMention:
     end: int
     text: str
     entry: ActorEntry | None  # None: a generic word ("l'armée", "les rebelles") resolved by the country later
-    generic: str | None = None  # "forces" or "rebels" for generic mentions
+    generic: str | None = None  # "forces", "police" or "rebels" for generic mentions
 
 
 class ActorFinder:
@@ -38,7 +38,9 @@ class ActorFinder:
             rf"(?<![\w])(?:{nouns})(?:\s+(?:armees|speciales|de\s+securite|gouvernementales|de\s+l'air|de\s+combat))?"
             rf"\s+(?P<demonym>{demonyms})(?![\w])"
         )
-        self._generic = alias_pattern(GENERIC_FORCES + GENERIC_REBELS)
+        police = "|".join(sorted(map(re.escape, dictionary.police_nouns), key=len, reverse=True))
+        self._police = re.compile(rf"(?<![\w])(?:{police})\s+(?P<demonym>{demonyms})(?![\w])")
+        self._generic = alias_pattern(GENERIC_FORCES + GENERIC_REBELS + GENERIC_POLICE)
 
     def find(self, text: str) -> list[ActorMention]:
         folded = fold(text)
@@ -48,10 +50,15 @@ class ActorFinder:
         def free(start: int, end: int) -> bool:
             return all(end <= s or start >= e for s, e in taken)
 
-        for match in self._forces.finditer(folded):
-            entry = self.dictionary.demonyms[match.group("demonym")]
+        for match in self._police.finditer(folded):
+            entry = self.dictionary.police_of(self.dictionary.demonyms[match.group("demonym")])
             found.append(ActorMention(match.start(), match.end(), text[match.start():match.end()], entry))
             taken.append(match.span())
+        for match in self._forces.finditer(folded):
+            if free(*match.span()):
+                entry = self.dictionary.demonyms[match.group("demonym")]
+                found.append(ActorMention(match.start(), match.end(), text[match.start():match.end()], entry))
+                taken.append(match.span())
         for match in self._aliases.finditer(folded):
             if free(*match.span()):
                 entry = self.dictionary.aliases[_squash(match.group())]
@@ -59,7 +66,8 @@ class ActorFinder:
                 taken.append(match.span())
         for match in self._generic.finditer(folded):
             if free(*match.span()):
-                generic = "rebels" if _squash(match.group()) in GENERIC_REBELS else "forces"
+                key = _squash(match.group())
+                generic = "rebels" if key in GENERIC_REBELS else "police" if key in GENERIC_POLICE else "forces"
                 found.append(ActorMention(match.start(), match.end(), text[match.start():match.end()], None, generic))
                 taken.append(match.span())
         return _drop_vague_before_named(sorted(found, key=lambda m: m.start), folded)

@@ -145,8 +145,10 @@ class EventExtractor:
                 return forces.actor(mention.text) if forces else None
             return mention.entry.actor(mention.text)
         alpha3 = self.gazetteer.alpha3(country) if country else None
-        if mention.generic == "forces":
+        if mention.generic in ("forces", "police"):
             forces = self.actors.forces_of(alpha3)
+            if mention.generic == "police":
+                forces = self.actors.police_of(forces)
             return forces.actor(mention.text) if forces else None
         if country == "SY":
             return self.actors.by_name("Rebel Groups (Syria)").actor(mention.text)

@@ -57,10 +57,12 @@ class ActorDictionary:
     """Aliases and demonyms, folded, each pointing at one canonical actor entry."""
 
     def __init__(self, entries: dict[str, ActorEntry], aliases: dict[str, ActorEntry],
-                 military_nouns: frozenset[str], demonyms: dict[str, ActorEntry]) -> None:
+                 military_nouns: frozenset[str], demonyms: dict[str, ActorEntry],
+                 police_nouns: frozenset[str] = frozenset()) -> None:
         self.entries = entries
         self.aliases = aliases
         self.military_nouns = military_nouns
+        self.police_nouns = police_nouns
         self.demonyms = demonyms
         self.forces_by_country = {entry.country: entry for entry in demonyms.values() if entry.country}
 
@@ -76,9 +78,11 @@ class ActorDictionary:
         aliases: dict[str, ActorEntry] = {}
         demonyms: dict[str, ActorEntry] = {}
         nouns: set[str] = set()
+        police: set[str] = set()
         for document in documents:
             _parse_document(document, entries, aliases, demonyms, nouns)
-        return cls(entries, aliases, frozenset(nouns), demonyms)
+            police.update(fold(noun) for noun in document.get("police_nouns") or ())
+        return cls(entries, aliases, frozenset(nouns), demonyms, frozenset(police))
 
     def by_name(self, name: str) -> ActorEntry:
         try:
@@ -88,6 +92,13 @@ class ActorDictionary:
 
     def forces_of(self, alpha3: str | None) -> ActorEntry | None:
         return self.forces_by_country.get(alpha3) if alpha3 else None
+
+    def police_of(self, forces: ActorEntry | None) -> ActorEntry | None:
+        """A state's police, named after its military forces ("Police Forces of Nigeria")."""
+        if forces is None:
+            return None
+        name = forces.name.replace("Military Forces", "Police Forces")
+        return self.entries.get(name) or ActorEntry(name, "state_forces", forces.country)
 
 
 def _parse_document(document: Any, entries: dict[str, ActorEntry], aliases: dict[str, ActorEntry],
