@@ -144,6 +144,8 @@ class EvalReport:
 
 
 def score_dispatch(gold: GoldDispatch, predicted: Sequence[Event]) -> DispatchResult:
+    # Sorted by their stable ids, so that ties in the matching never depend on the pipeline's output order.
+    predicted = sorted(predicted, key=lambda event: event.event_id)
     pairs = match(gold.events, predicted)
     paired_gold = {i for i, _ in pairs}
     paired_pred = {j for _, j in pairs}

@@ -7,6 +7,7 @@ ACLED's unit is one act by one actor at one admin area on one day, so mentions t
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -18,8 +19,11 @@ from fracas.extract.places import PlaceMention
 from fracas.model import Actor, Dispatch, Event, Evidence, Place, Source
 from fracas.resolve.dates import find_time_expressions
 from fracas.resolve.sources import grade_confidence
+from fracas.text import fold
 
-DAY_PRECISION_KINDS = ("absolute", "relative", "weekday", "part_of_day")
+REPORTED_ON = re.compile(
+    r"(?:a|ont|avait|aurait)\s+(?:\w+\s+)?(?:annonce|indique|declare|affirme|precise|rapporte|ajoute|assure"
+    r"|confirme|fait savoir|revendique|communique)\w*\s*(?:le\s+|ce\s+)?$")
 
 
 @dataclass
@@ -78,7 +82,7 @@ def _draft_for(index: int, position: int, drafts: list[Draft], places: list[Plac
     same = [d for d in drafts if index in d.sentences and not d.mention.re_mention]
     if same:
         return min(same, key=lambda d: abs(d.mention.trigger_start - position))
-    earlier = [d for d in drafts if max(d.sentences) < index and index - max(d.sentences) <= 3]
+    earlier = [d for d in drafts if min(d.sentences) < index and index - max(d.sentences) <= 3]
     if places:
         admin1s = {p.place.admin1 for p in places} | {p.place.name for p in places}
         matching = [d for d in earlier if d.location.admin1 in admin1s or d.location.name in admin1s]
@@ -118,6 +122,9 @@ def resolve_date(doc: Doc, dispatch: Dispatch, sentence_index: int, position: in
         sentence = sentences[index]
         found = [t for t in find_time_expressions(sentence.text, dispatch.published)
                  if t.value is not None and t.kind not in ("period_start", "duration")]
+        # "a annoncé lundi": the day of the announcement, not of the act, unless nothing else is given.
+        acts = [t for t in found if not REPORTED_ON.search(fold(sentence.text[:t.start])[-40:])]
+        found = acts or found
         if found:
             best = min(found, key=lambda t: abs(sentence.start_char + t.start - position))
             span = (sentence.start_char + best.start, sentence.start_char + best.end)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
@@ -45,7 +47,7 @@ class EventExtractor:
                              skip=source_spans + [(a.start, a.end) for a in actor_mentions])
         if country is None:
             found = [p.place.country for p in places if p.place.country]
-            country = max(set(found), key=found.count) if found else None
+            country = Counter(found).most_common(1)[0][0] if found else None  # ties: first named wins
         mentions = find_mentions(doc, self.lexicon, actor_mentions, source_spans)
         sentences = list(doc.sents)
         sentence_places: dict[int, list[PlaceMention]] = {}
@@ -56,8 +58,12 @@ class EventExtractor:
         speakers = self._party_speakers(attributions, sentences)
         drafts: list[Draft] = []
         for mention in mentions:
-            if mention.actor1 is None and mention.sentence in speakers and mention.event_type != "Protests":
-                mention.actor1 = speakers[mention.sentence]
+            speaker = speakers.get(mention.sentence)
+            victims = mention.actor2.entry if mention.actor2 else None
+            # A ministry reporting its own soldiers killed is not claiming the act.
+            if mention.actor1 is None and speaker is not None and speaker.entry != victims \
+                    and mention.event_type not in ("Protests", "Riots"):
+                mention.actor1 = speaker
             for draft in self._drafts(doc, dispatch, mention, drafts, sentence_places, country):
                 _merge_or_add(drafts, draft)
         attach_tolls(doc, drafts, sentence_places)
@@ -71,8 +77,15 @@ class EventExtractor:
         found: dict[int, ActorMention] = {}
         for attribution in attributions:
             entry = dictionary.entry(attribution.source.name)
-            forces = self.actors.forces_of(entry.belligerent_country) if entry else None
-            if forces is None or attribution.source.kind not in ("government", "state_media"):
+            if entry is None:
+                continue
+            if entry.armed_group and entry.armed_group in self.actors.entries:
+                forces = self.actors.entries[entry.armed_group]  # "la coalition a annoncé avoir frappé"
+            elif attribution.source.kind in ("government", "state_media"):
+                forces = self.actors.forces_of(entry.belligerent_country)
+            else:
+                forces = None
+            if forces is None:
                 continue
             for index, sentence in enumerate(sentences):
                 if sentence.start_char <= attribution.start < sentence.end_char:
@@ -97,6 +110,8 @@ class EventExtractor:
                 f"{dispatch.origin}: no publication date, and the text dates its events relative to it; "
                 "give the date with --published YYYY-MM-DD (or a `published` field)")
         date, precision, date_span = dated
+        if _long_before(date, dispatch):
+            return []  # an act weeks before the news ("reprise à l'EI en mars"): background, not an event
         evidence = [("event_type", mention.trigger_start, mention.trigger_end)]
         if mention.actor1 is not None and actor1.text is not None:
             evidence.append(("actor1", mention.actor1.start, mention.actor1.end))
@@ -114,7 +129,9 @@ class EventExtractor:
     def _locations(self, mention: Mention, sentence_places: dict[int, list[PlaceMention]],
                    previous: Draft | None, country: str | None) -> list[tuple[PlaceMention | None, Place]]:
         """Where: the places of the sentence (one event per province named), else carried over, else the country."""
-        here = [p for p in sentence_places.get(mention.sentence, []) if p.place.precision != "country"]
+        named = [p for p in sentence_places.get(mention.sentence, []) if p.place.precision != "country"]
+        # "Daraya, au sud-ouest de Damas": Damas only locates Daraya; used alone when nothing else is named.
+        here = [p for p in named if not p.reference] or named
         if here:
             by_admin1: dict[str, PlaceMention] = {}
             for place in here:
@@ -171,10 +188,11 @@ def _merge_or_add(drafts: list[Draft], draft: Draft) -> None:
         if same:
             _absorb(existing, draft)
             return
-    if draft.mention.re_mention and draft.place is None:
+    if draft.mention.re_mention and draft.place is None and drafts:
         kin = [d for d in drafts if d.mention.event_type == draft.mention.event_type]
-        if kin:
-            _absorb(kin[-1], draft)
+        target = kin[-1] if kin else drafts[-1]
+        if draft.date_span is None or draft.date == target.date:  # its own other day: another act
+            _absorb(target, draft)
             return
     drafts.append(draft)
 
@@ -209,6 +227,16 @@ def _attach_sources(drafts: list[Draft], attributions: list[Attribution], senten
             near = sorted(located, key=lambda item: (abs(item[0] - first), item[0] < first))
             own = [a for i, a in near if i == near[0][0]] if near else []
         draft.sources = [(a.source, a.start, a.end) for a in own]
+
+
+BACKGROUND_AFTER_DAYS = 10
+
+
+def _long_before(date: str, dispatch: Dispatch) -> bool:
+    published = dispatch.published
+    if published is None or published.precision != "day":
+        return False
+    return (published.value - dt.date.fromisoformat(date)).days > BACKGROUND_AFTER_DAYS
 
 
 def _drop_abbreviations(mentions: list[ActorMention], text: str) -> list[ActorMention]:

@@ -22,7 +22,12 @@ TARGET_CUE = re.compile(
     r"convois?|patrouilles?|combattants|membres|rangs|entre .{1,60} et|aux mains|contr[oô]l[ée]e? par"
     r"|tenue? par|ont perdu|sur|dans)\s*(?:de |d'|du |des |de la |de l'|les |le |la |l')?\s*$"
 )
-AGENT_CUE = re.compile(r"(?:\bpar|\bmen[ée]e?s? par|revendiqu[ée]e?s? par|attribu[ée]e?s? [aà])\s*(?:des |les |le |la |l'|un |une )?$")
+AGENT_CUE = re.compile(
+    r"(?:\bpar|\bmen[ée]e?s? par|revendiqu[ée]e?s? par|attribu\w*(?: [^.]{0,30})? [aà])\s*(?:des |les |le |la |l'|un |une )?$")
+# "la localité tenue par les rebelles": the holder of the place hit, not the one who struck.
+HELD_BY = re.compile(r"(?:contr[oô]l[ée]e?s?|tenue?s?|assi[ée]g[ée]e?s?|d[ée]fendue?s?) par\s*(?:les |le |la |l'|des )?$")
+# "frappes de la coalition", "une attaque du groupe EI", "tirs d'obus et de roquettes des rebelles".
+GENITIVE = re.compile(r"^(?:\s+[\w'-]+){0,3}?\s+(?:de|d'|du|des)\s*(?:la |l'|les )?$")
 ARMED_KINDS = ("state_forces", "rebel_group", "political_militia", "identity_militia", "external_other")
 
 
@@ -85,6 +90,8 @@ def find_mentions(doc: Doc, lexicon: TriggerLexicon, actors: list[ActorMention],
             mention.re_mention = _is_re_mention(doc, trigger, mentions, sub)
             _assign_actors(mention, sentence, in_sentence)
             chosen[sub] = mention
+        if "Disrupted weapons use" in chosen:  # "ont désamorcé une voiture piégée": no explosion happened
+            chosen.pop("Remote explosive/landmine/IED", None)
         # One act per sentence and event type: "l'attaque" and "les combats" of one sentence are one clash.
         by_type: dict[str, Mention] = {}
         for mention in sorted(chosen.values(), key=lambda m: -m.trigger.weight):
@@ -102,13 +109,24 @@ def _names_new_agent(trigger: Trigger, sentence: Span, actors: list[ActorMention
     return False
 
 
+DEFINITE = ("ce", "cet", "cette", "ces", "le", "la", "l'", "les")
+# Nouns that, made definite, refer back to whatever act the dispatch already reported ("l'attaque n'a pas
+# été revendiquée" after a bombing).
+ANAPHORIC_NOUNS = ("attaque", "attentat", "explosion", "assaut", "raid", "frappe", "bombardement", "tuerie",
+                   "massacre", "incident", "embuscade", "operation")
+
+
 def _is_re_mention(doc: Doc, trigger: Trigger, earlier: list[Mention], sub: str) -> bool:
-    """A demonstrative or definite nominal trigger after a mention of the same kind ("ces frappes")."""
-    if not any(m.event_type == EVENT_TYPE_OF_SUB_TYPE[sub] for m in earlier):
+    """A later mention of an act already reported: "ces frappes", "l'attaque", or a weak word of the same type."""
+    if not earlier:
         return False
     token = doc[trigger.start]
     determiners = [fold(child.text) for child in token.children if child.dep_ == "det"]
-    return token.pos_ == "NOUN" and any(d in ("ce", "cet", "cette", "ces", "le", "la", "l'", "les") for d in determiners)
+    definite = token.pos_ == "NOUN" and any(d in DEFINITE for d in determiners)
+    if definite and fold(token.lemma_) in ANAPHORIC_NOUNS:
+        return True
+    same_type = any(m.event_type == EVENT_TYPE_OF_SUB_TYPE[sub] for m in earlier)
+    return same_type and (definite or trigger.weight <= 2)
 
 
 def _assign_actors(mention: Mention, sentence: Span, actors: list[ActorMention]) -> None:
@@ -118,10 +136,13 @@ def _assign_actors(mention: Mention, sentence: Span, actors: list[ActorMention])
     targets: list[ActorMention] = []
     neutral: list[ActorMention] = []
     for actor in actors:
-        before = fold(doc.text[max(sentence.start_char, actor.start - 40):actor.start])
-        if AGENT_CUE.search(before):
+        before = fold(doc.text[max(sentence.start_char, actor.start - 60):actor.start])
+        between = fold(doc.text[mention.trigger_end:actor.start]) if actor.start >= mention.trigger_end else ""
+        if HELD_BY.search(before) or TARGET_CUE.search(before):
+            targets.append(actor)
+        elif AGENT_CUE.search(before) or (0 < len(between) <= 30 and GENITIVE.match(between)):
             agents.append(actor)
-        elif TARGET_CUE.search(before) or _is_object(doc, actor):
+        elif _is_object(doc, actor):
             targets.append(actor)
         else:
             neutral.append(actor)

@@ -30,6 +30,12 @@ SITE_PHRASE = re.compile(
     rf"\s+(?:la\s+|le\s+|l['’]|les\s+)?(?P<name>{NAME})"
 )
 COUNTRY_PHRASE = re.compile(rf"\b(?:en|au|aux|du|de\s+la|de\s+l['’]|de|d['’]|la|le|l['’])\s*(?P<name>{NAME})")
+RELATIVE = re.compile(
+    r"(?:\b(?:nord|sud|est|ouest)(?:-(?:est|ouest))?|\bkm|kilom[eè]tres|\bmilles)\s+(?:de\s+|d['’]|du\s+)(?:la\s+|l['’])?$")
+# "dans les provinces de Hama et d'Idleb": the second province of a coordination.
+ADMIN_COORDINATION = re.compile(
+    rf"(?:{ADMIN_WORDS})\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]){NAME}\s*(?:,\s*|\s+et\s+)"
+    rf"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?(?P<name>{NAME})")
 DATELINE = re.compile(r"^\s*[A-ZÀ-Ü][A-ZÀ-Ü'’ \-]+(?:,[^()\n]{0,60})?\s*\((?:AFP|Reuters|AP|RFI|APA|Xinhua)\)\s*[-–—]\s*")
 # Capitalised words that open sentences or name days and months, never places.
 NOT_PLACES = {
@@ -51,6 +57,7 @@ class PlaceMention:
     start: int
     end: int
     place: Place  # its `text` is the words of the dispatch
+    reference: bool = False  # "au nord de Bagdad": a landmark that locates another place
 
 
 def dateline_end(text: str) -> int:
@@ -96,8 +103,9 @@ def find_places(doc: Doc, gazetteer: GazetteerLike, *, country: str | None,
             return
         candidates[(start, start + len(name))] = candidates.get((start, start + len(name)), False) or admin
 
-    for match in ADMIN_PHRASE.finditer(text):
-        add(match.start("name"), match.end("name"), True)
+    for pattern in (ADMIN_PHRASE, ADMIN_COORDINATION):
+        for match in pattern.finditer(text):
+            add(match.start("name"), match.end("name"), True)
     for match in SITE_PHRASE.finditer(text):
         add(match.start("name"), match.end("name"), False)
     for ent in doc.ents:
@@ -125,7 +133,7 @@ def find_places(doc: Doc, gazetteer: GazetteerLike, *, country: str | None,
         if place is None:
             continue
         place = _with_text(place, name)
-        mentions.append(PlaceMention(start, end, place))
+        mentions.append(PlaceMention(start, end, place, reference=bool(RELATIVE.search(text[max(0, start - 40):start]))))
         if place.precision == "admin1":
             admin_context.append((start, place))
     return sorted(mentions, key=lambda m: m.start)

@@ -21,8 +21,13 @@ NOT_REPORTED = re.compile(
     r"(?<!\w)(?:d[eé]ment\w*|d[eé]menti\w*|ni[ée]\w* avoir|nie |nient |r[eé]fut\w*|accus\w*|menac\w*"
     r"|pourrai\w*|pourrait|risqu\w*|craign\w*|crain\w*|redout\w*|mis en garde|appel\w* [aà]|appel\w* au"
     r"|propos\w*|envisag\w*|pr[ée]voi\w*|promet\w*|promis|d[eé]nonc\w*|condamn\w*|projet\w*|pr[eé]par\w*"
-    r"|allegu\w*|all[ée]gation\w*|pr[ée]sum\w*|affirm\w* que .{0,40} n'a\w* pas|sans fondement)"
+    r"|allegu\w*|all[ée]gation\w*|affirm\w* que .{0,40} n'a\w* pas|sans fondement|ordonn\w*"
+    r")"
 )
+# A purpose, not an act: "une offensive pour reprendre la ville", "tenter d'attaquer".
+PURPOSE = re.compile(r"(?<!\w)(?:pour|afin d[e']|en vue d[e']|tent\w* d[e']|cherch\w* [aà]|visant [aà])\s*(?:\w+\s+)?$")
+# Negation around the trigger's own verb: "n'a pas été revendiqué", "n'avait mené aucune frappe".
+NEGATED = re.compile(r"(?<!\w)(?:n'|ne )\w*(?: \w+)? (?:pas|jamais|aucune?|plus)\b|(?<!\w)aucune? \w*$")
 BACKGROUND = re.compile(
     r"(?<!\w)(?:depuis (?:le d[eé]but|mars 2011|20\d\d|19\d\d|le \d|plusieurs|des ann[eé]es|des mois|lors)"
     r"|campagne|au total|en tout|bilan total|chaque ann[eé]e"
@@ -114,10 +119,15 @@ def is_reported(trigger: Trigger, sentence: Span) -> bool:
         return False
     if BACKGROUND.search(clause):
         return False
+    if NEGATED.search(before[-40:]) or PURPOSE.search(before[-30:]):
+        return False
     head = doc[trigger.start]
     # Conditional or future mood on the trigger's verb (or the verb governing a nominal trigger).
     verb = head if head.pos_ in ("VERB", "AUX") else head.head
     if "Cond" in verb.morph.get("Mood") or "Fut" in verb.morph.get("Tense"):
+        return False
+    # Pluperfect ("l'EI s'était emparé de la ville en 2015"): background to the news, not the news.
+    if any(child.dep_.startswith("aux") and "Imp" in child.morph.get("Tense") for child in verb.children):
         return False
     return True
 

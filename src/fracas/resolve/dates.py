@@ -11,7 +11,8 @@ its kind and, where it can be placed, a date and an ACLED-style precision. The r
   publication day; "il y a trois jours" -3.
 - Nights: "dans la nuit de mardi à mercredi" / "du 5 au 6 octobre" is the later day (ACLED codes a
   night by the day it ends in). A plain "cette nuit", "durant la nuit", "la nuit dernière" is the night
-  that ended on the publication day: `PLAIN_NIGHT_OFFSET_DAYS` (0) days from it. Change that constant,
+  before the publication day, as the contract says ("durant la nuit" is the night before): coded as
+  the evening it began, `PLAIN_NIGHT_OFFSET_DAYS` (-1) days from publication. Change that constant,
   and only it, to code such nights as the day before.
 - "la semaine dernière"/"cette semaine": week precision, the Monday of that week. "ce week-end",
   "samedi et dimanche": week precision, the Saturday. "le mois dernier", "ce mois-ci": month precision;
@@ -46,9 +47,9 @@ from fracas.resolve.numbers import words_value
 
 TimeKind = Literal["absolute", "relative", "weekday", "part_of_day", "period_start", "duration"]
 
-# Days added to the publication date for a plain "cette nuit" / "durant la nuit": 0 codes the night
-# just ended as the publication day, -1 would code it as the evening before.
-PLAIN_NIGHT_OFFSET_DAYS = 0
+# Days added to the publication date for a plain "cette nuit" / "durant la nuit": -1 codes the night
+# before publication by the evening it began (the contract's reading); 0 would code the day it ended.
+PLAIN_NIGHT_OFFSET_DAYS = -1
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,352 @@
+"""The store logic both SQL backends share; the backends supply the connection and dialect details.
+
+Queries are written once with `?` placeholders (the PostgreSQL store rewrites them to `%s`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
+from typing import Any
+
+from fracas.dedupe.match import date_span
+from fracas.errors import StoreError, UsageError
+from fracas.model import Dispatch, Event, Evidence, PublicationDate, Rejection
+from fracas.store.migrations import BOOTSTRAP, LATEST_VERSION, MIGRATIONS, Dialect
+from fracas.store.protocol import EventFilter, MergeRecord, StoreCounts, StoredDispatch, content_hash
+
+# MinHash LSH banding: 32 bands of 4 values. Two dispatches 80% similar share a band with probability
+# 1 - (1 - 0.8**4)**32 > 0.999999, so near duplicates are not missed; candidates are then checked
+# with the exact signature similarity, so extra candidates cost a comparison, not a wrong link.
+LSH_ROWS = 4
+
+_WORD_RE = re.compile(r"\w+")
+
+_EVENT_COLUMNS = (
+    "event_id", "record", "event_date", "event_date_end", "date_precision", "event_type", "sub_event_type",
+    "actor1", "actor2", "country", "admin1", "admin2", "location", "latitude", "longitude", "fatalities",
+    "confidence", "notes",
+)
+_DISPATCH_COLUMNS = (
+    "d.id, d.content_hash, d.text, d.published, d.published_precision, d.outlet, d.url, d.origin, "
+    "d.near_duplicate_of, d.ingested_at"
+)
+
+
+def lsh_bands(signature: Sequence[int]) -> list[tuple[int, int]]:
+    """(band number, 64-bit bucket) for each band of the signature; stable across runs and machines."""
+    bands = []
+    for band, start in enumerate(range(0, len(signature) - LSH_ROWS + 1, LSH_ROWS)):
+        chunk = ",".join(str(v) for v in signature[start : start + LSH_ROWS]).encode("ascii")
+        bucket = int.from_bytes(hashlib.blake2b(chunk, digest_size=8).digest(), "big", signed=True)
+        bands.append((band, bucket))
+    return bands
+
+
+def search_words(text: str) -> list[str]:
+    words = _WORD_RE.findall(text)
+    if not words:
+        raise UsageError(f"search text {text!r} has no words to look for; give one or more words")
+    return words
+
+
+class SQLStore(ABC):
+    """EventStore over a DB-API connection; subclasses fill in the dialect hooks below."""
+
+    dialect: Dialect
+    url: str
+    _like = "LIKE"
+    _now = "CURRENT_TIMESTAMP"
+
+    # -- dialect hooks -------------------------------------------------------------------------
+    @abstractmethod
+    def _execute(self, sql: str, params: Sequence[Any] | None = None) -> Any:
+        """Run one statement; return the cursor. Driver errors become StoreError."""
+
+    @abstractmethod
+    def transaction(self) -> AbstractContextManager[None]:
+        """All writes inside are committed together or not at all; nested calls join the outer one."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    @abstractmethod
+    def _search_condition(self, words: list[str]) -> tuple[str, list[Any]]:
+        """SQL condition on events `e` true when the words occur in its notes or one of its dispatches."""
+
+    def _lock_for_migration(self) -> None:
+        """Keep two processes from migrating at once (SQLite's BEGIN IMMEDIATE already does)."""
+
+    def _json(self, value: Any) -> Any:
+        return json.dumps(value, ensure_ascii=False)
+
+    def _unjson(self, value: Any) -> Any:
+        return json.loads(value) if isinstance(value, (str, bytes)) else value
+
+    def _date(self, value: dt.date) -> Any:
+        return value.isoformat()
+
+    def _after_dispatch_insert(self, seq: int, text: str) -> None:
+        """Index the new dispatch's text (SQLite FTS); nothing when the database does it itself."""
+
+    def _after_event_upsert(self, seq: int, notes: str) -> None:
+        """Re-index the event's notes (SQLite FTS); nothing when the database does it itself."""
+
+    # -- lifecycle -----------------------------------------------------------------------------
+    def __enter__(self) -> SQLStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def migrate(self) -> list[int]:
+        with self.transaction():
+            self._lock_for_migration()
+            self._execute(BOOTSTRAP[self.dialect])
+        applied = []
+        for migration in MIGRATIONS:
+            with self.transaction():
+                self._lock_for_migration()
+                if self._one("SELECT 1 FROM schema_migrations WHERE version = ?", (migration.version,)):
+                    continue
+                for statement in migration.statements(self.dialect):
+                    self._execute(statement)
+                self._execute(
+                    "INSERT INTO schema_migrations (version, name) VALUES (?, ?)", (migration.version, migration.name)
+                )
+            applied.append(migration.version)
+        version = self.schema_version()
+        if version > LATEST_VERSION:
+            raise StoreError(
+                f"{self.url} has schema version {version}, newer than this fracas knows ({LATEST_VERSION}); "
+                "upgrade fracas to use this database"
+            )
+        return applied
+
+    def schema_version(self) -> int:
+        row = self._one("SELECT max(version) FROM schema_migrations")
+        return int(row[0]) if row and row[0] is not None else 0
+
+    # -- dispatches ----------------------------------------------------------------------------
+    def has_dispatch(self, content_hash: str) -> bool:
+        return self._one("SELECT 1 FROM dispatches WHERE content_hash = ?", (content_hash,)) is not None
+
+    def get_dispatch(self, dispatch_id: str) -> StoredDispatch | None:
+        row = self._one(f"SELECT {_DISPATCH_COLUMNS} FROM dispatches d WHERE d.id = ?", (dispatch_id,))
+        return self._stored_dispatch(row) if row else None
+
+    def add_dispatch(
+        self, dispatch: Dispatch, *, signature: Sequence[int] = (), near_duplicate_of: str | None = None
+    ) -> bool:
+        published = dispatch.published
+        with self.transaction():
+            # DO NOTHING on either unique key (text or id): the caller decides what a clash means.
+            row = self._one(
+                "INSERT INTO dispatches (id, content_hash, text, published, published_precision, outlet, url,"
+                " origin, signature, near_duplicate_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT DO NOTHING RETURNING seq",
+                (
+                    dispatch.id, content_hash(dispatch.text), dispatch.text,
+                    self._date(published.value) if published else None,
+                    published.precision if published else None,
+                    dispatch.outlet, dispatch.url, dispatch.origin,
+                    self._json(list(signature)) if signature else None, near_duplicate_of,
+                ),
+            )
+            if row is None:
+                return False
+            for band, bucket in lsh_bands(signature):
+                self._execute(
+                    "INSERT INTO dispatch_bands (band, bucket, dispatch_id) VALUES (?, ?, ?)",
+                    (band, bucket, dispatch.id),
+                )
+            self._after_dispatch_insert(row[0], dispatch.text)
+        return True
+
+    def near_duplicate_candidates(self, signature: Sequence[int]) -> list[tuple[str, tuple[int, ...]]]:
+        bands = lsh_bands(signature)
+        if not bands:
+            return []
+        where = " OR ".join("(b.band = ? AND b.bucket = ?)" for _ in bands)
+        rows = self._all(
+            f"SELECT DISTINCT d.id, d.signature FROM dispatch_bands b JOIN dispatches d ON d.id = b.dispatch_id"
+            f" WHERE {where} ORDER BY d.id",
+            [value for band in bands for value in band],
+        )
+        return [(row[0], tuple(self._unjson(row[1]))) for row in rows if row[1] is not None]
+
+    def dispatches_of(self, event_id: str) -> list[StoredDispatch]:
+        rows = self._all(
+            f"SELECT {_DISPATCH_COLUMNS} FROM event_dispatches l JOIN dispatches d ON d.id = l.dispatch_id"
+            " WHERE l.event_id = ? ORDER BY d.seq",
+            (event_id,),
+        )
+        return [self._stored_dispatch(row) for row in rows]
+
+    # -- rejections ----------------------------------------------------------------------------
+    def add_rejection(self, rejection: Rejection) -> None:
+        with self.transaction():
+            self._execute(
+                "INSERT INTO rejections (origin, line, reason) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                (rejection.origin, rejection.line, rejection.reason),
+            )
+
+    def rejections(self) -> list[Rejection]:
+        rows = self._all("SELECT origin, reason, line FROM rejections ORDER BY id")
+        return [Rejection(origin=row[0], reason=row[1], line=row[2]) for row in rows]
+
+    # -- events --------------------------------------------------------------------------------
+    def upsert_event(self, event: Event) -> None:
+        first, last = date_span(event)
+        place = event.location
+        values = (
+            event.event_id, self._json(event.to_dict()), self._date(first), self._date(last),
+            event.date_precision, event.event_type, event.sub_event_type, event.actor1.name,
+            event.actor2.name if event.actor2 else None, place.country, place.admin1, place.admin2, place.name,
+            place.lat, place.lon, event.fatalities, event.confidence, event.notes,
+        )
+        updates = ", ".join(f"{column} = excluded.{column}" for column in _EVENT_COLUMNS[1:])
+        with self.transaction():
+            row = self._one(
+                f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(values))})"
+                f" ON CONFLICT (event_id) DO UPDATE SET {updates}, updated_at = {self._now} RETURNING seq",
+                values,
+            )
+            self._after_event_upsert(row[0], event.notes)
+
+    def link(
+        self,
+        event_id: str,
+        dispatch_id: str,
+        *,
+        evidence: Sequence[Evidence] = (),
+        reasons: Sequence[str] = (),
+        distance_km: float | None = None,
+    ) -> None:
+        spans = [{"field": e.field, "dispatch_id": e.dispatch_id, "start": e.start, "end": e.end} for e in evidence]
+        with self.transaction():
+            self._execute(
+                "INSERT INTO event_dispatches (event_id, dispatch_id, evidence, reasons, distance_km)"
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (event_id, dispatch_id) DO UPDATE SET"
+                " evidence = excluded.evidence, reasons = excluded.reasons, distance_km = excluded.distance_km",
+                (event_id, dispatch_id, self._json(spans), self._json(list(reasons)), distance_km),
+            )
+
+    def get_event(self, event_id: str) -> Event | None:
+        row = self._one("SELECT record FROM events WHERE event_id = ?", (event_id,))
+        return Event.from_dict(self._unjson(row[0])) if row else None
+
+    def events(self, filters: EventFilter | None = None) -> Iterator[Event]:
+        f = filters or EventFilter()
+        where: list[str] = []
+        params: list[Any] = []
+        for column, value in (
+            ("country", f.country.upper() if f.country else None), ("admin1", f.admin1),
+            ("event_type", f.event_type), ("sub_event_type", f.sub_event_type),
+        ):
+            if value is not None:
+                where.append(f"e.{column} = ?")
+                params.append(value)
+        if f.since is not None:
+            where.append("e.event_date >= ?")
+            params.append(self._date(f.since))
+        if f.until is not None:
+            where.append("e.event_date <= ?")
+            params.append(self._date(f.until))
+        if f.actor:
+            pattern = "%" + f.actor.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            where.append(f"(e.actor1 {self._like} ? ESCAPE '\\' OR e.actor2 {self._like} ? ESCAPE '\\')")
+            params += [pattern, pattern]
+        if f.search is not None:
+            condition, search_params = self._search_condition(search_words(f.search))
+            where.append(condition)
+            params += search_params
+        sql = "SELECT e.record FROM events e"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY e.event_date, e.event_id"
+        if f.limit is not None:
+            sql += " LIMIT ?"
+            params.append(f.limit)
+        for row in self._all(sql, params):
+            yield Event.from_dict(self._unjson(row[0]))
+
+    def search(self, text: str, *, limit: int | None = None) -> Iterator[Event]:
+        return self.events(EventFilter(search=text, limit=limit))
+
+    def candidates_for(self, event: Event) -> list[Event]:
+        first, last = date_span(event)
+        # Bounded below by a year (the widest date precision) so the index range stays short.
+        params: list[Any] = [
+            event.sub_event_type,
+            self._date(first - dt.timedelta(days=367)),
+            self._date(last + dt.timedelta(days=1)),
+            self._date(first - dt.timedelta(days=1)),
+        ]
+        country = "country = ?" if event.location.country is not None else "country IS NULL"
+        if event.location.country is not None:
+            params.insert(1, event.location.country)
+        rows = self._all(
+            f"SELECT record FROM events WHERE sub_event_type = ? AND {country}"
+            " AND event_date BETWEEN ? AND ? AND event_date_end >= ? ORDER BY event_id",
+            params,
+        )
+        return [Event.from_dict(self._unjson(row[0])) for row in rows]
+
+    def merge_log(self, event_id: str) -> list[MergeRecord]:
+        rows = self._all(
+            "SELECT l.dispatch_id, l.reasons, l.distance_km, d.near_duplicate_of, l.evidence, l.linked_at"
+            " FROM event_dispatches l JOIN dispatches d ON d.id = l.dispatch_id WHERE l.event_id = ? ORDER BY d.seq",
+            (event_id,),
+        )
+        return [
+            MergeRecord(
+                dispatch_id=row[0],
+                reasons=tuple(self._unjson(row[1])),
+                distance_km=row[2],
+                near_duplicate_of=row[3],
+                evidence=tuple(Evidence(**span) for span in self._unjson(row[4])),
+                linked_at=_timestamp(row[5]),
+            )
+            for row in rows
+        ]
+
+    def counts(self) -> StoreCounts:
+        row = self._one(
+            "SELECT (SELECT count(*) FROM dispatches),"
+            " (SELECT count(*) FROM dispatches WHERE near_duplicate_of IS NOT NULL),"
+            " (SELECT count(*) FROM events), (SELECT count(*) FROM event_dispatches),"
+            " (SELECT count(*) FROM rejections)"
+        )
+        return StoreCounts(*(int(value) for value in row))
+
+    # -- helpers -------------------------------------------------------------------------------
+    def _one(self, sql: str, params: Sequence[Any] | None = None) -> Any:
+        return self._execute(sql, params).fetchone()
+
+    def _all(self, sql: str, params: Sequence[Any] | None = None) -> list[Any]:
+        return list(self._execute(sql, params).fetchall())
+
+    def _stored_dispatch(self, row: Sequence[Any]) -> StoredDispatch:
+        published = None
+        if row[3] is not None:
+            value = row[3] if isinstance(row[3], dt.date) else dt.date.fromisoformat(row[3])
+            published = PublicationDate(value, row[4])
+        dispatch = Dispatch(
+            id=row[0], text=row[2], published=published, outlet=row[5], url=row[6], origin=row[7]
+        )
+        return StoredDispatch(
+            dispatch=dispatch, content_hash=row[1], near_duplicate_of=row[8], ingested_at=_timestamp(row[9])
+        )
+
+
+def _timestamp(value: Any) -> str:
+    """ISO 8601 in UTC whichever backend stored it."""
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return str(value)

@@ -1,0 +1,109 @@
+"""The default store: one SQLite file (WAL journal, foreign keys on, FTS5 for text search)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from fracas.errors import StoreError
+from fracas.store.sql import SQLStore
+
+# How long a writer waits for another process's transaction before giving up (SQLite busy timeout).
+BUSY_TIMEOUT_SECONDS = 30.0
+
+
+class SQLiteStore(SQLStore):
+    """An EventStore in a SQLite file (`:memory:` for a private in-memory database).
+
+    Text search uses FTS5 with `unicode61 remove_diacritics 2`: case and accents are folded
+    ("frappe" finds "frappé"), words are not stemmed ("frappe" does not find "frappes").
+    """
+
+    dialect = "sqlite"
+    _now = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        self.url = f"sqlite:///{self.path}"
+        if self.path != ":memory:" and not Path(self.path).parent.is_dir():
+            raise StoreError(
+                f"cannot open the SQLite store {self.path}: the directory {Path(self.path).parent} does not exist"
+            )
+        try:
+            # isolation_level=None: the module opens no transactions of its own; `transaction()` does.
+            self._conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            # WAL: readers (fracas events, show) never block an ingest, and a killed writer leaves the
+            # database as of its last commit.
+            self._conn.execute("PRAGMA journal_mode = WAL")
+            self._conn.execute("PRAGMA synchronous = NORMAL")
+        except sqlite3.Error as err:
+            raise StoreError(f"cannot open the SQLite store {self.path}: {err}; check the path and permissions") from err
+        self._depth = 0
+
+    def close(self) -> None:
+        self._conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        if self._depth:
+            # Joining the outer transaction: it commits or rolls back everything together.
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        # IMMEDIATE takes the write lock now, so two ingests queue instead of failing on upgrade.
+        self._execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self._depth = 0
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        self._execute("COMMIT")
+
+    def _execute(self, sql: str, params: Sequence[Any] | None = None) -> sqlite3.Cursor:
+        try:
+            return self._conn.execute(sql, tuple(params) if params is not None else ())
+        except sqlite3.Error as err:
+            raise StoreError(f"SQLite store {self.path}: {err} (in: {_first_line(sql)})") from err
+
+    def _search_condition(self, words: list[str]) -> tuple[str, list[Any]]:
+        # Each word quoted: FTS5 query syntax (AND, NEAR, -, *) in user input is taken literally.
+        query = " ".join(f'"{word}"' for word in words)
+        return (
+            "(e.seq IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?)"
+            " OR e.event_id IN (SELECT l.event_id FROM event_dispatches l JOIN dispatches d"
+            " ON d.id = l.dispatch_id WHERE d.seq IN (SELECT rowid FROM dispatch_fts WHERE dispatch_fts MATCH ?)))",
+            [query, query],
+        )
+
+    def _after_dispatch_insert(self, seq: int, text: str) -> None:
+        self._execute("INSERT INTO dispatch_fts (rowid, text) VALUES (?, ?)", (seq, text))
+
+    def _after_event_upsert(self, seq: int, notes: str) -> None:
+        self._execute("DELETE FROM event_fts WHERE rowid = ?", (seq,))
+        self._execute("INSERT INTO event_fts (rowid, notes) VALUES (?, ?)", (seq, notes))
+
+    def integrity_problems(self) -> list[str]:
+        """What SQLite's own checks find wrong (empty when the file and its indexes are sound)."""
+        problems = [row[0] for row in self._all("PRAGMA integrity_check") if row[0] != "ok"]
+        problems += [f"foreign key: {tuple(row)}" for row in self._all("PRAGMA foreign_key_check")]
+        for table in ("dispatch_fts", "event_fts"):
+            try:
+                self._execute(f"INSERT INTO {table} ({table}) VALUES ('integrity-check')")
+            except StoreError as err:
+                problems.append(f"{table}: {err}")
+        return problems
+
+
+def _first_line(sql: str) -> str:
+    return sql.strip().splitlines()[0][:80]
