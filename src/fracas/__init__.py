@@ -21,8 +21,10 @@ from fracas.model import (
     Source,
 )
 
-# Importing the pipeline loads the `fracas.extract` subpackage first, so that the `extract` function
-# defined below (the public API) is what `fracas.extract` names afterwards.
+# `fracas.extract` is both the extraction stage (a subpackage) and the one-call API: the subpackage's
+# module is callable and forwards to `fracas.api.extract` (see fracas/extract/__init__.py).
+from fracas import extract  # noqa: E402
+from fracas.api import extract_dispatches  # noqa: E402
 from fracas.pipeline import Pipeline  # noqa: E402
 
 __version__ = "0.1.0"
@@ -34,22 +36,4 @@ __all__ = [
 ]
 
 
-def extract(text: str, *, published: str | PublicationDate | None = None, outlet: str | None = None,
-            url: str | None = None, dispatch_id: str | None = None) -> list[Event]:
-    """The events of one French dispatch. `published` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-
-    Raises InputError when the text cannot be read as a dispatch (empty, not French ...).
-    """
-    from fracas.ingest import read_text
-
-    dispatch = read_text(text, origin="<text>", published=published, outlet=outlet, url=url, dispatch_id=dispatch_id)
-    result = extract_dispatches([dispatch])
-    if result.rejections:
-        raise InputError(result.rejections[0].reason)
-    return list(result.events)
-
-
-def extract_dispatches(items, *, n_process: int = 1) -> ExtractionResult:  # type: ignore[no-untyped-def]
-    """Events of many dispatches (or the Rejections `fracas.ingest.read_inputs` yields), with rejections."""
-    return Pipeline.load().run(items, n_process=n_process)
 

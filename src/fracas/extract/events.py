@@ -13,7 +13,7 @@ from fracas.extract.actors import ActorFinder, ActorMention
 from fracas.extract.assemble import Draft, attach_tolls, finish, resolve_date
 from fracas.extract.attribution import Attribution, find_attributions
 from fracas.extract.mentions import Mention, find_mentions
-from fracas.extract.places import PlaceMention, dispatch_country, find_places
+from fracas.extract.places import PlaceMention, dispatch_country, find_places, place_candidates
 from fracas.extract.triggers import TriggerLexicon, default_lexicon
 from fracas.model import Actor, Dispatch, Event, Place
 from fracas.resolve.actors import UNIDENTIFIED, ActorDictionary, default_actor_dictionary
@@ -42,9 +42,9 @@ class EventExtractor:
             [a for a in finder.find(text) if not any(s <= a.start < e for s, e in source_spans)], text)
         alpha2_of = {v: k for k, v in self.gazetteer._alpha3.items()}
         hints = [alpha2_of.get(a.entry.country) for a in actor_mentions if a.entry and a.entry.country]
-        country = dispatch_country(text, self.gazetteer, [h for h in hints if h])
-        places = find_places(doc, self.gazetteer, country=country,
-                             skip=source_spans + [(a.start, a.end) for a in actor_mentions])
+        candidates = place_candidates(doc, source_spans + [(a.start, a.end) for a in actor_mentions])
+        country = dispatch_country(doc, self.gazetteer, [h for h in hints if h], candidates)
+        places = find_places(doc, self.gazetteer, country=country, candidates=candidates)
         if country is None:
             found = [p.place.country for p in places if p.place.country]
             country = Counter(found).most_common(1)[0][0] if found else None  # ties: first named wins

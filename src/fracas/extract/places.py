@@ -75,25 +75,14 @@ def find_countries(text: str, gazetteer: GazetteerLike) -> list[tuple[int, int, 
     return found
 
 
-def dispatch_country(text: str, gazetteer: GazetteerLike, hints: list[str]) -> str | None:
-    """The country a dispatch is about: named countries, then `hints` (countries of actors and places)."""
-    votes: Counter[str] = Counter()
-    for _, _, code in find_countries(text, gazetteer):
-        votes[code] += 2
-    for match in ADMIN_PHRASE.finditer(text):  # "la province de Homs" names a country too
-        province = gazetteer.find_admin1(match.group("name"))
-        if province is not None and province.country:
-            votes[province.country] += 2
-    votes.update(h for h in hints if h)  # actors' countries: weak, forces fight abroad
-    return votes.most_common(1)[0][0] if votes else None
+def place_candidates(doc: Doc, skip: list[tuple[int, int]]) -> dict[tuple[int, int], bool]:
+    """Spans that may name a place, each flagged when French phrasing makes it a province ("province de X").
 
-
-def find_places(doc: Doc, gazetteer: GazetteerLike, *, country: str | None,
-                skip: list[tuple[int, int]]) -> list[PlaceMention]:
-    """Resolved place mentions, in text order; `skip` holds spans already taken (actors, sources)."""
+    `skip` holds spans already taken (actors, sources); the dateline's city is where the reporter is.
+    """
     text = doc.text
     start_at = dateline_end(text)
-    candidates: dict[tuple[int, int], bool] = {}  # span -> is an admin-level phrase
+    candidates: dict[tuple[int, int], bool] = {}
 
     def add(start: int, end: int, admin: bool) -> None:
         if start < start_at or any(s < end and start < e for s, e in skip):
@@ -111,7 +100,34 @@ def find_places(doc: Doc, gazetteer: GazetteerLike, *, country: str | None,
     for ent in doc.ents:
         if ent.label_ in ("LOC", "GPE", "PER", "MISC", "ORG") and ent.text[:1].isupper():
             add(ent.start_char, ent.end_char, False)
+            # "PK5 de Bangui", "quartier Al-Ahrar de Bagdad": the town after "de" is a place too.
+            tail = re.search(rf"\s(?:de|d['’])\s*(?P<name>{NAME})$", ent.text)
+            if tail:
+                add(ent.start_char + tail.start("name"), ent.end_char, False)
+    return candidates
 
+
+def dispatch_country(doc: Doc, gazetteer: GazetteerLike, hints: list[str],
+                     candidates: dict[tuple[int, int], bool]) -> str | None:
+    """The country a dispatch is about: named countries and provinces, then its places, then actors' countries."""
+    text = doc.text
+    votes: Counter[str] = Counter()
+    for _, _, code in find_countries(text, gazetteer):
+        votes[code] += 2
+    for (start, end), admin in candidates.items():
+        name = text[start:end]
+        found = gazetteer.find_admin1(name) if admin else gazetteer.find_place(name)
+        if found is not None and found.country:
+            votes[found.country] += 2 if admin else 1
+    for hint in hints:
+        votes[hint] += 0.5  # actors' countries weigh least: forces fight abroad
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def find_places(doc: Doc, gazetteer: GazetteerLike, *, country: str | None,
+                candidates: dict[tuple[int, int], bool]) -> list[PlaceMention]:
+    """The candidates that resolve to places of the dispatch's country (or to provinces and countries)."""
+    text = doc.text
     mentions: list[PlaceMention] = []
     admin_context: list[tuple[int, Place]] = []
     # Provinces first, so villages can be looked up inside the province their sentence names.

@@ -56,6 +56,28 @@ class EventComponent:
         return doc
 
 
+SENTENCE_END = {".", "!", "?", "…"}
+CLOSING = {"»", '"', "”", ")", "'"}
+
+
+@Language.component("fracas_sentences", assigns=["token.is_sent_start"])
+def set_sentence_starts(doc: Doc) -> Doc:
+    """Sentence boundaries from punctuation, fixed before the parser runs.
+
+    The parser alone splits wire sentences at hyphenated names ("Canapé-Vert"), which cuts an act from
+    its place; a new sentence starts only after ., ! or ? (and closing quotes) before a capital or a quote.
+    """
+    for index, token in enumerate(doc):
+        if index == 0:
+            token.is_sent_start = True
+            continue
+        previous = doc[index - 1]
+        after_end = previous.text in SENTENCE_END or (
+            previous.text in CLOSING and index > 1 and doc[index - 2].text in SENTENCE_END)
+        token.is_sent_start = bool(after_end and (token.text[:1].isupper() or token.text[:1] in "«\"“("))
+    return doc
+
+
 @Language.factory(
     "fracas_events",
     requires=["token.lemma", "token.dep", "token.morph", "doc.ents", "doc.sents"],

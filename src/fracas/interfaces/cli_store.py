@@ -1,0 +1,324 @@
+"""`fracas ingest`, `events`, `show`, `export`: thin commands over fracas.store (the library does the work)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from itertools import chain
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
+
+from fracas.errors import FracasError, UsageError
+from fracas.interfaces.cli import app, fail
+from fracas.model import EVENT_TYPE_OF_SUB_TYPE, EVENT_TYPES, Dispatch, Event, Rejection
+from fracas.store import EventFilter, EventStore, open_store
+from fracas.store.ingest import DispatchResult, ingest
+
+# -- options shared by several commands, written once ---------------------------------------------
+DbOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--db", envvar="FRACAS_DB", metavar="URL",
+        help="The store: a SQLite file path, sqlite:///PATH or postgresql://USER@HOST/DB. Default: ./fracas.db.",
+    ),
+]
+CountryOption = Annotated[Optional[str], typer.Option("--country", help="ISO 3166-1 alpha-2 code of the location, e.g. SY.")]
+Admin1Option = Annotated[Optional[str], typer.Option("--admin1", help="Province / region name as stored, e.g. Hama.")]
+SinceOption = Annotated[Optional[str], typer.Option("--since", metavar="YYYY-MM-DD", help="Events on or after this day.")]
+UntilOption = Annotated[Optional[str], typer.Option("--until", metavar="YYYY-MM-DD", help="Events on or before this day.")]
+TypeOption = Annotated[
+    Optional[str],
+    typer.Option("--type", help='ACLED event type ("Battles") or sub-event type ("Air/drone strike").'),
+]
+SubTypeOption = Annotated[Optional[str], typer.Option("--sub-type", help='ACLED sub-event type, e.g. "Armed clash".')]
+ActorOption = Annotated[Optional[str], typer.Option("--actor", help="Part of actor1's or actor2's name, any case.")]
+SearchOption = Annotated[
+    Optional[str],
+    typer.Option("--search", help="Words that must all occur in one of the event's dispatches (or its notes); "
+                 "accents and case do not matter."),
+]
+LimitOption = Annotated[Optional[int], typer.Option("--limit", min=0, help="At most this many events.")]
+
+
+class ListFormat(str, enum.Enum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class ExportFormat(str, enum.Enum):
+    acled_csv = "acled-csv"
+    geojson = "geojson"
+    parquet = "parquet"
+    jsonl = "jsonl"
+    json = "json"
+
+
+def build_filter(
+    *, country: str | None = None, admin1: str | None = None, since: str | None = None, until: str | None = None,
+    event_type: str | None = None, sub_type: str | None = None, actor: str | None = None,
+    search: str | None = None, limit: int | None = None,
+) -> EventFilter:
+    """The EventFilter of the shared command-line options (names matched case-insensitively)."""
+    type_filter, sub_filter = None, _canonical(sub_type, EVENT_TYPE_OF_SUB_TYPE, "--sub-type") if sub_type else None
+    if event_type:
+        if event_type.lower() in {t.lower() for t in EVENT_TYPES}:
+            type_filter = _canonical(event_type, EVENT_TYPES, "--type")
+        else:
+            # `--type "Air/drone strike"` reads naturally: accept a sub-event type here too.
+            sub_type_given = _canonical(event_type, {**EVENT_TYPES, **EVENT_TYPE_OF_SUB_TYPE}, "--type")
+            if sub_filter is not None and sub_filter != sub_type_given:
+                raise UsageError(f"--type {event_type!r} and --sub-type {sub_type!r} contradict each other")
+            sub_filter = sub_type_given
+    return EventFilter(
+        country=country.upper() if country else None, admin1=admin1, since=_day(since, "--since"),
+        until=_day(until, "--until"), event_type=type_filter, sub_event_type=sub_filter, actor=actor,
+        search=search, limit=limit,
+    )
+
+
+def _canonical(value: str, names: Iterable[str], option: str) -> str:
+    for name in names:
+        if name.lower() == value.strip().lower():
+            return name
+    raise UsageError(f"{option} {value!r} is not an ACLED name; use one of: {', '.join(names)}")
+
+
+def _day(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as err:
+        raise UsageError(f"{option} {value!r} is not a date; give it as YYYY-MM-DD") from err
+
+
+def _load_pipeline():  # noqa: ANN202 - fracas.pipeline.Pipeline; tests replace this function
+    from fracas.pipeline import Pipeline
+
+    return Pipeline.load()
+
+
+class _LazyPipeline:
+    """Loads the NLP pipeline only when a new dispatch needs it: re-ingesting stored input is instant."""
+
+    def run_iter(
+        self, dispatches: Iterable[Dispatch], *, n_process: int = 1, batch_size: int = 32
+    ) -> Iterator[tuple[Dispatch, list[Event]]]:
+        items = iter(dispatches)
+        first = next(items, None)
+        if first is None:
+            return
+        yield from _load_pipeline().run_iter(chain([first], items), n_process=n_process, batch_size=batch_size)
+
+
+def _progress_enabled() -> bool:
+    return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: Annotated[list[str], typer.Argument(
+        help="Files to read: plain text, ' date YYYY-MM-DD TEXT' lines or JSON Lines; '-' reads stdin.")],
+    db: DbOption = None,
+    published: Annotated[Optional[str], typer.Option(
+        "--published", "-p", help="Publication date YYYY, YYYY-MM or YYYY-MM-DD of every dispatch read.")] = None,
+    processes: Annotated[int, typer.Option("--processes", "-j", min=1, help="Worker processes for the NLP model.")] = 1,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Dispatches per NLP batch.")] = 32,
+) -> None:
+    """Read dispatches, extract their events and keep them in the store, merging repeated reports.
+
+    A dispatch already stored (same text) is skipped, so running an ingest again is harmless; each
+    dispatch is stored whole or not at all, so an interrupted ingest is completed by running it again.
+    Unreadable input is reported and recorded in the store. The last line sums up what was done.
+    """
+    from fracas.ingest import read_inputs
+    from fracas.interfaces.cli_extract import published_option, report_rejection
+
+    try:
+        items = list(read_inputs(paths, published=published_option(published)))
+        total = sum(isinstance(item, Dispatch) for item in items)
+        progress = Progress(
+            TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=Console(stderr=True), disable=not _progress_enabled(), transient=True,
+        )
+        task = progress.add_task("ingest", total=total)
+
+        def on_item(item: Dispatch | Rejection, result: DispatchResult | None) -> None:
+            if isinstance(item, Rejection):
+                progress.console.print(Text(_rejection_line(item), style="yellow")) if _progress_enabled() \
+                    else report_rejection(item)
+            elif result is not None and result.rejection is not None:
+                report_rejection(result.rejection)
+            if isinstance(item, Dispatch):
+                progress.advance(task)
+
+        with open_store(db) as store, progress:
+            summary = ingest(store, items, _LazyPipeline(), n_process=processes, batch_size=batch_size, on_item=on_item)
+    except FracasError as err:
+        raise fail(str(err)) from err
+    typer.echo(summary.line(), err=True)
+    if summary.read == 0:
+        raise fail("no dispatch could be read from the input (see the messages above)")
+
+
+def _rejection_line(rejection: Rejection) -> str:
+    where = f"{rejection.origin}:{rejection.line}" if rejection.line else rejection.origin
+    return f"fracas: skipped {where}: {rejection.reason}"
+
+
+@app.command("events")
+def events_command(
+    db: DbOption = None,
+    country: CountryOption = None,
+    admin1: Admin1Option = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    event_type: TypeOption = None,
+    sub_type: SubTypeOption = None,
+    actor: ActorOption = None,
+    search: SearchOption = None,
+    limit: LimitOption = None,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="table for people; jsonl (the contract "
+                                            "records) or csv (ACLED columns) for programs.")] = ListFormat.table,
+) -> None:
+    """List stored events, oldest first, that match every filter given."""
+    from fracas.export import export
+
+    try:
+        filters = build_filter(country=country, admin1=admin1, since=since, until=until, event_type=event_type,
+                               sub_type=sub_type, actor=actor, search=search, limit=limit)
+        with open_store(db) as store:
+            export(store.events(filters), fmt.value, sys.stdout)
+    except FracasError as err:
+        raise fail(str(err)) from err
+
+
+@app.command("export")
+def export_command(
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="acled-csv (ACLED's columns, then "
+                                              "fracas'), geojson, parquet, jsonl or json.")],
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="OUT",
+                                         help="The file to write (written whole, or not at all).")],
+    db: DbOption = None,
+    country: CountryOption = None,
+    admin1: Admin1Option = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    event_type: TypeOption = None,
+    sub_type: SubTypeOption = None,
+    actor: ActorOption = None,
+    search: SearchOption = None,
+    limit: LimitOption = None,
+) -> None:
+    """Write the stored events that match the filters to a file, for pandas, R, Stata or a GIS."""
+    from fracas.export import export
+
+    try:
+        filters = build_filter(country=country, admin1=admin1, since=since, until=until, event_type=event_type,
+                               sub_type=sub_type, actor=actor, search=search, limit=limit)
+        with open_store(db) as store:
+            count = export(store.events(filters), fmt.value, output)
+    except FracasError as err:
+        raise fail(str(err)) from err
+    typer.echo(f"{count} events written to {output}", err=True)
+
+
+@app.command("show")
+def show_command(
+    event_id: Annotated[str, typer.Argument(help="The event's id, as listed by `fracas events --format jsonl`.")],
+    db: DbOption = None,
+) -> None:
+    """Show one event: its fields, its sources, and each dispatch it was read from with the supporting
+    words highlighted, and why each later report was merged into it."""
+    try:
+        with open_store(db) as store:
+            event = store.get_event(event_id)
+            if event is None:
+                raise UsageError(f"no event {event_id!r} in {store.url}; list ids with `fracas events --format jsonl`")
+            render_event(store, event, Console(soft_wrap=True, highlight=False))
+    except FracasError as err:
+        raise fail(str(err)) from err
+
+
+def render_event(store: EventStore, event: Event, console: Console) -> None:
+    """The `fracas show` page of one stored event."""
+    place = event.location
+    where = ", ".join(part for part in (place.name, place.admin2, place.admin1, place.country) if part)
+    coordinates = f" ({place.lat}, {place.lon})" if place.lat is not None else ""
+    console.print(Text(f"Event {event.event_id}", style="bold"))
+    rows = [
+        ("date", f"{event.event_date} ({event.date_precision})"),
+        ("type", f"{event.event_type} / {event.sub_event_type}"),
+        ("actor1", _actor(event.actor1)),
+        ("actor2", _actor(event.actor2) if event.actor2 else "-"),
+        ("location", f"{where}{coordinates}, precision {place.precision}"),
+        ("fatalities", _fatalities(event)),
+        ("confidence", event.confidence),
+        ("notes", event.notes),
+    ]
+    for label, value in rows:
+        console.print(Text.assemble((f"{label:>11}: ", "dim"), value))
+    console.print(Text("Sources", style="bold"))
+    for source in event.sources:
+        quoted = f' "{source.text}"' if source.text and source.text != source.name else ""
+        console.print(f"  - {source.name} ({source.kind}){quoted}", markup=False)
+    log = {record.dispatch_id: record for record in store.merge_log(event.event_id)}
+    stored = store.dispatches_of(event.event_id)
+    console.print(Text(f"Dispatches ({len(stored)})", style="bold"))
+    for number, item in enumerate(stored, 1):
+        dispatch = item.dispatch
+        record = log[dispatch.id]
+        about = ", ".join(str(part) for part in (dispatch.outlet, dispatch.published, dispatch.url) if part)
+        console.print(Text(f"[{number}] {dispatch.id}" + (f" ({about})" if about else "") + f" from {dispatch.origin}",
+                           style="bold"))
+        console.print("    " + _why(record), markup=False)
+        spans = [e for e in event.evidence if e.dispatch_id == dispatch.id] or list(record.evidence)
+        console.print(_highlighted(dispatch.text, spans))
+        for span in sorted(spans, key=lambda e: (e.start, e.field)):
+            console.print(Text.assemble("    ", (span.field, "cyan"), f": \"{dispatch.text[span.start:span.end]}\""))
+
+
+def _why(record) -> str:  # noqa: ANN001 - a MergeRecord
+    if record.near_duplicate_of:
+        return (f"republishes {record.near_duplicate_of}: merged as a re-report, its sources not counted again"
+                + (f" ({'; '.join(record.reasons)})" if record.reasons else ""))
+    if not record.reasons:
+        return "first report of this event"
+    distance = f", {record.distance_km:.1f} km apart" if record.distance_km is not None else ""
+    return f"merged because: {'; '.join(record.reasons)}{distance}"
+
+
+def _highlighted(text: str, spans) -> Text:  # noqa: ANN001 - Evidence spans
+    rich_text = Text(text)
+    for span in spans:
+        if 0 <= span.start < span.end <= len(text):
+            rich_text.stylize("bold black on yellow", span.start, span.end)
+    return rich_text
+
+
+def _actor(actor) -> str:  # noqa: ANN001 - an Actor
+    details = ", ".join(part for part in (actor.kind, actor.country) if part)
+    return f"{actor.name} ({details})" + (f' "{actor.text}"' if actor.text else "")
+
+
+def _fatalities(event: Event) -> str:
+    if event.fatalities is None and event.fatalities_low is None:
+        return "not given"
+    parts = [str(event.fatalities) if event.fatalities is not None else "?"]
+    if event.fatalities_low is not None or event.fatalities_high is not None:
+        parts.append(f"range {event.fatalities_low if event.fatalities_low is not None else '?'}"
+                     f"-{event.fatalities_high if event.fatalities_high is not None else '?'}")
+    if event.civilian_fatalities is not None:
+        parts.append(f"civilians {event.civilian_fatalities}")
+    if event.wounded is not None:
+        parts.append(f"wounded {event.wounded}")
+    return ", ".join(parts)
