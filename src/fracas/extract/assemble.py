@@ -118,17 +118,25 @@ def _add_casualty(toll: Toll, casualty: object, start: int, end: int) -> None:
 def resolve_date(doc: Doc, dispatch: Dispatch, sentence_index: int, position: int) -> tuple[str, str, tuple[int, int] | None] | None:
     """The date of an act: the time words of its sentence, else those of the lead, else publication."""
     sentences = list(doc.sents)
-    for index in (sentence_index, 0):
+    announced = None
+    for index in dict.fromkeys((sentence_index, sentence_index + 1, 0)):
+        if index >= len(sentences) or (index == sentence_index + 1 and announced is None):
+            continue  # the next sentence only dates an act whose own sentence gives just the announcement
         sentence = sentences[index]
         found = [t for t in find_time_expressions(sentence.text, dispatch.published)
                  if t.value is not None and t.kind not in ("period_start", "duration")]
         # "a annoncé lundi": the day of the announcement, not of the act, unless nothing else is given.
         acts = [t for t in found if not REPORTED_ON.search(fold(sentence.text[:t.start])[-40:])]
-        found = acts or found
-        if found:
-            best = min(found, key=lambda t: abs(sentence.start_char + t.start - position))
+        if found and not acts and announced is None:
+            announced = (sentence, found[0])
+        if acts:
+            best = min(acts, key=lambda t: abs(sentence.start_char + t.start - position))
             span = (sentence.start_char + best.start, sentence.start_char + best.end)
             return best.value.isoformat(), best.precision or "day", span
+    if announced is not None:
+        sentence, best = announced
+        return best.value.isoformat(), best.precision or "day", (sentence.start_char + best.start,
+                                                                 sentence.start_char + best.end)
     if dispatch.published is None:
         return None
     return dispatch.published.value.isoformat(), dispatch.published.precision, None

@@ -19,6 +19,7 @@ from fracas.model import Actor, Dispatch, Event, Place
 from fracas.resolve.actors import UNIDENTIFIED, ActorDictionary, default_actor_dictionary
 from fracas.resolve.gazetteer import Gazetteer
 from fracas.resolve.sources import SourceDictionary
+from fracas.text import fold
 
 
 @dataclass
@@ -102,7 +103,9 @@ class EventExtractor:
         if actor1 is None:
             actor1 = self._default_actor(mention, country)
         actor2 = self._actor(mention.actor2, country)
-        if actor2 is None and mention.sub_event_type in ("Attack", "Abduction/forced disappearance", "Sexual violence"):
+        if actor2 is None and (
+                mention.sub_event_type in ("Attack", "Abduction/forced disappearance", "Sexual violence")
+                or mention.sub_event_type in BOMBINGS and self._civilian_target(doc, mention)):
             actor2 = self.actors.by_name("Civilians").actor(None)
         dated = resolve_date(doc, dispatch, mention.sentence, mention.trigger_start)
         if dated is None:
@@ -126,12 +129,19 @@ class EventExtractor:
                                  {mention.sentence}, spans))
         return results
 
+    def _civilian_target(self, doc: Doc, mention: Mention) -> bool:
+        """A bomb in a market, among worshippers, on a bus: civilians are the target side."""
+        text = fold(list(doc.sents)[mention.sentence].text)
+        return self.lexicon.has_cue("civilian_target", text) and not self.lexicon.has_cue("military_target", text)
+
     def _locations(self, mention: Mention, sentence_places: dict[int, list[PlaceMention]],
                    previous: Draft | None, country: str | None) -> list[tuple[PlaceMention | None, Place]]:
         """Where: the places of the sentence (one event per province named), else carried over, else the country."""
         named = [p for p in sentence_places.get(mention.sentence, []) if p.place.precision != "country"]
         # "Daraya, au sud-ouest de Damas": Damas only locates Daraya; used alone when nothing else is named.
         here = [p for p in named if not p.reference] or named
+        # "négocié à Khartoum" in a Central African dispatch: another country's place is not a second event.
+        here = [p for p in here if p.place.country == country] or here
         if here:
             by_admin1: dict[str, PlaceMention] = {}
             for place in here:
@@ -230,6 +240,7 @@ def _attach_sources(drafts: list[Draft], attributions: list[Attribution], senten
 
 
 BACKGROUND_AFTER_DAYS = 10
+BOMBINGS = ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Shelling/artillery/missile attack")
 
 
 def _long_before(date: str, dispatch: Dispatch) -> bool:

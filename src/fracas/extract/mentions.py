@@ -23,7 +23,8 @@ TARGET_CUE = re.compile(
     r"|tenue? par|ont perdu|sur|dans)\s*(?:de |d'|du |des |de la |de l'|les |le |la |l')?\s*$"
 )
 AGENT_CUE = re.compile(
-    r"(?:\bpar|\bmen[ée]e?s? par|revendiqu[ée]e?s? par|attribu\w*(?: [^.]{0,30})? [aà])\s*(?:des |les |le |la |l'|un |une )?$")
+    r"(?:\bpar|\bmen[ée]e?s? par|revendiqu[ée]e?s? par|attribu\w*(?: [^.]{0,30})? (?:[aà]|aux))\s*"
+    r"(?:des |les |le |la |l'|un |une )?(?:« ?|\" ?)?$")
 # "la localité tenue par les rebelles": the holder of the place hit, not the one who struck.
 HELD_BY = re.compile(r"(?:contr[oô]l[ée]e?s?|tenue?s?|assi[ée]g[ée]e?s?|d[ée]fendue?s?) par\s*(?:les |le |la |l'|des )?$")
 # "frappes de la coalition", "une attaque du groupe EI", "tirs d'obus et de roquettes des rebelles".
@@ -83,6 +84,8 @@ def find_mentions(doc: Doc, lexicon: TriggerLexicon, actors: list[ActorMention],
             if trigger.refine == "killing" and (mentions or chosen) and not _names_new_agent(
                     trigger, sentence, in_sentence, mentions):
                 continue  # a toll sentence after an act: the casualties of that act
+            if trigger.refine == "secondary" and (mentions or len(triggers) > 1):
+                continue  # houses burned, an offensive under way: part of the act the dispatch reports
             if sub in chosen and chosen[sub].trigger.weight >= trigger.weight:
                 continue
             start, end = doc[trigger.start].idx, doc[trigger.end - 1].idx + len(doc[trigger.end - 1])
@@ -92,6 +95,13 @@ def find_mentions(doc: Doc, lexicon: TriggerLexicon, actors: list[ActorMention],
             chosen[sub] = mention
         if "Disrupted weapons use" in chosen:  # "ont désamorcé une voiture piégée": no explosion happened
             chosen.pop("Remote explosive/landmine/IED", None)
+        crowd = [m for m in chosen.values() if m.event_type in ("Protests", "Riots")]
+        if crowd:  # protesters storming and looting a building: one demonstration, not attacks
+            chosen = {m.sub_event_type: m for m in crowd}
+        specific = [m for m in chosen.values() if m.trigger.refine != "attack"]
+        if specific:  # "l'attaque" beside "enlevé": the abduction is what the attack was
+            chosen = {k: m for k, m in chosen.items() if m.trigger.refine != "attack" or
+                      any(o.event_type == m.event_type for o in specific)}
         # One act per sentence and event type: "l'attaque" and "les combats" of one sentence are one clash.
         by_type: dict[str, Mention] = {}
         for mention in sorted(chosen.values(), key=lambda m: -m.trigger.weight):
@@ -103,6 +113,8 @@ def find_mentions(doc: Doc, lexicon: TriggerLexicon, actors: list[ActorMention],
 def _names_new_agent(trigger: Trigger, sentence: Span, actors: list[ActorMention], earlier: list[Mention]) -> bool:
     known = {m.actor1.entry.name for m in earlier if m.actor1 and m.actor1.entry}
     for actor in actors:
+        if actor.entry is not None and actor.entry.kind == "civilians":
+            continue
         before = fold(sentence.doc.text[max(sentence.start_char, actor.start - 30):actor.start])
         if AGENT_CUE.search(before) and (actor.entry is None or actor.entry.name not in known):
             return True
@@ -166,14 +178,16 @@ def _assign_actors(mention: Mention, sentence: Span, actors: list[ActorMention])
         mention.actor2 = distinct[1] if len(distinct) > 1 else None
         return
     mention.actor1 = armed[0] if armed else None
-    rest = [a for a in targets + neutral if a is not mention.actor1
+    rest = [a for a in targets + neutral if a is not mention.actor1 and not _same_actor(a, mention.actor1)
             and (mention.actor1 is None or a.entry is None or mention.actor1.entry is None
                  or a.entry.name != mention.actor1.entry.name)]
     if rest:
         mention.actor2 = rest[0]
 
 
-def _same_actor(a: ActorMention, b: ActorMention) -> bool:
+def _same_actor(a: ActorMention, b: ActorMention | None) -> bool:
+    if b is None:
+        return False
     if a.entry is not None and b.entry is not None:
         return a.entry.name == b.entry.name
     return a.entry is None and b.entry is None and a.generic == b.generic
@@ -181,4 +195,10 @@ def _same_actor(a: ActorMention, b: ActorMention) -> bool:
 
 def _is_object(doc: Doc, actor: ActorMention) -> bool:
     span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-    return span is not None and span.root.dep_ in ("obj", "obl:arg", "iobj", "nsubj:pass")
+    if span is None:
+        return False
+    token = span.root
+    # "Deux Casques bleus de la Minusma ont été tués": the group of the victims is a victim too.
+    while token.dep_ == "nmod" and token.head is not token:
+        token = token.head
+    return token.dep_ in ("obj", "obl:arg", "iobj", "nsubj:pass")

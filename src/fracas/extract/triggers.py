@@ -30,7 +30,8 @@ PURPOSE = re.compile(r"(?<!\w)(?:pour|afin d[e']|en vue d[e']|tent\w* d[e']|cher
 NEGATED = re.compile(r"(?<!\w)(?:n'|ne )\w*(?: \w+)? (?:pas|jamais|aucune?|plus)\b|(?<!\w)aucune? \w*$")
 BACKGROUND = re.compile(
     r"(?<!\w)(?:depuis (?:le d[eé]but|mars 2011|20\d\d|19\d\d|le \d|plusieurs|des ann[eé]es|des mois|lors)"
-    r"|campagne|au total|en tout|bilan total|chaque ann[eé]e"
+    r"|campagne|au total|en tout|bilan total|chaque ann[eé]e|r[ée]guli[eè]rement|fr[ée]quemment|souvent"
+    r"|habituellement|se (?:sont )?multipli|ces derni[eè]res ann[ée]es|ces derniers mois"
     r"|l'an dernier|l'ann[eé]e derni[eè]re|en 20\d\d|en 19\d\d|au cours des derni[eè]res ann[eé]es)"
 )
 
@@ -167,6 +168,8 @@ def refine(trigger: Trigger, sentence: Span, lexicon: TriggerLexicon, *, actor_k
         return "Armed clash" if armed_others >= 2 or sub == "Armed clash" and trigger.refine != "attack" else "Attack"
     if rule == "protest":
         window = fold(sentence.doc[sentence.start:min(len(sentence.doc), sentence.end + 60)].text)
+        if lexicon.has_cue("violent_protest", fold(sentence.text)):
+            return "Violent demonstration"
         if lexicon.has_cue("excessive_force", window):
             return "Excessive force against protesters"
         if lexicon.has_cue("intervention", window):
