@@ -21,6 +21,7 @@ from fracas.resolve.dates import find_time_expressions
 from fracas.resolve.sources import grade_confidence
 from fracas.text import fold
 
+LONG_BEFORE_DAYS = 10  # an act dated further back than this is background to the news
 REPORTED_ON = re.compile(
     r"(?:a|ont|avait|aurait)\s+(?:\w+\s+)?(?:annonce|indique|declare|affirme|precise|rapporte|ajoute|assure"
     r"|confirme|fait savoir|revendique|communique)\w*\s*(?:le\s+|ce\s+)?$")
@@ -65,17 +66,37 @@ class Draft:
     sources: list[tuple[Source, int, int]] = field(default_factory=list)
 
 
-def attach_tolls(doc: Doc, drafts: list[Draft], sentence_places: dict[int, list[PlaceMention]]) -> None:
+# Tolls of a period or of an earlier act: "au premier semestre", "deux mois après le massacre de 100 civils".
+PERIOD_TOLL = re.compile(
+    r"semestre|trimestre|depuis|au cours de l'annee|cette annee|l'an dernier|l'annee derniere"
+    r"|(?:mois|semaines|ans|annees) (?:apres|avant|plus tot)|il y a \w+ (?:mois|ans|semaines)|en (?:19|20)\d\d")
+# Acts whose records carry no toll: a figure near an agreement or a peaceful march belongs to something else.
+NO_TOLL = ("Strategic developments",)
+
+
+def attach_tolls(doc: Doc, dispatch: Dispatch, drafts: list[Draft],
+                 sentence_places: dict[int, list[PlaceMention]]) -> None:
     """Casualty figures go to the act of their sentence, else to the nearest earlier act (matching place)."""
+    violent = [d for d in drafts if d.mention.event_type not in NO_TOLL]
     for index, sentence in enumerate(doc.sents):
-        for casualty in find_casualties(sentence.text):
-            if casualty.context:
-                continue  # war-wide or period tolls are never an event's fatalities
+        casualties = [c for c in find_casualties(sentence.text) if not c.context]
+        if not casualties or PERIOD_TOLL.search(fold(sentence.text)) or _dated_long_before(sentence.text, dispatch):
+            continue  # war-wide or period tolls are never an event's fatalities
+        for casualty in casualties:
             start, end = sentence.start_char + casualty.start, sentence.start_char + casualty.end
-            target = _draft_for(index, start, drafts, sentence_places.get(index, []))
+            target = _draft_for(index, start, violent, sentence_places.get(index, []))
             if target is None:
                 continue
             _add_casualty(target.toll, casualty, start, end)
+
+
+def _dated_long_before(text: str, dispatch: Dispatch) -> bool:
+    """Whether the sentence dates what it tells weeks before publication ("le 19 juin" in a July dispatch)."""
+    if dispatch.published is None or dispatch.published.precision != "day":
+        return False
+    return any(t.value is not None and t.precision == "day" and t.kind not in ("duration",)
+               and (dispatch.published.value - t.value).days > LONG_BEFORE_DAYS
+               for t in find_time_expressions(text, dispatch.published))
 
 
 def _draft_for(index: int, position: int, drafts: list[Draft], places: list[PlaceMention]) -> Draft | None:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from fracas.errors import InputError
 from fracas.extract.actors import ActorFinder, ActorMention
-from fracas.extract.assemble import Draft, attach_tolls, finish, resolve_date
+from fracas.extract.assemble import LONG_BEFORE_DAYS, Draft, attach_tolls, finish, resolve_date
 from fracas.extract.attribution import Attribution, find_attributions
 from fracas.extract.mentions import Mention, find_mentions
 from fracas.extract.places import PlaceMention, dispatch_country, find_places, place_candidates
@@ -67,7 +67,7 @@ class EventExtractor:
                 mention.actor1 = speaker
             for draft in self._drafts(doc, dispatch, mention, drafts, sentence_places, country):
                 _merge_or_add(drafts, draft)
-        attach_tolls(doc, drafts, sentence_places)
+        attach_tolls(doc, dispatch, drafts, sentence_places)
         _attach_sources(drafts, attributions, sentences)
         return [finish(draft, dispatch) for draft in drafts]
 
@@ -239,7 +239,6 @@ def _attach_sources(drafts: list[Draft], attributions: list[Attribution], senten
         draft.sources = [(a.source, a.start, a.end) for a in own]
 
 
-BACKGROUND_AFTER_DAYS = 10
 BOMBINGS = ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Shelling/artillery/missile attack")
 
 
@@ -247,7 +246,7 @@ def _long_before(date: str, dispatch: Dispatch) -> bool:
     published = dispatch.published
     if published is None or published.precision != "day":
         return False
-    return (published.value - dt.date.fromisoformat(date)).days > BACKGROUND_AFTER_DAYS
+    return (published.value - dt.date.fromisoformat(date)).days > LONG_BEFORE_DAYS
 
 
 def _drop_abbreviations(mentions: list[ActorMention], text: str) -> list[ActorMention]:

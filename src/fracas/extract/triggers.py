@@ -31,7 +31,8 @@ NEGATED = re.compile(r"(?<!\w)(?:n'|ne )\w*(?: \w+)? (?:pas|jamais|aucune?|plus)
 BACKGROUND = re.compile(
     r"(?<!\w)(?:depuis (?:le d[eé]but|mars 2011|20\d\d|19\d\d|le \d|plusieurs|des ann[eé]es|des mois|lors)"
     r"|campagne|au total|en tout|bilan total|chaque ann[eé]e|r[ée]guli[eè]rement|fr[ée]quemment|souvent"
-    r"|habituellement|se (?:sont )?multipli|ces derni[eè]res ann[ée]es|ces derniers mois"
+    r"|habituellement|se (?:sont )?multipli|ces derni[eè]res ann[ée]es|ces derniers mois|semestre|trimestre"
+    r"|(?:mois|semaines|ans|ann[ée]es) (?:apr[eè]s|avant|plus t[oô]t)"
     r"|l'an dernier|l'ann[eé]e derni[eè]re|en 20\d\d|en 19\d\d|au cours des derni[eè]res ann[eé]es)"
 )
 
