@@ -69,7 +69,9 @@ class Draft:
 # Tolls of a period or of an earlier act: "au premier semestre", "deux mois après le massacre de 100 civils".
 PERIOD_TOLL = re.compile(
     r"semestre|trimestre|depuis|au cours de l'annee|cette annee|l'an dernier|l'annee derniere"
-    r"|(?:mois|semaines|ans|annees) (?:apres|avant|plus tot)|il y a \w+ (?:mois|ans|semaines)|en (?:19|20)\d\d")
+    r"|(?:mois|semaines|ans|annees) (?:apres|avant|plus tot)|il y a \w+ (?:mois|ans|semaines)|en (?:19|20)\d\d"
+    r"|(?:le|au cours du|durant le|pendant le) mois (?:precedent|dernier|passe)|l'annee precedente|en un mois"
+    r"|sur l'ensemble d|au mois d")
 # Acts whose records carry no toll: a figure near an agreement or a peaceful march belongs to something else.
 NO_TOLL = ("Strategic developments",)
 
