@@ -10,7 +10,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Span
 
 from fracas.extract.casualties import find_casualties
 from fracas.extract.mentions import Mention
@@ -76,11 +76,11 @@ PERIOD_TOLL = re.compile(
 NO_TOLL = ("Strategic developments",)
 
 
-def attach_tolls(doc: Doc, dispatch: Dispatch, drafts: list[Draft],
+def attach_tolls(sentences: list[Span], dispatch: Dispatch, drafts: list[Draft],
                  sentence_places: dict[int, list[PlaceMention]]) -> None:
     """Casualty figures go to the act of their sentence, else to the nearest earlier act (matching place)."""
     violent = [d for d in drafts if d.mention.event_type not in NO_TOLL]
-    for index, sentence in enumerate(doc.sents):
+    for index, sentence in enumerate(sentences):
         casualties = [c for c in find_casualties(sentence.text) if not c.context]
         if not casualties or PERIOD_TOLL.search(fold(sentence.text)) or _dated_long_before(sentence.text, dispatch):
             continue  # war-wide or period tolls are never an event's fatalities
@@ -138,9 +138,8 @@ def _add_casualty(toll: Toll, casualty: object, start: int, end: int) -> None:
         toll.spans.append(("wounded", start, end))
 
 
-def resolve_date(doc: Doc, dispatch: Dispatch, sentence_index: int, position: int) -> tuple[str, str, tuple[int, int] | None] | None:
+def resolve_date(sentences: list[Span], dispatch: Dispatch, sentence_index: int, position: int) -> tuple[str, str, tuple[int, int] | None] | None:
     """The date of an act: the time words of its sentence, else those of the lead, else publication."""
-    sentences = list(doc.sents)
     announced = None
     for index in dict.fromkeys((sentence_index, sentence_index + 1, 0)):
         if index >= len(sentences) or (index == sentence_index + 1 and announced is None):

@@ -6,7 +6,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from fracas.errors import InputError
 from fracas.extract.actors import ActorFinder, ActorMention
@@ -28,29 +28,30 @@ class EventExtractor:
     lexicon: TriggerLexicon
     gazetteer: Gazetteer
 
+    def __post_init__(self) -> None:
+        self.finder = ActorFinder(self.actors)
+        self.alpha2_of = {alpha3: alpha2 for alpha2, alpha3 in self.gazetteer._alpha3.items()}
+
     @classmethod
     def load(cls, gazetteer: Gazetteer | None = None) -> EventExtractor:
         return cls(default_actor_dictionary(), default_lexicon(), gazetteer or Gazetteer.load())
 
     def extract(self, doc: Doc, dispatch: Dispatch) -> list[Event]:
-        finder = ActorFinder(self.actors) if not hasattr(self, "_finder") else self._finder
-        self._finder = finder
-        text = doc.text
+        text = dispatch.text
+        sentences = list(doc.sents)  # iterating doc.sents walks every token: do it once
         attributions = find_attributions(text)
         # A claim of responsibility names the perpetrator: that speaker stays an actor too.
         source_spans = [(a.start, a.end) for a in attributions if "revendiqu" not in a.cue]
         actor_mentions = _drop_abbreviations(
-            [a for a in finder.find(text) if not any(s <= a.start < e for s, e in source_spans)], text)
-        alpha2_of = {v: k for k, v in self.gazetteer._alpha3.items()}
-        hints = [alpha2_of.get(a.entry.country) for a in actor_mentions if a.entry and a.entry.country]
-        candidates = place_candidates(doc, source_spans + [(a.start, a.end) for a in actor_mentions])
-        country = dispatch_country(doc, self.gazetteer, [h for h in hints if h], candidates)
-        places = find_places(doc, self.gazetteer, country=country, candidates=candidates)
+            [a for a in self.finder.find(text) if not any(s <= a.start < e for s, e in source_spans)], text)
+        hints = [self.alpha2_of.get(a.entry.country) for a in actor_mentions if a.entry and a.entry.country]
+        candidates = place_candidates(doc, text, source_spans + [(a.start, a.end) for a in actor_mentions])
+        country = dispatch_country(text, self.gazetteer, [h for h in hints if h], candidates)
+        places = find_places(text, sentences, self.gazetteer, country=country, candidates=candidates)
         if country is None:
             found = [p.place.country for p in places if p.place.country]
             country = Counter(found).most_common(1)[0][0] if found else None  # ties: first named wins
-        mentions = find_mentions(doc, self.lexicon, actor_mentions, source_spans)
-        sentences = list(doc.sents)
+        mentions = find_mentions(doc, sentences, self.lexicon, actor_mentions, source_spans)
         sentence_places: dict[int, list[PlaceMention]] = {}
         for place in places:
             for index, sentence in enumerate(sentences):
@@ -65,9 +66,9 @@ class EventExtractor:
             if mention.actor1 is None and speaker is not None and speaker.entry != victims \
                     and mention.event_type not in ("Protests", "Riots"):
                 mention.actor1 = speaker
-            for draft in self._drafts(doc, dispatch, mention, drafts, sentence_places, country):
+            for draft in self._drafts(sentences, dispatch, mention, drafts, sentence_places, country):
                 _merge_or_add(drafts, draft)
-        attach_tolls(doc, dispatch, drafts, sentence_places)
+        attach_tolls(sentences, dispatch, drafts, sentence_places)
         _attach_sources(drafts, attributions, sentences)
         return [finish(draft, dispatch) for draft in drafts]
 
@@ -94,7 +95,7 @@ class EventExtractor:
                                                          attribution.source.text or "", forces))
         return found
 
-    def _drafts(self, doc: Doc, dispatch: Dispatch, mention: Mention, drafts: list[Draft],
+    def _drafts(self, sentences: list[Span], dispatch: Dispatch, mention: Mention, drafts: list[Draft],
                 sentence_places: dict[int, list[PlaceMention]], country: str | None) -> list[Draft]:
         previous = drafts[-1] if drafts else None
         actor1 = self._actor(mention.actor1, country)
@@ -105,9 +106,9 @@ class EventExtractor:
         actor2 = self._actor(mention.actor2, country)
         if actor2 is None and (
                 mention.sub_event_type in ("Attack", "Abduction/forced disappearance", "Sexual violence")
-                or mention.sub_event_type in BOMBINGS and self._civilian_target(doc, mention)):
+                or mention.sub_event_type in BOMBINGS and self._civilian_target(sentences[mention.sentence])):
             actor2 = self.actors.by_name("Civilians").actor(None)
-        dated = resolve_date(doc, dispatch, mention.sentence, mention.trigger_start)
+        dated = resolve_date(sentences, dispatch, mention.sentence, mention.trigger_start)
         if dated is None:
             raise InputError(
                 f"{dispatch.origin}: no publication date, and the text dates its events relative to it; "
@@ -129,9 +130,9 @@ class EventExtractor:
                                  {mention.sentence}, spans))
         return results
 
-    def _civilian_target(self, doc: Doc, mention: Mention) -> bool:
+    def _civilian_target(self, sentence: Span) -> bool:
         """A bomb in a market, among worshippers, on a bus: civilians are the target side."""
-        text = fold(list(doc.sents)[mention.sentence].text)
+        text = fold(sentence.text)
         return self.lexicon.has_cue("civilian_target", text) and not self.lexicon.has_cue("military_target", text)
 
     def _locations(self, mention: Mention, sentence_places: dict[int, list[PlaceMention]],

@@ -51,10 +51,9 @@ class Mention:
         return EVENT_TYPE_OF_SUB_TYPE[self.sub_event_type]
 
 
-def find_mentions(doc: Doc, lexicon: TriggerLexicon, actors: list[ActorMention],
+def find_mentions(doc: Doc, sentences: list[Span], lexicon: TriggerLexicon, actors: list[ActorMention],
                   skip: list[tuple[int, int]]) -> list[Mention]:
     """The reported acts of a Doc, in text order; `skip` holds character spans that are attributions."""
-    sentences = list(doc.sents)
     by_sentence: dict[int, list[Trigger]] = {}
     sentence_of = {}
     for index, sentence in enumerate(sentences):
@@ -112,10 +111,11 @@ def find_mentions(doc: Doc, lexicon: TriggerLexicon, actors: list[ActorMention],
 
 def _names_new_agent(trigger: Trigger, sentence: Span, actors: list[ActorMention], earlier: list[Mention]) -> bool:
     known = {m.actor1.entry.name for m in earlier if m.actor1 and m.actor1.entry}
+    text, base = sentence.text, sentence.start_char
     for actor in actors:
         if actor.entry is not None and actor.entry.kind == "civilians":
             continue
-        before = fold(sentence.doc.text[max(sentence.start_char, actor.start - 30):actor.start])
+        before = fold(text[max(0, actor.start - base - 30):actor.start - base])
         if AGENT_CUE.search(before) and (actor.entry is None or actor.entry.name not in known):
             return True
     return False
@@ -143,13 +143,14 @@ def _is_re_mention(doc: Doc, trigger: Trigger, earlier: list[Mention], sub: str)
 
 def _assign_actors(mention: Mention, sentence: Span, actors: list[ActorMention]) -> None:
     """Perpetrator and target among the sentence's actors, from their grammatical and lexical cues."""
+    text, base = sentence.text, sentence.start_char  # Doc.text joins every token: slice the sentence
     doc = sentence.doc
     agents: list[ActorMention] = []
     targets: list[ActorMention] = []
     neutral: list[ActorMention] = []
     for actor in actors:
-        before = fold(doc.text[max(sentence.start_char, actor.start - 60):actor.start])
-        between = fold(doc.text[mention.trigger_end:actor.start]) if actor.start >= mention.trigger_end else ""
+        before = fold(text[max(0, actor.start - base - 60):actor.start - base])
+        between = fold(text[mention.trigger_end - base:actor.start - base]) if actor.start >= mention.trigger_end else ""
         if HELD_BY.search(before) or TARGET_CUE.search(before):
             targets.append(actor)
         elif AGENT_CUE.search(before) or (0 < len(between) <= 30 and GENITIVE.match(between)):

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Protocol
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from fracas.model import Place
 
@@ -75,12 +75,11 @@ def find_countries(text: str, gazetteer: GazetteerLike) -> list[tuple[int, int, 
     return found
 
 
-def place_candidates(doc: Doc, skip: list[tuple[int, int]]) -> dict[tuple[int, int], bool]:
+def place_candidates(doc: Doc, text: str, skip: list[tuple[int, int]]) -> dict[tuple[int, int], bool]:
     """Spans that may name a place, each flagged when French phrasing makes it a province ("province de X").
 
     `skip` holds spans already taken (actors, sources); the dateline's city is where the reporter is.
     """
-    text = doc.text
     start_at = dateline_end(text)
     candidates: dict[tuple[int, int], bool] = {}
 
@@ -107,10 +106,9 @@ def place_candidates(doc: Doc, skip: list[tuple[int, int]]) -> dict[tuple[int, i
     return candidates
 
 
-def dispatch_country(doc: Doc, gazetteer: GazetteerLike, hints: list[str],
+def dispatch_country(text: str, gazetteer: GazetteerLike, hints: list[str],
                      candidates: dict[tuple[int, int], bool]) -> str | None:
     """The country a dispatch is about: named countries and provinces, then its places, then actors' countries."""
-    text = doc.text
     votes: Counter[str] = Counter()
     for _, _, code in find_countries(text, gazetteer):
         votes[code] += 2
@@ -124,10 +122,9 @@ def dispatch_country(doc: Doc, gazetteer: GazetteerLike, hints: list[str],
     return votes.most_common(1)[0][0] if votes else None
 
 
-def find_places(doc: Doc, gazetteer: GazetteerLike, *, country: str | None,
+def find_places(text: str, sentences: list[Span], gazetteer: GazetteerLike, *, country: str | None,
                 candidates: dict[tuple[int, int], bool]) -> list[PlaceMention]:
     """The candidates that resolve to places of the dispatch's country (or to provinces and countries)."""
-    text = doc.text
     mentions: list[PlaceMention] = []
     admin_context: list[tuple[int, Place]] = []
     # Provinces first, so villages can be looked up inside the province their sentence names.
@@ -139,7 +136,7 @@ def find_places(doc: Doc, gazetteer: GazetteerLike, *, country: str | None,
         if admin:
             place = gazetteer.find_admin1(name, country=country) or gazetteer.find_admin1(name)
         if place is None:
-            province = _province_near(start, admin_context, doc)
+            province = _province_near(start, admin_context, sentences)
             place = gazetteer.find_place(name, country=country, admin1=province)
             if place is None and province is None and not admin:
                 place = gazetteer.find_admin1(name, country=country)
@@ -155,12 +152,11 @@ def find_places(doc: Doc, gazetteer: GazetteerLike, *, country: str | None,
     return sorted(mentions, key=lambda m: m.start)
 
 
-def _province_near(start: int, admin_context: list[tuple[int, Place]], doc: Doc) -> str | None:
+def _province_near(start: int, admin_context: list[tuple[int, Place]], sentences: list[Span]) -> str | None:
     """The province named in the same sentence as `start` ("X, dans la province d'Alep"), if any."""
-    sentence = doc.char_span(start, start + 1, alignment_mode="expand")
-    if sentence is None:
+    sent = next((s for s in sentences if s.start_char <= start < s.end_char), None)
+    if sent is None:
         return None
-    sent = sentence.sent
     inside = [p for s, p in admin_context if sent.start_char <= s < sent.end_char]
     if not inside:
         return None

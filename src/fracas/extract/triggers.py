@@ -86,8 +86,11 @@ def default_lexicon() -> TriggerLexicon:
     return TriggerLexicon.from_resource(load_resource("triggers"))
 
 
+_fold_word = lru_cache(maxsize=65536)(fold)  # words repeat across dispatches: fold each once
+
+
 def _forms(token: Any) -> tuple[str, str]:
-    return fold(token.text), fold(token.lemma_)
+    return _fold_word(token.text), _fold_word(token.lemma_)
 
 
 def find_triggers(doc: Doc, lexicon: TriggerLexicon) -> list[Trigger]:

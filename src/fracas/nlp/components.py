@@ -26,9 +26,10 @@ def dispatch_to_user_data(dispatch: Dispatch) -> dict[str, Any]:
 
 
 def dispatch_from_doc(doc: Doc) -> Dispatch:
-    data = doc._.fracas_dispatch or {"id": Dispatch.make_id(doc.text)}
+    text = doc.text
+    data = doc._.fracas_dispatch or {"id": Dispatch.make_id(text)}
     published = data.get("published")
-    return Dispatch(id=data["id"], text=doc.text, published=PublicationDate.parse(published) if published else None,
+    return Dispatch(id=data["id"], text=text, published=PublicationDate.parse(published) if published else None,
                     outlet=data.get("outlet"), url=data.get("url"), origin=data.get("origin") or "<text>")
 
 

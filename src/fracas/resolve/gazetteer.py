@@ -146,6 +146,8 @@ class Gazetteer:
         self._neighbours = {a2: frozenset(nb.split(",")) - {""} for a2, *_rest, nb in countries}
         self._admin1_skeletons: dict[str, dict[str, list[_Row]]] = {}
         self._find_place_cached = lru_cache(maxsize=8192)(self._find_place)
+        # Wire copy names the same provinces over and over: remember the answers.
+        self._admin1_row = lru_cache(maxsize=8192)(self._admin1_row)  # type: ignore[method-assign]
 
     @classmethod
     def load(cls, path: Path | None = None, *, progress: Progress | None = None) -> Gazetteer:
