@@ -100,7 +100,7 @@ def bench(
         result = benchmod.run_bench(
             texts,
             nlp=_load_spacy(),
-            pipeline=load_pipeline(),
+            pipeline=load_pipeline,
             n_process=processes,
             batch_size=batch_size,
             cold_start=(lambda: benchmod.measure_cold_start(first)) if cold_start else None,
