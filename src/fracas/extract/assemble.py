@@ -122,6 +122,12 @@ def _add_casualty(toll: Toll, casualty: object, start: int, end: int) -> None:
     who = getattr(casualty, "who", "") or ""
     best, low, high = getattr(casualty, "best"), getattr(casualty, "low"), getattr(casualty, "high")
     if outcome == "killed":
+        if not who and toll.killed:
+            # A bare toll ("quatre morts") after named victims counts the same dead again.
+            total = sum(b or 0 for _, b, _ in toll.killed.values())
+            if best is not None and best <= total:
+                toll.spans.append(("fatalities", start, end))
+                return
         previous = toll.killed.get(who)
         # The same victims counted twice (lead and detail) keep the larger figure; other victims add up.
         if previous is None or (best or 0) > (previous[1] or 0):

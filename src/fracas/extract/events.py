@@ -10,11 +10,11 @@ from spacy.tokens import Doc, Span
 
 from fracas.errors import InputError
 from fracas.extract.actors import ActorFinder, ActorMention
-from fracas.extract.assemble import LONG_BEFORE_DAYS, Draft, attach_tolls, finish, resolve_date
+from fracas.extract.assemble import LONG_BEFORE_DAYS, PERIOD_TOLL, Draft, attach_tolls, finish, resolve_date
 from fracas.extract.attribution import Attribution, find_attributions
 from fracas.extract.mentions import Mention, find_mentions
 from fracas.extract.places import PlaceMention, dispatch_country, find_places, place_candidates
-from fracas.extract.triggers import TriggerLexicon, default_lexicon
+from fracas.extract.triggers import BACKGROUND, TriggerLexicon, default_lexicon
 from fracas.model import Actor, Dispatch, Event, Place
 from fracas.resolve.actors import UNIDENTIFIED, ActorDictionary, default_actor_dictionary
 from fracas.resolve.gazetteer import Gazetteer
@@ -194,12 +194,14 @@ def _merge_or_add(drafts: list[Draft], draft: Draft) -> None:
     """Same sub-type, actor, admin area and day as an existing draft (or a re-mention): one event."""
     for existing in drafts:
         same_area = (existing.location.admin1 or existing.location.name) == (draft.location.admin1 or draft.location.name)
+        # An unnamed perpetrator ("les assaillants ont été repoussés") is compatible with a named one.
+        same_actor = existing.actor1.name == draft.actor1.name or UNIDENTIFIED in (existing.actor1.name, draft.actor1.name)
         same = (existing.mention.sub_event_type == draft.mention.sub_event_type
-                and existing.actor1.name == draft.actor1.name and existing.date == draft.date and same_area)
+                and same_actor and existing.date == draft.date and same_area)
         if same:
             _absorb(existing, draft)
             return
-    if draft.mention.re_mention and draft.place is None and drafts:
+    if draft.mention.re_mention and (draft.place is None or draft.location.precision == "country") and drafts:
         kin = [d for d in drafts if d.mention.event_type == draft.mention.event_type]
         target = kin[-1] if kin else drafts[-1]
         if draft.date_span is None or draft.date == target.date:  # its own other day: another act
@@ -222,8 +224,9 @@ def _absorb(existing: Draft, draft: Draft) -> None:
         existing.actor1 = draft.actor1
 
 
-def _attach_sources(drafts: list[Draft], attributions: list[Attribution], sentences: list) -> None:
-    """Sources of an act: its sentences' attributions, else the nearest sentence's, else the dispatch's first."""
+def _attach_sources(drafts: list[Draft], attributions: list[Attribution], sentences: list[Span]) -> None:
+    """Sources of an act: its sentences' attributions and those of the sentences that go on telling it
+    ("..., a précisé l'ONG"), else the nearest sentence's."""
     def sentence_of(position: int) -> int:
         for index, sentence in enumerate(sentences):
             if sentence.start_char <= position < sentence.end_char:
@@ -231,8 +234,15 @@ def _attach_sources(drafts: list[Draft], attributions: list[Attribution], senten
         return len(sentences) - 1
 
     located = [(sentence_of(a.start), a) for a in attributions]
+    acts = {i for d in drafts for i in d.sentences}
     for draft in drafts:
-        own = [a for i, a in located if i in draft.sentences]
+        first = min(draft.sentences)
+        later_acts = [i for i in acts if i > first and i not in draft.sentences]
+        stop = min(later_acts) if later_acts else len(sentences)
+        # Sentences after the act and before the next one tell more of it, unless they are background.
+        telling = {i for i in range(first + 1, stop)
+                   if not BACKGROUND.search(fold(sentences[i].text)) and not PERIOD_TOLL.search(fold(sentences[i].text))}
+        own = [a for i, a in located if i in draft.sentences or i in telling]
         if not own:
             first = min(draft.sentences)
             near = sorted(located, key=lambda item: (abs(item[0] - first), item[0] < first))

@@ -27,6 +27,7 @@ AGENT_CUE = re.compile(
     r"(?:des |les |le |la |l'|un |une )?(?:« ?|\" ?)?$")
 # "la localité tenue par les rebelles": the holder of the place hit, not the one who struck.
 HELD_BY = re.compile(r"(?:contr[oô]l[ée]e?s?|tenue?s?|assi[ée]g[ée]e?s?|d[ée]fendue?s?) par\s*(?:les |le |la |l'|des )?$")
+COORDINATED = re.compile(r"^\s*(?:,|et|ou)\s*(?:les |le |la |l'|des |du |de la |de l')?$")
 # "frappes de la coalition", "une attaque du groupe EI", "tirs d'obus et de roquettes des rebelles".
 GENITIVE = re.compile(r"^(?:\s+[\w'-]+){0,3}?\s+(?:de|d'|du|des)\s*(?:la |l'|les )?$")
 ARMED_KINDS = ("state_forces", "rebel_group", "political_militia", "identity_militia", "external_other")
@@ -94,7 +95,7 @@ def find_mentions(doc: Doc, sentences: list[Span], lexicon: TriggerLexicon, acto
             chosen[sub] = mention
         if "Disrupted weapons use" in chosen:  # "ont désamorcé une voiture piégée": no explosion happened
             chosen.pop("Remote explosive/landmine/IED", None)
-        crowd = [m for m in chosen.values() if m.event_type in ("Protests", "Riots")]
+        crowd = [m for m in chosen.values() if m.event_type in ("Protests", "Riots") and m.trigger.weight >= 2]
         if crowd:  # protesters storming and looting a building: one demonstration, not attacks
             chosen = {m.sub_event_type: m for m in crowd}
         specific = [m for m in chosen.values() if m.trigger.refine != "attack"]
@@ -148,9 +149,14 @@ def _assign_actors(mention: Mention, sentence: Span, actors: list[ActorMention])
     agents: list[ActorMention] = []
     targets: list[ActorMention] = []
     neutral: list[ActorMention] = []
+    previous: tuple[ActorMention, list[ActorMention]] | None = None
     for actor in actors:
         before = fold(text[max(0, actor.start - base - 60):actor.start - base])
         between = fold(text[mention.trigger_end - base:actor.start - base]) if actor.start >= mention.trigger_end else ""
+        if previous is not None and COORDINATED.match(fold(text[previous[0].end - base:actor.start - base])):
+            previous[1].append(actor)  # "tenue par les rebelles et les jihadistes": both hold it
+            previous = (actor, previous[1])
+            continue
         if HELD_BY.search(before) or TARGET_CUE.search(before):
             targets.append(actor)
         elif AGENT_CUE.search(before) or (0 < len(between) <= 30 and GENITIVE.match(between)):
@@ -159,6 +165,8 @@ def _assign_actors(mention: Mention, sentence: Span, actors: list[ActorMention])
             targets.append(actor)
         else:
             neutral.append(actor)
+        role = targets if targets and targets[-1] is actor else agents if agents and agents[-1] is actor else neutral
+        previous = (actor, role)
     armed = [a for a in agents + neutral if a.entry is None or a.entry.kind in ARMED_KINDS
              or mention.event_type in ("Protests", "Riots")]
     if mention.event_type in ("Protests", "Riots"):
@@ -169,12 +177,16 @@ def _assign_actors(mention: Mention, sentence: Span, actors: list[ActorMention])
         return
     if mention.event_type == "Battles":
         # Both sides are actors of a clash; ACLED lists them in the order the report gives them.
-        sides = sorted(agents, key=lambda a: a.start) + sorted(
-            (a for a in targets + neutral if a.entry is None or a.entry.kind in ARMED_KINDS), key=lambda a: a.start)
-        distinct = []
+        armed_only = [a for a in targets + neutral if a.entry is None or a.entry.kind in ARMED_KINDS]
+        sides = sorted(agents, key=lambda a: a.start) + sorted(armed_only, key=lambda a: a.start)
+        distinct: list[ActorMention] = []
         for actor in sides:
             if all(_same_actor(actor, other) is False for other in distinct):
                 distinct.append(actor)
+        if len(distinct) == 1 and distinct[0] in targets:
+            # "Quarante-deux soldats maliens ont été tués": the side named is the one hit; who struck is unsaid.
+            mention.actor2 = distinct[0]
+            return
         mention.actor1 = distinct[0] if distinct else None
         mention.actor2 = distinct[1] if len(distinct) > 1 else None
         return

@@ -29,7 +29,11 @@ SITE_PHRASE = re.compile(
     rf"|\bville\s+d['’]|\bquartier\s+de|\bcommune\s+de|\bbourgade\s+de|\bsur|\bvers|\bentre|\bcontre|\bdans)"
     rf"\s+(?:la\s+|le\s+|l['’]|les\s+)?(?P<name>{NAME})"
 )
-COUNTRY_PHRASE = re.compile(rf"\b(?:en|au|aux|du|de\s+la|de\s+l['’]|de|d['’]|la|le|l['’])\s*(?P<name>{NAME})")
+# Countries named as where things happen ("en Syrie", "au Mali", "dans le nord du Niger"), not as parties
+# ("hostiles à la France", "accuse la France").
+COUNTRY_PHRASE = re.compile(
+    rf"(?:\b(?:en|au|aux)\s+|\bdans\s+l(?:e|a|es|['’])\s*|(?:nord|sud|est|ouest|centre)(?:-\w+)?\s+"
+    rf"(?:du\s+|de\s+la\s+|de\s+l['’]|des\s+))(?P<name>{NAME})")
 RELATIVE = re.compile(
     r"(?:\b(?:nord|sud|est|ouest)(?:-(?:est|ouest))?|\bkm|kilom[eè]tres|\bmilles)\s+(?:de\s+|d['’]|du\s+)(?:la\s+|l['’])?$")
 # "dans les provinces de Hama et d'Idleb": the second province of a coordination.
@@ -114,7 +118,7 @@ def dispatch_country(text: str, gazetteer: GazetteerLike, hints: list[str],
         votes[code] += 2
     for (start, end), admin in candidates.items():
         name = text[start:end]
-        found = gazetteer.find_admin1(name) if admin else gazetteer.find_place(name)
+        found = gazetteer.find_admin1(name) if admin else (gazetteer.find_place(name) or gazetteer.find_admin1(name))
         if found is not None and found.country:
             votes[found.country] += 2 if admin else 1
     for hint in hints:
@@ -134,7 +138,9 @@ def find_places(text: str, sentences: list[Span], gazetteer: GazetteerLike, *, c
             continue
         place = None
         if admin:
-            place = gazetteer.find_admin1(name, country=country) or gazetteer.find_admin1(name)
+            place = gazetteer.find_admin1(name, country=country)
+            if place is None and country is None:
+                place = gazetteer.find_admin1(name)
         if place is None:
             province = _province_near(start, admin_context, sentences)
             place = gazetteer.find_place(name, country=country, admin1=province)

@@ -14,6 +14,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from fracas.text import fold
+from fracas.model import EVENT_TYPES
 from fracas.resources import load_resource
 
 # Governing words that say the act is denied, alleged, threatened, proposed or feared, not reported.
@@ -27,7 +28,7 @@ NOT_REPORTED = re.compile(
 # A purpose, not an act: "une offensive pour reprendre la ville", "tenter d'attaquer".
 PURPOSE = re.compile(r"(?<!\w)(?:pour|afin d[e']|en vue d[e']|tent\w* d[e']|cherch\w* [aà]|visant [aà])\s*(?:\w+\s+)?$")
 # Negation around the trigger's own verb: "n'a pas été revendiqué", "n'avait mené aucune frappe".
-NEGATED = re.compile(r"(?<!\w)(?:n'|ne )\w*(?: \w+)? (?:pas|jamais|aucune?|plus)\b|(?<!\w)aucune? \w*$")
+NEGATED = re.compile(r"(?<!\w)(?:n'|ne )\w*(?: \w+)? (?:pas|jamais|aucune?|plus)\b|(?<!\w)aucune?\b[^.,;]{0,20}$")
 BACKGROUND = re.compile(
     r"(?<!\w)(?:depuis (?:le d[eé]but|mars 2011|20\d\d|19\d\d|le \d|plusieurs|des ann[eé]es|des mois|lors)"
     r"|campagne|au total|en tout|bilan total|chaque ann[eé]e|r[ée]guli[eè]rement|fr[ée]quemment|souvent"
@@ -35,6 +36,13 @@ BACKGROUND = re.compile(
     r"|(?:mois|semaines|ans|ann[ée]es) (?:apr[eè]s|avant|plus t[oô]t)"
     r"|l'an dernier|l'ann[eé]e derni[eè]re|en 20\d\d|en 19\d\d|au cours des derni[eè]res ann[eé]es)"
 )
+
+
+# What a territory verb must take for the words to report a change of control.
+TERRITORY_OBJECT = re.compile(
+    r"contr[oô]le|ville|localit|village|quartier|base|camp|position|zone|territoire|secteur|district|cit[eé]"
+    r"|commune|chef-lieu|bastion|fief|colline|poste")
+EVENT_OF_SUB = {sub: event_type for event_type, subs in EVENT_TYPES.items() for sub in subs}
 
 
 @dataclass(frozen=True)
@@ -145,6 +153,8 @@ def refine(trigger: Trigger, sentence: Span, lexicon: TriggerLexicon, *, actor_k
     folded = fold(sentence.text)
     rule = trigger.refine
     sub = trigger.sub_event_type
+    if lexicon.has_cue("chemical", folded) and EVENT_OF_SUB.get(sub) == "Explosions/Remote violence":
+        return "Chemical weapon"
     if rule == "strike":
         air = lexicon.has_cue("air", folded)
         artillery = lexicon.has_cue("artillery", folded)
@@ -171,6 +181,8 @@ def refine(trigger: Trigger, sentence: Span, lexicon: TriggerLexicon, *, actor_k
         # Two armed sides named, or a word like "combats": a clash; an attack on nobody armed: on civilians.
         return "Armed clash" if armed_others >= 2 or sub == "Armed clash" and trigger.refine != "attack" else "Attack"
     if rule == "protest":
+        if trigger.weight < 2 and not lexicon.has_cue("protest", folded):
+            return None  # "un rassemblement de jihadistes" is no demonstration
         window = fold(sentence.doc[sentence.start:min(len(sentence.doc), sentence.end + 60)].text)
         if lexicon.has_cue("violent_protest", fold(sentence.text)):
             return "Violent demonstration"
@@ -182,6 +194,9 @@ def refine(trigger: Trigger, sentence: Span, lexicon: TriggerLexicon, *, actor_k
     if rule == "agreement":
         return sub if lexicon.has_cue("agreement_reached", folded) else None
     if rule == "territory":
+        after = sentence.doc.text[sentence.doc[trigger.end - 1].idx:sentence.end_char]
+        if not TERRITORY_OBJECT.search(fold(after[:80])) and not re.search(r"\b[A-ZÀ-Ü][a-zà-ü]", after[:40]):
+            return None  # "le convoi a pu reprendre la route": no territory changed hands
         state = "state_forces" in actor_kinds and lexicon.has_cue("state", folded)
         if sub == "Government regains territory" and not state and "state_forces" not in actor_kinds:
             return "Non-state actor overtakes territory"
