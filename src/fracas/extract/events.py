@@ -43,7 +43,7 @@ class EventExtractor:
         # A claim of responsibility names the perpetrator: that speaker stays an actor too.
         source_spans = [(a.start, a.end) for a in attributions if "revendiqu" not in a.cue]
         actor_mentions = _drop_abbreviations(
-            [a for a in self.finder.find(text) if not any(s <= a.start < e for s, e in source_spans)], text)
+            [a for a in self.finder.find(text) if not any(a.start < e and s < a.end for s, e in source_spans)], text)
         hints = [self.alpha2_of.get(a.entry.country) for a in actor_mentions if a.entry and a.entry.country]
         candidates = place_candidates(doc, text, source_spans + [(a.start, a.end) for a in actor_mentions])
         country = dispatch_country(text, self.gazetteer, [h for h in hints if h], candidates)
@@ -103,6 +103,8 @@ class EventExtractor:
             actor1 = previous.actor1 if previous and previous.mention.sub_event_type == mention.sub_event_type else None
         if actor1 is None:
             actor1 = self._default_actor(mention, country)
+        if mention.event_type == "Riots" and actor1.kind == "protesters":
+            actor1 = self.actors.by_name("Rioters").actor(actor1.text)  # protesters who riot are rioters
         actor2 = self._actor(mention.actor2, country)
         if actor2 is None and (
                 mention.sub_event_type in ("Attack", "Abduction/forced disappearance", "Sexual violence")

@@ -23,7 +23,7 @@ TARGET_CUE = re.compile(
     r"|tenue? par|ont perdu|sur|dans)\s*(?:de |d'|du |des |de la |de l'|les |le |la |l')?\s*$"
 )
 AGENT_CUE = re.compile(
-    r"(?:\bpar|\bmen[ée]e?s? par|revendiqu[ée]e?s? par|attribu\w*(?: [^.]{0,30})? (?:[aà]|aux))\s*"
+    r"(?:\bpar|\bmen[ée]e?s? par|revendiqu[ée]e?s? par|attribu\w*(?: [^.]{0,30})? (?:[aà]|aux|au))\s*"
     r"(?:des |les |le |la |l'|un |une )?(?:« ?|\" ?)?$")
 # "la localité tenue par les rebelles": the holder of the place hit, not the one who struck.
 HELD_BY = re.compile(r"(?:contr[oô]l[ée]e?s?|tenue?s?|assi[ée]g[ée]e?s?|d[ée]fendue?s?) par\s*(?:les |le |la |l'|des )?$")
@@ -172,6 +172,12 @@ def _assign_actors(mention: Mention, sentence: Span, actors: list[ActorMention])
     if mention.event_type in ("Protests", "Riots"):
         protesters = [a for a in actors if a.entry and a.entry.kind in ("protesters", "rioters")]
         mention.actor1 = protesters[0] if protesters else None
+        if mention.event_type == "Riots":
+            # Rioters act against what they storm or loot; the police dispersing them come second.
+            hit = [a for a in targets if a not in protesters]
+            police = [a for a in actors if a not in protesters and (a.entry is None or a.entry.kind == "state_forces")]
+            mention.actor2 = (hit or police or [None])[0]
+            return
         police = [a for a in actors if a is not mention.actor1 and (a.entry is None or a.entry.kind == "state_forces")]
         mention.actor2 = police[0] if police and mention.sub_event_type != "Peaceful protest" else None
         return
