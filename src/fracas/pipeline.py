@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 
 from spacy.language import Language
 
@@ -18,8 +19,9 @@ class Pipeline:
         self.nlp = nlp
 
     @classmethod
-    def load(cls) -> Pipeline:
-        return cls(load_language())
+    def load(cls, *, actors_file: str | Path | None = None) -> Pipeline:
+        """Load the model once; `actors_file` adds your own actors (YAML, the shape of data/actors.yaml)."""
+        return cls(load_language(str(actors_file) if actors_file else None))
 
     def run_iter(self, dispatches: Iterable[Dispatch], *, n_process: int = 1, batch_size: int = 32,
                  on_rejection: Callable[[Rejection], None] | None = None) -> Iterator[tuple[Dispatch, list[Event]]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from collections import Counter
 from dataclasses import dataclass
 
@@ -33,8 +34,9 @@ class EventExtractor:
         self.alpha2_of = {alpha3: alpha2 for alpha2, alpha3 in self.gazetteer._alpha3.items()}
 
     @classmethod
-    def load(cls, gazetteer: Gazetteer | None = None) -> EventExtractor:
-        return cls(default_actor_dictionary(), default_lexicon(), gazetteer or Gazetteer.load())
+    def load(cls, gazetteer: Gazetteer | None = None, *, actors_file: Path | None = None) -> EventExtractor:
+        actors = ActorDictionary.load(extra=actors_file) if actors_file else default_actor_dictionary()
+        return cls(actors, default_lexicon(), gazetteer or Gazetteer.load())
 
     def extract(self, doc: Doc, dispatch: Dispatch) -> list[Event]:
         text = dispatch.text

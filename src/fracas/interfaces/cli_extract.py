@@ -35,6 +35,8 @@ def extract(
     output_format: str = typer.Option("table", "--format", "-f", help="table (readable), jsonl, json or csv (ACLED columns)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
     processes: int = typer.Option(1, "--processes", "-j", min=1, help="Worker processes for the NLP model."),
+    actors: Optional[Path] = typer.Option(None, "--actors", exists=True, dir_okay=False,
+                                          help="A YAML file of extra actors (the shape of data/actors.yaml)."),
 ) -> None:
     """Read French dispatches and print one event record per event.
 
@@ -48,7 +50,7 @@ def extract(
 
     if output_format not in EXTRACT_FORMATS:
         raise fail(f"unknown format {output_format!r}; use one of {', '.join(EXTRACT_FORMATS)}")
-    result = Pipeline.load().run(read_inputs(inputs, published=published_option(published)), n_process=processes)
+    result = Pipeline.load(actors_file=actors).run(read_inputs(inputs, published=published_option(published)), n_process=processes)
     for rejection in result.rejections:
         report_rejection(rejection)
     if not result.dispatches:

@@ -6,6 +6,7 @@ a message), because worker processes send Docs back serialised.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
@@ -36,15 +37,16 @@ def dispatch_from_doc(doc: Doc) -> Dispatch:
 class EventComponent:
     """Reads the events of a parsed dispatch (needs the parser, NER, lemmas and morphology)."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, actors_file: str | None = None) -> None:
         self.name = name
+        self.actors_file = actors_file
         self._extractor: EventExtractor | None = None
 
     @property
     def extractor(self) -> EventExtractor:
         # Loaded on first use so a forked worker opens its own gazetteer handle.
         if self._extractor is None:
-            self._extractor = EventExtractor.load()
+            self._extractor = EventExtractor.load(actors_file=Path(self.actors_file) if self.actors_file else None)
         return self._extractor
 
     def __call__(self, doc: Doc) -> Doc:
@@ -81,8 +83,9 @@ def set_sentence_starts(doc: Doc) -> Doc:
 
 @Language.factory(
     "fracas_events",
+    default_config={"actors_file": None},
     requires=["token.lemma", "token.dep", "token.morph", "doc.ents", "doc.sents"],
     assigns=["doc._.fracas_events", "doc._.fracas_rejection"],
 )
-def make_event_component(nlp: Language, name: str) -> EventComponent:
-    return EventComponent(nlp, name)
+def make_event_component(nlp: Language, name: str, actors_file: str | None) -> EventComponent:
+    return EventComponent(nlp, name, actors_file)

