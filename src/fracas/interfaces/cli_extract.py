@@ -8,6 +8,7 @@ from typing import Optional
 
 import typer
 
+from fracas.errors import FracasError
 from fracas.interfaces.cli import app, fail
 from fracas.model import PublicationDate, Rejection
 
@@ -50,7 +51,11 @@ def extract(
 
     if output_format not in EXTRACT_FORMATS:
         raise fail(f"unknown format {output_format!r}; use one of {', '.join(EXTRACT_FORMATS)}")
-    result = Pipeline.load(actors_file=actors).run(read_inputs(inputs, published=published_option(published)), n_process=processes)
+    try:
+        date = published_option(published)
+        result = Pipeline.load(actors_file=actors).run(read_inputs(inputs, published=date), n_process=processes)
+    except FracasError as err:
+        raise fail(str(err)) from err
     for rejection in result.rejections:
         report_rejection(rejection)
     if not result.dispatches:
