@@ -27,6 +27,8 @@ NOT_REPORTED = re.compile(
 )
 # A purpose, not an act: "une offensive pour reprendre la ville", "tenter d'attaquer".
 PURPOSE = re.compile(r"(?<!\w)(?:pour|afin d[e']|en vue d[e']|tent\w* d[e']|cherch\w* [aà]|visant [aà])\s*(?:\w+\s+)?$")
+REPORTED_SPEECH = re.compile(r"\b(?:affirm|indiqu|annonc|declar|precis|assur|rapport|ajout|expliqu|confirm)\w*"
+                             r"(?: \w+){0,3} (?:que|qu')")
 # Negation around the trigger's own verb: "n'a pas été revendiqué", "n'avait mené aucune frappe".
 NEGATED = re.compile(r"(?<!\w)(?:n'|ne )\w*(?: \w+)? (?:pas|jamais|aucune?|plus)\b|(?<!\w)aucune?\b[^.,;]{0,20}$")
 BACKGROUND = re.compile(
@@ -139,8 +141,10 @@ def is_reported(trigger: Trigger, sentence: Span) -> bool:
     verb = head if head.pos_ in ("VERB", "AUX") else head.head
     if "Cond" in verb.morph.get("Mood") or "Fut" in verb.morph.get("Tense"):
         return False
-    # Pluperfect ("l'EI s'était emparé de la ville en 2015"): background to the news, not the news.
-    if any(child.dep_.startswith("aux") and "Imp" in child.morph.get("Tense") for child in verb.children):
+    # Pluperfect ("l'EI s'était emparé de la ville en 2015"): background to the news, not the news —
+    # unless it is reported speech ("a affirmé que l'armée avait repris"), where French shifts the tense.
+    if any(child.dep_.startswith("aux") and "Imp" in child.morph.get("Tense") for child in verb.children) \
+            and not REPORTED_SPEECH.search(before):
         return False
     return True
 

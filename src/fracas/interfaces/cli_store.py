@@ -237,8 +237,11 @@ def show_command(
     event_id: Annotated[str, typer.Argument(help="The event's id, as listed by `fracas events --format jsonl`.")],
     db: DbOption = None,
 ) -> None:
-    """Show one event: its fields, its sources, and each dispatch it was read from with the supporting
-    words highlighted, and why each later report was merged into it."""
+    """Show one event, its sources, and each dispatch it was read from, with evidence highlighted.
+
+    For every dispatch after the first, says why it was merged into the event (same sub-type, place,
+    date, compatible actors) or that it republishes another dispatch and so adds no source.
+    """
     try:
         with open_store(db) as store:
             event = store.get_event(event_id)
