@@ -20,7 +20,7 @@ from fracas.store.ingest import ingest
 from fracas.store.sqlite import SQLiteStore
 
 SCRIPT = Path(__file__).with_name("crash_ingest.py")
-COUNT = 120
+COUNT = 80
 
 
 def _start(url: str, *options: str) -> subprocess.Popen[str]:
@@ -82,13 +82,13 @@ def _rerun(url: str) -> None:
 
 def test_kill_inside_a_dispatch_transaction(new_store_url):
     url = new_store_url()
-    printed = _kill_when(_start(url, "--pause-in", "60"), "paused")
-    assert printed[-2:] == ["committed 60", "paused"]  # dispatches 0-59 committed, 60 half-way when killed
+    printed = _kill_when(_start(url, "--pause-in", "45"), "paused")
+    assert printed[-2:] == ["committed 45", "paused"]  # dispatches 0-44 committed, 45 half-way when killed
     with open_store(url) as store:
         assert _problems(store) == []
-        assert store.counts().dispatches == 60
-        assert store.get_dispatch(numbered_dispatches(COUNT)[60].id) is None
-        assert _snapshot(store) == _clean_prefix(new_store_url(), 60)
+        assert store.counts().dispatches == 45
+        assert store.get_dispatch(numbered_dispatches(COUNT)[45].id) is None
+        assert _snapshot(store) == _clean_prefix(new_store_url(), 45)
     _rerun(url)
     with open_store(url) as store:
         assert _problems(store) == []
@@ -97,11 +97,11 @@ def test_kill_inside_a_dispatch_transaction(new_store_url):
 
 def test_kill_at_an_arbitrary_moment(new_store_url):
     url = new_store_url()
-    printed = _kill_when(_start(url, "--slow"), "committed 40")
+    printed = _kill_when(_start(url, "--slow"), "committed 25")
     assert "done" not in printed
     with open_store(url) as store:
         assert _problems(store) == []
-        assert 40 <= store.counts().dispatches < COUNT
+        assert 25 <= store.counts().dispatches < COUNT
     _rerun(url)
     with open_store(url) as store:
         assert _problems(store) == []
