@@ -5,6 +5,7 @@ Each module registers its commands on `app`; library errors become one-line mess
 
 from __future__ import annotations
 
+import os
 import sys
 
 import typer
@@ -24,6 +25,11 @@ def fail(message: str) -> typer.Exit:
     """Print an error the way every command does, and return the Exit to raise."""
     typer.secho(f"fracas: error: {message}", err=True, fg=typer.colors.RED)
     return typer.Exit(code=1)
+
+
+def progress_enabled() -> bool:
+    """Progress bars go to a person's terminal: not to pipes, files or CI logs."""
+    return sys.stderr.isatty() and not os.environ.get("CI")
 
 
 def main() -> None:

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Optional
 
 import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from fracas.errors import FracasError
-from fracas.interfaces.cli import app, fail
-from fracas.model import PublicationDate, Rejection
+from fracas.interfaces.cli import app, fail, progress_enabled
+from fracas.model import Dispatch, PublicationDate, Rejection
 
 EXTRACT_FORMATS = ("table", "jsonl", "json", "csv")
 
@@ -51,9 +54,20 @@ def extract(
 
     if output_format not in EXTRACT_FORMATS:
         raise fail(f"unknown format {output_format!r}; use one of {', '.join(EXTRACT_FORMATS)}")
+    progress = Progress(SpinnerColumn(), TextColumn("{task.completed} dispatches read"), TimeElapsedColumn(),
+                        console=Console(stderr=True), disable=not progress_enabled(), transient=True)
+    task = progress.add_task("extract", total=None)
+
+    def counted(items: Iterable[Dispatch | Rejection]) -> Iterator[Dispatch | Rejection]:
+        for item in items:
+            progress.advance(task)
+            yield item
+
     try:
         date = published_option(published)
-        result = Pipeline.load(actors_file=actors).run(read_inputs(inputs, published=date), n_process=processes)
+        with progress:
+            result = Pipeline.load(actors_file=actors).run(counted(read_inputs(inputs, published=date)),
+                                                           n_process=processes)
     except FracasError as err:
         raise fail(str(err)) from err
     for rejection in result.rejections:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import os
 import sys
 from collections.abc import Iterable, Iterator
 from itertools import chain
@@ -17,7 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.text import Text
 
 from fracas.errors import FracasError, UsageError
-from fracas.interfaces.cli import app, fail
+from fracas.interfaces.cli import progress_enabled, app, fail
 from fracas.model import EVENT_TYPE_OF_SUB_TYPE, EVENT_TYPES, Dispatch, Event, Rejection
 from fracas.store import EventFilter, EventStore, open_store
 from fracas.store.ingest import DispatchResult, ingest
@@ -120,10 +119,6 @@ class _LazyPipeline:
         yield from _load_pipeline().run_iter(chain([first], items), n_process=n_process, batch_size=batch_size)
 
 
-def _progress_enabled() -> bool:
-    return sys.stderr.isatty() and not os.environ.get("CI")
-
-
 @app.command("ingest")
 def ingest_command(
     paths: Annotated[list[str], typer.Argument(
@@ -148,13 +143,13 @@ def ingest_command(
         total = sum(isinstance(item, Dispatch) for item in items)
         progress = Progress(
             TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-            console=Console(stderr=True), disable=not _progress_enabled(), transient=True,
+            console=Console(stderr=True), disable=not progress_enabled(), transient=True,
         )
         task = progress.add_task("ingest", total=total)
 
         def on_item(item: Dispatch | Rejection, result: DispatchResult | None) -> None:
             if isinstance(item, Rejection):
-                progress.console.print(Text(_rejection_line(item), style="yellow")) if _progress_enabled() \
+                progress.console.print(Text(_rejection_line(item), style="yellow")) if progress_enabled() \
                     else report_rejection(item)
             elif result is not None and result.rejection is not None:
                 report_rejection(result.rejection)
