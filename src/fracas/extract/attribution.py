@@ -37,7 +37,7 @@ class Attribution:
 
 _PAST = (
     r"(?:indique|annonce|rapporte|affirme|precise|declare|ajoute|explique|assure|confirme|souligne|"
-    r"raconte|estime|revendique|signale|temoigne|releve|denonce|poursuivi|dit|fait etat)"
+    r"raconte|estime|revendique|signale|temoigne|releve|denonce|poursuivi|dit|fait etat|constate)"
 )
 _AUX = r"(?:a|ont|avait|avaient|aurait|auraient)"
 _ADVERB = (

@@ -251,7 +251,9 @@ def _attach_sources(drafts: list[Draft], attributions: list[Attribution], senten
             first = min(draft.sentences)
             near = sorted(located, key=lambda item: (abs(item[0] - first), item[0] < first))
             own = [a for i, a in near if i == near[0][0]] if near else []
-        draft.sources = [(a.source, a.start, a.end) for a in own]
+        # A speaker fracas cannot place ("a précisé un général") adds nothing beside known sources.
+        known = [a for a in own if a.source.kind != "unknown"]
+        draft.sources = [(a.source, a.start, a.end) for a in (known or own)]
 
 
 BOMBINGS = ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Shelling/artillery/missile attack")
