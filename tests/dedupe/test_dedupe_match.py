@@ -1,45 +1,27 @@
 from __future__ import annotations
 
-from typing import Any
+from sample_records import (
+    GUNMEN,
+    HOMS_PROVINCE,
+    REBELS,
+    SYRIA,
+    TALBISSEH,
+    strike,
+)
 
 from fracas.dedupe import MergeDecision, explain, find_match
-from fracas.model import Actor, Event, Evidence, Place, Source
+from fracas.model import Place
 
-RUSSIA = Actor("Military Forces of Russia", "state_forces", "RUS", "l'aviation russe")
-SYRIA = Actor("Military Forces of Syria", "state_forces", "SYR", "le régime")
-REBELS = Actor("Rebel Groups (Syria)", "rebel_group", None, "les rebelles")
-GUNMEN = Actor("Unidentified Armed Group", "political_militia", None, "des hommes armés")
-CIVILIANS = Actor("Civilians", "civilians", None, "des civils")
-
-# Talbisseh and Ar-Rastan (Homs) are about 3.6 km apart; Homs city is about 20 km south.
-TALBISSEH = Place("Talbisseh", "Homs", None, "SY", 34.8413, 36.7308, 163090, "place", "Talbisseh")
 RASTAN = Place("Ar Rastan", "Homs", None, "SY", 34.8731, 36.7333, 172374, "place", "Rastan")
 HOMS_CITY = Place("Homs", "Homs", None, "SY", 34.7268, 36.7234, 169577, "place", "Homs")
-HOMS_PROVINCE = Place("Homs", "Homs", None, "SY", 34.5, 37.5, 169575, "admin1", "province de Homs")
 HAMA_PROVINCE = Place("Hama", "Hama", None, "SY", 35.2, 37.0, 170016, "admin1", "province de Hama")
 HOMS_PROVINCE_2 = Place("Homs", "Homs", None, "SY", None, None, None, "admin1", "région de Homs")
 SYRIA_COUNTRY = Place("Syria", None, None, "SY", 35.0, 38.0, 163843, "country", "en Syrie")
 
-OSDH = Source("Syrian Observatory for Human Rights", "ngo", "l'OSDH")
 
 
-def event(event_id: str, **changes: Any) -> Event:
-    base = Event(
-        event_id=event_id,
-        event_date="2015-10-07",
-        date_precision="day",
-        event_type="Explosions/Remote violence",
-        sub_event_type="Air/drone strike",
-        actor1=RUSSIA,
-        actor2=CIVILIANS,
-        location=TALBISSEH,
-        fatalities=None,
-        sources=(OSDH,),
-        confidence="weak",
-        evidence=(Evidence("event_type", f"d-{event_id}", 0, 10),),
-        dispatch_ids=(f"d-{event_id}",),
-    )
-    return base.evolve(**changes)
+
+event = strike
 
 
 def test_two_reports_of_one_strike_match_with_reasons() -> None:

@@ -4,44 +4,29 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
+from sample_records import (
+    CIVILIANS,
+    GUNMEN,
+    HOMS_PROVINCE,
+    MILITIA,
+    OSDH,
+    RUSSIA,
+    SYRIA,
+    TALBISSEH,
+    WITNESS,
+    strike,
+)
 
 from fracas.dedupe import merge, merge_fatalities
-from fracas.model import Actor, Event, Evidence, Place, Source
+from fracas.model import Event, Evidence, Source
 
-RUSSIA = Actor("Military Forces of Russia", "state_forces", "RUS", "l'aviation russe")
-SYRIA = Actor("Military Forces of Syria", "state_forces", "SYR", "le régime")
-GUNMEN = Actor("Unidentified Armed Group", "political_militia", None, "des hommes armés")
-CIVILIANS = Actor("Civilians", "civilians", None, "des civils")
-MILITIA = Actor("National Defence Forces", "political_militia", "SYR", "les FDN")
-
-TALBISSEH = Place("Talbisseh", "Homs", None, "SY", 34.8413, 36.7308, 163090, "place", "Talbisseh")
-HOMS_PROVINCE = Place("Homs", "Homs", None, "SY", 34.5, 37.5, 169575, "admin1", "province de Homs")
-
-OSDH = Source("Syrian Observatory for Human Rights", "ngo", "l'OSDH")
 OSDH_AGAIN = Source("Syrian Observatory for Human Rights", "ngo", "l'Observatoire syrien")
-WITNESS = Source("Witnesses", "witness", "des habitants")
 MOD = Source("Russian Ministry of Defence", "government", "le ministère russe de la Défense")
 SANA = Source("SANA", "state_media", "l'agence Sana")
 
 
 def event(event_id: str, **changes: Any) -> Event:
-    base = Event(
-        event_id=event_id,
-        event_date="2015-10-07",
-        date_precision="day",
-        event_type="Explosions/Remote violence",
-        sub_event_type="Air/drone strike",
-        actor1=RUSSIA,
-        actor2=CIVILIANS,
-        location=TALBISSEH,
-        fatalities=None,
-        sources=(OSDH,),
-        confidence="weak",
-        evidence=(Evidence("event_type", f"d-{event_id}", 0, 10),),
-        dispatch_ids=(f"d-{event_id}",),
-        notes=f"notes of {event_id}",
-    )
-    return base.evolve(**changes)
+    return strike(event_id, notes=f"notes of {event_id}", **changes)
 
 
 def test_merge_accumulates_and_regrades_to_fair() -> None:

@@ -6,7 +6,6 @@ YAML file of the same shape (`ActorDictionary.load(extra=path)`).
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path

@@ -9,7 +9,6 @@ package reads the JSON that data/scripts/build_resources.py generates from it.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
