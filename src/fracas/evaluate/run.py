@@ -15,7 +15,7 @@ class EventPipeline(Protocol):
     """What evaluate() and bench need of fracas.pipeline.Pipeline (tests pass a small double)."""
 
     def run_iter(
-        self, dispatches: Iterable[Dispatch], n_process: int = 1, batch_size: int = 32
+        self, dispatches: Iterable[Dispatch], *, n_process: int = 1, batch_size: int = 32
     ) -> Iterator[tuple[Dispatch, list[Event]]]: ...
 
 

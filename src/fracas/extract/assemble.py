@@ -160,9 +160,11 @@ def resolve_date(sentences: list[Span], dispatch: Dispatch, sentence_index: int,
         if acts:
             best = min(acts, key=lambda t: abs(sentence.start_char + t.start - position))
             span = (sentence.start_char + best.start, sentence.start_char + best.end)
+            assert best.value is not None  # only dated mentions are kept above
             return best.value.isoformat(), best.precision or "day", span
     if announced is not None:
         sentence, best = announced
+        assert best.value is not None  # only dated mentions are kept above
         return best.value.isoformat(), best.precision or "day", (sentence.start_char + best.start,
                                                                  sentence.start_char + best.end)
     if dispatch.published is None:

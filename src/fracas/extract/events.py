@@ -17,7 +17,7 @@ from fracas.extract.mentions import Mention, find_mentions
 from fracas.extract.places import PlaceMention, dispatch_country, find_places, place_candidates
 from fracas.extract.triggers import BACKGROUND, TriggerLexicon, default_lexicon
 from fracas.model import Actor, Dispatch, Event, Place
-from fracas.resolve.actors import UNIDENTIFIED, ActorDictionary, default_actor_dictionary
+from fracas.resolve.actors import UNIDENTIFIED, ActorDictionary, ActorEntry, default_actor_dictionary
 from fracas.resolve.gazetteer import Gazetteer
 from fracas.resolve.sources import SourceDictionary
 from fracas.text import fold
@@ -83,6 +83,7 @@ class EventExtractor:
             entry = dictionary.entry(attribution.source.name)
             if entry is None:
                 continue
+            forces: ActorEntry | None
             if entry.armed_group and entry.armed_group in self.actors.entries:
                 forces = self.actors.entries[entry.armed_group]  # "la coalition a annoncé avoir frappé"
             elif attribution.source.kind in ("government", "state_media"):

@@ -176,7 +176,7 @@ def _assign_actors(mention: Mention, sentence: Span, actors: list[ActorMention])
             # Rioters act against what they storm or loot; the police dispersing them come second.
             hit = [a for a in targets if a not in protesters]
             police = [a for a in actors if a not in protesters and (a.entry is None or a.entry.kind == "state_forces")]
-            mention.actor2 = (hit or police or [None])[0]
+            mention.actor2 = (hit or police)[0] if hit or police else None
             return
         police = [a for a in actors if a is not mention.actor1 and (a.entry is None or a.entry.kind == "state_forces")]
         mention.actor2 = police[0] if police and mention.sub_event_type != "Peaceful protest" else None

@@ -8,7 +8,7 @@ when the text puts it in a province, inside that province.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -113,7 +113,7 @@ def place_candidates(doc: Doc, text: str, skip: list[tuple[int, int]]) -> dict[t
 def dispatch_country(text: str, gazetteer: GazetteerLike, hints: list[str],
                      candidates: dict[tuple[int, int], bool]) -> str | None:
     """The country a dispatch is about: named countries and provinces, then its places, then actors' countries."""
-    votes: Counter[str] = Counter()
+    votes: dict[str, float] = defaultdict(float)
     for _, _, code in find_countries(text, gazetteer):
         votes[code] += 2
     for (start, end), admin in candidates.items():
@@ -123,7 +123,8 @@ def dispatch_country(text: str, gazetteer: GazetteerLike, hints: list[str],
             votes[found.country] += 2 if admin else 1
     for hint in hints:
         votes[hint] += 0.5  # actors' countries weigh least: forces fight abroad
-    return votes.most_common(1)[0][0] if votes else None
+    # The most votes wins; among equals, the first named (dicts keep insertion order).
+    return max(votes, key=lambda code: votes[code]) if votes else None
 
 
 def find_places(text: str, sentences: list[Span], gazetteer: GazetteerLike, *, country: str | None,

@@ -139,11 +139,11 @@ def is_reported(trigger: Trigger, sentence: Span) -> bool:
     head = doc[trigger.start]
     # Conditional or future mood on the trigger's verb (or the verb governing a nominal trigger).
     verb = head if head.pos_ in ("VERB", "AUX") else head.head
-    if "Cond" in verb.morph.get("Mood") or "Fut" in verb.morph.get("Tense"):
+    if "Cond" in verb.morph.get("Mood", []) or "Fut" in verb.morph.get("Tense", []):
         return False
     # Pluperfect ("l'EI s'était emparé de la ville en 2015"): background to the news, not the news —
     # unless it is reported speech ("a affirmé que l'armée avait repris"), where French shifts the tense.
-    if any(child.dep_.startswith("aux") and "Imp" in child.morph.get("Tense") for child in verb.children) \
+    if any(child.dep_.startswith("aux") and "Imp" in child.morph.get("Tense", []) for child in verb.children) \
             and not REPORTED_SPEECH.search(before):
         return False
     return True

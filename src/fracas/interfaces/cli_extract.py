@@ -5,13 +5,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Optional
+from typing import Optional, cast
 
 import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from fracas.errors import FracasError
+from fracas.export import ExportFormat
 from fracas.interfaces.cli import app, fail, progress_enabled
 from fracas.model import Dispatch, PublicationDate, Rejection
 
@@ -75,7 +76,7 @@ def extract(
     if not result.dispatches:
         raise fail("no dispatch could be read from the input (see the messages above)")
     destination = output if output is not None else sys.stdout
-    export(result.events, output_format, destination)
+    export(result.events, cast(ExportFormat, output_format), destination)
 
 
 @resources_app.command("build")
