@@ -142,8 +142,8 @@ def test_active_subject_is_not_a_victim() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Au moins 39 civils, dont huit enfants, ont été tués mercredi dans des frappes russes sur Hama, "
-         "a indiqué l'OSDH.",  # Syria
+        (("Au moins 39 civils, dont huit enfants, ont été tués mercredi dans des frappes russes sur Hama, "
+         "a indiqué l'OSDH."),  # Syria
          [C(0, 51, "killed", 39, 39, None, True, "civils", False, 39)]),
         ("Quatre soldats irakiens ont été tués et six autres blessés dans un attentat suicide à Ramadi.",  # Iraq
          [C(0, 36, "killed", 4, 4, 4, False, "soldats irakiens", False, 0),
@@ -167,3 +167,104 @@ def test_active_subject_is_not_a_victim() -> None:
 )
 def test_wire_sentences(text: str, expected: list[C]) -> None:
     assert find_casualties(text) == expected
+
+
+# The active voice, the usual wire form: "X ont tué [quand] N victimes".
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (("Des jihadistes du groupe Etat islamique (EI) ont tué dimanche une dizaine de ramasseurs de truffes "
+         "dans le désert."),
+         [C(45, 87, "killed", 10, 10, 19, True, "ramasseurs", False, 10)]),
+        (("Une frappe de drone de l'armée malienne a tué lundi au moins huit civils, dont trois enfants, "
+         "sur une foire."),
+         [C(40, 92, "killed", 8, 8, None, True, "civils", False, 8)]),
+        ("Des frappes de la coalition ont tué lundi au moins 21 civils, dont cinq enfants, qui tentaient de fuir.",
+         [C(28, 79, "killed", 21, 21, None, True, "civils", False, 21)]),
+        (("Des chasseurs dozo ont tué mardi au moins 37 civils peuls, dont des femmes et des enfants, "
+         "dans l'attaque d'un village."),
+         [C(19, 51, "killed", 37, 37, None, True, "civils", False, 37)]),
+        ("Les assaillants ont attaqué le village, tuant sept civils dont trois enfants.",
+         [C(40, 76, "killed", 7, 7, 7, True, "civils", False, 7)]),
+        ("Un kamikaze s'est fait exploser, tuant au moins 12 personnes.",
+         [C(33, 60, "killed", 12, 12, None, None, "personnes", False, None)]),
+        ("Des hommes armés ont abattu trois policiers à un poste de contrôle.",
+         [C(17, 43, "killed", 3, 3, 3, False, "policiers", False, 0)]),
+        ("Des miliciens ont massacré une trentaine de villageois.",
+         [C(14, 54, "killed", 30, 30, 39, True, "villageois", False, 30)]),
+        ("Un camion piégé a explosé, faisant au moins 115 morts et 170 blessés.",
+         [C(35, 53, "killed", 115, 115, None, None, "", False, None),
+          C(57, 68, "wounded", 170, 170, 170, None, "", False, None)]),
+        ("Une grenade a explosé sur le marché, blessant une vingtaine de personnes.",
+         [C(37, 72, "wounded", 20, 20, 29, None, "personnes", False, None)]),
+        ("Des hommes armés ont enlevé une dizaine de femmes près de Diffa.",
+         [C(17, 49, "abducted", 10, 10, 19, True, "femmes", False, 10)]),
+        ("Les assaillants ont tué et blessé des habitants.", []),  # no figure, no toll
+        ("L'armée affirme avoir « neutralisé » 37 assaillants.",
+         [C(16, 51, "killed", 37, 37, 37, False, "assaillants", False, 0)]),
+        ("37 terroristes ont été « neutralisés ».",
+         [C(0, 38, "killed", 37, 37, 37, False, "terroristes", False, 0)]),
+        ("Des hommes armés ont tué, selon des sources locales, 12 civils.",
+         [C(17, 62, "killed", 12, 12, 12, True, "civils", False, 12)]),
+        ("Les assaillants ont tué dans la nuit de samedi à dimanche 14 villageois.",
+         [C(16, 71, "killed", 14, 14, 14, True, "villageois", False, 14)]),
+    ],
+)
+def test_active_voice(text: str, expected: list[C]) -> None:
+    assert find_casualties(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Les jihadistes ont tué deux soldats et blessé trois autres.",
+         [C(15, 35, "killed", 2, 2, 2, False, "soldats", False, 0),
+          C(39, 58, "wounded", 3, 3, 3, False, "soldats", False, 0)]),
+        ("Ils ont tué 5 soldats, blessé 7 autres et enlevé deux civils.",
+         [C(4, 21, "killed", 5, 5, 5, False, "soldats", False, 0),
+          C(23, 38, "wounded", 7, 7, 7, False, "soldats", False, 0),
+          C(42, 60, "abducted", 2, 2, 2, True, "civils", False, 2)]),
+        ("Quarante-deux soldats maliens ont été tués et 22 blessés dimanche.",
+         [C(0, 42, "killed", 42, 42, 42, False, "soldats maliens", False, 0),
+          C(46, 56, "wounded", 22, 22, 22, False, "soldats maliens", False, 0)]),
+        ("Quatre soldats syriens ont été tués et six autres blessés.",
+         [C(0, 35, "killed", 4, 4, 4, False, "soldats syriens", False, 0),
+          C(39, 57, "wounded", 6, 6, 6, False, "soldats syriens", False, 0)]),
+    ],
+)
+def test_killed_then_wounded(text: str, expected: list[C]) -> None:
+    assert find_casualties(text) == expected
+
+
+# A list is one toll, summed; "respectivement" alone splits it, one toll per figure in text order.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Au moins 34 soldats et miliciens prorégime et 21 jihadistes ont péri dans les combats.",
+         [C(0, 68, "killed", 55, 55, None, False, "soldats et miliciens prorégime et 21 jihadistes", False, 0)]),
+        ("Dix-sept combattants des FDS et 28 jihadistes ont été tués.",
+         [C(0, 58, "killed", 45, 45, 45, False, "combattants des FDS et 28 jihadistes", False, 0)]),
+        ("Trois soldats et civils ont été tués.",
+         [C(0, 36, "killed", 3, 3, 3, None, "soldats et civils", False, None)]),
+        ("Deux attaques ont visé des villages, tuant respectivement 12 et quatre civils.",
+         [C(37, 60, "killed", 12, 12, 12, True, "civils", False, 12),
+          C(64, 77, "killed", 4, 4, 4, True, "civils", False, 4)]),
+        ("Deux attentats ont fait respectivement 12 et 4 morts.",
+         [C(24, 41, "killed", 12, 12, 12, None, "", False, None),
+          C(45, 52, "killed", 4, 4, 4, None, "", False, None)]),
+    ],
+)
+def test_lists_and_respective_tolls(text: str, expected: list[C]) -> None:
+    assert find_casualties(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les frappes de la coalition ont tué au moins 300 civils depuis le début de l'année.",
+        "Les jihadistes ont tué 12 civils en 2019 dans la région.",
+    ],
+)
+def test_active_period_tolls_are_context(text: str) -> None:
+    mentions = find_casualties(text)
+    assert mentions and all(m.context for m in mentions)

@@ -9,8 +9,18 @@
 - nominals: "la mort de trois soldats", "l'enlèvement de 20 écolières";
 - explicit zeros: "aucun mort n'a été signalé", "n'a fait aucune victime", "sans faire de victimes".
 
-Figures come from `fracas.resolve.numbers` (its low/best/high choices apply). A list is summed
-("deux femmes et un enfant" = 3).
+- active voice, the usual wire form: "des jihadistes ont tué dimanche une dizaine de ramasseurs",
+  "a tué, selon l'OSDH, 12 civils", "affirme avoir « neutralisé » 37 assaillants"; a when ("lundi",
+  "dans la nuit de samedi à dimanche", "le 12 mars"), adverbs and one short incise may stand between
+  verb and object; a second participle sharing the auxiliary is its own toll ("ont tué deux soldats et
+  blessé trois autres": killed 2, wounded 3 soldiers).
+
+Figures come from `fracas.resolve.numbers` (its low/best/high choices apply). A list is summed into ONE
+mention ("deux femmes et un enfant" = 3; "au moins 34 soldats et miliciens prorégime et 21 jihadistes
+ont péri" = 55, civilians False): a list is one toll of one act, and one mention keeps the caller from
+counting it twice. Two nouns may share a figure ("34 soldats et miliciens"). The one exception is
+"respectivement": "tuant respectivement 12 et quatre civils" gives one mention per figure, in text order,
+each with the victims named last (who "civils" for both).
 
 Civilians, two fields so that both a label and a count can be said:
 - `civilians`: True when every victim named is a civilian (femmes, enfants, villageois ...), False when
@@ -62,8 +72,8 @@ class CasualtyMention:
 # --- lexicon: victim nouns and what they say about civilian status ---------------------------------
 # True = civilian, False = combatant, None = says nothing (decided by the words that follow, if any).
 _VICTIM_NOUNS: dict[str, bool | None] = {}
-for _words, _status in (
-    ("civil civils civile civiles femme femmes enfant enfants habitant habitants villageois fidèle fidèles "
+for _words, _flag in (
+    (("civil civils civile civiles femme femmes enfant enfants habitant habitants villageois fidèle fidèles "
      "écolier écoliers écolière écolières élève élèves étudiant étudiants étudiantes passant passants "
      "agriculteur agriculteurs cultivateur cultivateurs éleveur éleveurs berger bergers pêcheur pêcheurs "
      "commerçant commerçants commerçantes bébé bébés nourrisson nourrissons fillette fillettes garçon garçons "
@@ -75,28 +85,39 @@ for _words, _status in (
      "ouvrier ouvriers employé employés employées travailleur travailleurs prêtre prêtres imam imams "
      "pasteur pasteurs chrétien chrétiens musulman musulmans otage otages vendeur vendeurs vendeuses "
      "paysan paysans paysannes manifestant manifestants manifestantes maire lycéen lycéens lycéenne lycéennes "
-     "collégien collégiens collégiennes écolier villageoise villageoises veuve veuves pèlerin pèlerins",
+     "collégien collégiens collégiennes écolier villageoise villageoises veuve veuves pèlerin pèlerins "
+     # Trades and callings: wire copy names victims by what they were doing ("ramasseurs de truffes").
+     "ramasseur ramasseurs ramasseuse ramasseuses cueilleur cueilleurs cueilleuses bûcheron bûcherons "
+     "charbonnier charbonniers marchand marchands marchande marchandes artisan artisans nomade nomades "
+     "bouvier bouviers chamelier chameliers transhumant transhumants conducteur conducteurs camionneur "
+     "camionneurs routier routiers secouriste secouristes sauveteur sauveteurs ambulancier ambulanciers "
+     "soignant soignants fonctionnaire fonctionnaires élu élus notable notables catéchiste catéchistes "
+     "religieux religieuse religieuses moine moines ingénieur ingénieurs technicien techniciens "
+     "diplomate diplomates migrant migrants résident résidents riverain riverains habitante habitantes "
+     "croyant croyants spectateur spectateurs supporteur supporteurs client clients vacancier vacanciers "
+     "commerçante cultivatrice cultivatrices agricultrice agricultrices travailleuse travailleuses"),
      True),
-    ("soldat soldats militaire militaires combattant combattants combattantes jihadiste jihadistes "
+    (("soldat soldats militaire militaires combattant combattants combattantes jihadiste jihadistes "
      "djihadiste djihadistes islamiste islamistes rebelle rebelles policier policiers policière gendarme "
      "gendarmes assaillant assaillants terroriste terroristes insurgé insurgés milicien miliciens "
      "paramilitaire paramilitaires officier officiers sous-officier sous-officiers garde gardes casque "
      "casques kamikaze kamikazes bandit bandits ravisseur ravisseurs tireur tireurs légionnaire "
      "légionnaires parachutiste parachutistes peshmerga peshmergas pilote pilotes marin marins "
      "supplétif supplétifs chabiha agent agents élément éléments militant militants ennemi ennemis "
-     "djihadistes présumés jihadistes présumés",
+     "djihadistes présumés jihadistes présumés"),
      False),
-    ("personne personnes gens individu individus homme hommes jeune jeunes membre membres autre autres "
-     "victime victimes", None),
+    (("personne personnes gens individu individus homme hommes jeune jeunes membre membres autre autres "
+     "victime victimes"), None),
 ):
     for _word in _words.split():
-        _VICTIM_NOUNS[_word] = _status
+        _VICTIM_NOUNS[_word] = _flag
 # Multi-word nouns, read before single words.
 _VICTIM_PHRASES: dict[str, bool | None] = {
     "personnes âgées": True, "casques bleus": False, "hommes armés": False, "chefs de village": True,
     "chef de village": True, "chefs coutumiers": True, "chef coutumier": True, "agents de sécurité": False,
     "membres des forces de sécurité": False, "membres d'une même famille": True,
     "membres de la même famille": True, "membres d'une famille": True,
+    "agents de santé": True, "agents humanitaires": True, "agents électoraux": True, "agent de santé": True,
 }
 # Words after a neutral noun ("membres de l'EI", "hommes armés") that settle its status.
 _COMBATANT_CUES = re.compile(
@@ -137,23 +158,43 @@ _ADV = (
     r"(?:tous|toutes|également|aussi|notamment|par\s+ailleurs|ainsi|en\s+outre|déjà|alors|d'abord|"
     r"grièvement|légèrement|sommairement|froidement|respectivement|ensuite|finalement|apparemment)"
 )
+# Communiqués quote their euphemism: "avoir « neutralisé » 37 assaillants".
+_OQ = r"(?:[«\"“]\s*)?"
+_CQ = r"(?:\s*[»\"”])?"
+_DAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+_MONTH = (r"(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre"
+          r"|décembre|decembre)")
+# When, said between an active verb and its object: "ont tué dimanche une dizaine de ...".
+_WHEN = (
+    rf"(?:(?:ce|le|dès|dans\s+la\s+nuit\s+(?:de|du)|la\s+nuit\s+(?:de|du))\s+)?{_DAY}|(?:à|au)\s+{_DAY}"
+    r"|hier|avant-hier|ce\s+matin|ce\s+soir|cette\s+nuit|la\s+nuit\s+dernière|dans\s+la\s+nuit|la\s+veille"
+    r"|à\s+l'aube|tôt|matin|soir|après-midi|dernier|ce\s+week-end|le\s+week-end\s+dernier|cette\s+semaine"
+    r"|la\s+semaine\s+dernière|en\s+(?:fin|début)\s+de\s+(?:journée|matinée|soirée|semaine)"
+    rf"|(?:le\s+|ce\s+)?\d{{1,2}}(?:er)?\s+{_MONTH}"
+)
+# Between an active verb and its object: adverbs, when, and one short incise ("ont tué, selon l'OSDH, 12 civils").
+_SLOT = (
+    rf"(?:(?:\s*,)?\s+(?:{_ADV}|{_WHEN})(?![\w]))*(?:\s*,[^,.;:!?()\ue000\ue001]{{1,60}},)?(?:\s*,)?\s+"
+)
 _AVOIR = r"(?:ont|a|avaient|avait|auraient|aurait|n'ont|n'a|n'avait|ont\s+pu|a\s+pu)"
 _ETRE = r"(?:sont|est|seraient|serait|furent|fut|étaient|était|ne\s+sont|n'est)"
 # "tués ou blessés" says neither how many died nor how many were hurt: not a toll.
 _NOT_EITHER = r"(?!\s+(?:ou|et)\s+(?:tué|blessé|mort|enlevé|kidnappé)\w*)"
 # "ont été tués", "sont morts", "tués" (a bare participle: "16 combattants tués"), "ont péri".
 _AFTER_SUBJECT = (
-    rf"(?:(?:(?:{_AVOIR}\s+(?:{_ADV}\s+)*été|{_ETRE})\s+(?:{_ADV}\s+)*)?(?:{_PP}|{_DIED_ETRE})"
-    rf"|{_AVOIR}\s+(?:{_ADV}\s+)*{_DIED_AVOIR})(?![\w]){_NOT_EITHER}"
+    rf"(?:(?:(?:{_AVOIR}\s+(?:{_ADV}\s+)*été|{_ETRE})\s+(?:{_ADV}\s+)*)?{_OQ}(?:{_PP}|{_DIED_ETRE})"
+    rf"|{_AVOIR}\s+(?:{_ADV}\s+)*{_DIED_AVOIR})(?![\w]){_CQ}{_NOT_EITHER}"
+)
+_A_VERB = (
+    r"(?:(?P<a_killed>tué|abattu|exécuté|massacré|assassiné|égorgé|décapité|fusillé|neutralisé|éliminé|lynché"
+    r"|achevé|coûté\s+la\s+vie\s+(?:à|a))|(?P<a_wounded>blessé)|(?P<a_abducted>enlevé|kidnappé|pris\s+en\s+otages?))"
 )
 _ACTIVE = (
-    rf"(?:{_AVOIR}|ayant|avoir)\s+(?:{_ADV}\s+)*(?:(?P<a_killed>tué|abattu|exécuté|massacré|assassiné|égorgé|décapité"
-    rf"|fusillé|neutralisé|éliminé|lynché|achevé|coûté\s+la\s+vie\s+(?:à|a))|(?P<a_wounded>blessé)"
-    rf"|(?P<a_abducted>enlevé|kidnappé|pris\s+en\s+otages?))"
-    rf"|(?:en\s+)?(?:(?P<p_killed>tuant|abattant|exécutant|massacrant|assassinant|égorgeant|décapitant|fusillant"
+    rf"(?:{_AVOIR}|ayant|avoir)\s+(?:{_ADV}\s+)*{_OQ}{_A_VERB}"
+    rf"|(?:en\s+)?{_OQ}(?:(?P<p_killed>tuant|abattant|exécutant|massacrant|assassinant|égorgeant|décapitant|fusillant"
     rf"|neutralisant|éliminant|fauchant|coûtant\s+la\s+vie\s+(?:à|a))|(?P<p_wounded>blessant)"
     rf"|(?P<p_abducted>enlevant|kidnappant|prenant\s+en\s+otages?))"
-    rf"|(?P<h_killed>tue|tuent)|(?P<h_wounded>blesse|blessent)|(?P<h_abducted>enlève|enlèvent)"
+    rf"|{_OQ}(?:(?P<h_killed>tue|tuent)|(?P<h_wounded>blesse|blessent)|(?P<h_abducted>enlève|enlèvent))"
 )
 _NOMINAL = (
     r"(?:(?P<n_killed>la\s+mort|le\s+décès|l'assassinat|l'exécution|le\s+massacre|les\s+meurtres?)"
@@ -171,23 +212,38 @@ _MOD_WORD = (
     r"(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d'\ue000\ue001{1,2}\s+|d'|l')?"  # "d'une ONG": an article
     r"[^\s,.;:!?()\ue000\ue001]+"
 )
-_GROUP = rf"{_Q}\s+(?:de\s+|d')?{_NOUN}(?:{_MOD_WORD}){{0,4}}?"
+# "34 soldats et miliciens prorégime": two nouns share one figure (not "et autres", which is a new group).
+_NOUN_PHRASE = (
+    rf"{_NOUN}(?:{_MOD_WORD}){{0,4}}?"
+    rf"(?:\s+et\s+(?:des\s+|les\s+|de\s+|d')?(?!autres?\b){_NOUN}(?:{_MOD_WORD}){{0,4}}?)?"
+)
+_GROUP = rf"{_Q}\s+(?:de\s+|d')?{_NOUN_PHRASE}"
 _GROUP_LIST = rf"{_GROUP}(?:\s*(?:,|\bet\b|\bainsi\s+que\b)\s*{_GROUP})*"
-_OBJECT = rf"{_Q}(?:\s+(?:de\s+|d')?{_NOUN}(?:{_MOD_WORD}){{0,4}}?)?"
+_OBJECT = rf"{_Q}(?:\s+(?:de\s+|d')?{_NOUN_PHRASE})?"
 _OBJECT_LIST = rf"{_OBJECT}(?:\s*(?:,|\bet\b|\bainsi\s+que\b)\s*{_GROUP})*"
 _INCISE = r"(?:\s*,[^,.;:!?]{1,80},|\s*\([^()]{1,80}\))?"
 
 _SUBJECT_RE = re.compile(rf"(?P<list>{_GROUP_LIST}){_INCISE}\s+{_AFTER_SUBJECT}")
-_ACTIVE_RE = re.compile(rf"(?<![\w])(?:{_ACTIVE})\s+(?:{_ADV}\s+)*(?P<list>{_OBJECT_LIST})(?![\w]){_NOT_EITHER}")
+# No "tués ou blessés" guard after an object: "ont tué deux soldats et blessé trois autres" is two tolls.
+_ACTIVE_RE = re.compile(rf"(?<![\w])(?:{_ACTIVE}){_CQ}{_SLOT}(?P<list>{_OBJECT_LIST})(?![\w])")
+# The second participle sharing the auxiliary: "ont tué deux soldats [et] blessé trois autres".
+_COORD_GAP_RE = re.compile(r"\s*(?:,\s*et|,|et)\s+")
+_COORD_RE = re.compile(rf"{_OQ}{_A_VERB}{_CQ}{_SLOT}(?P<list>{_OBJECT_LIST})(?![\w])")
 _NOMINAL_RE = re.compile(rf"(?<![\w]){_NOMINAL}(?P<list>{_GROUP_LIST})")
 _TOLL_RE = re.compile(rf"(?P<list>{_Q})\s+(?:de\s+|d')?(?:{_TOLL_NOUN})(?![\w]){_NOT_EITHER}(?P<tail>\s+au\s+moins\b)?"
                       r"(?:\s+parmi\s+(?:les|des|ses|leurs)\s+(?P<among>[^\s,.;:!?()]+))?")
+# "ont fait respectivement 12 et 4 morts": figures sharing one toll noun, one toll each.
+_RESPECTIVE_TOLL_RE = re.compile(
+    rf"(?<![\w])respectivement\s+(?P<list>{_Q}(?:\s*(?:,|\bet\b)\s*{_Q})+)\s+(?:de\s+|d')?(?:{_TOLL_NOUN})(?![\w])"
+)
 _ZERO_RE = re.compile(
     r"(?<![\w])(?:pas\s+(?:fait\s+|eu\s+|causé\s+|provoqué\s+|signalé\s+|(?:eu\s+)?à\s+déplorer\s+)?(?:de\s+|d')"
     r"|sans\s+(?:faire\s+|causer\s+|provoquer\s+)?(?:de\s+|d')|ni\s+(?:de\s+|d')?)"
     rf"(?:{_TOLL_NOUN})(?![\w])"
 )
-_GROUP_RE = re.compile(rf"(?P<q>{_Q})(?:\s+(?:de\s+|d')?(?P<noun>{_NOUN})(?P<mod>(?:{_MOD_WORD}){{0,4}}?))?"
+_GROUP_RE = re.compile(rf"(?P<q>{_Q})(?:\s+(?:de\s+|d')?(?P<noun>{_NOUN})(?P<mod>(?:{_MOD_WORD}){{0,4}}?)"
+                       rf"(?:\s+et\s+(?:des\s+|les\s+|de\s+|d')?(?!autres?\b)(?P<noun2>{_NOUN})"
+                       rf"(?:{_MOD_WORD}){{0,4}}?)?)?"
                        rf"(?=\s*(?:,|\bet\b|\bainsi\s+que\b|$))")
 _DONT_RE = re.compile(
     rf"\s*,?\s*(?:dont|parmi\s+lesquel(?:le)?s|parmi\s+eux|parmi\s+elles|notamment)\s+(?P<list>{_GROUP_LIST})"
@@ -223,23 +279,39 @@ def find_casualties(text: str) -> list[CasualtyMention]:
     found: list[CasualtyMention] = []
     taken: list[tuple[int, int]] = []
 
-    def add(mention: CasualtyMention | None) -> None:
-        if mention and not any(mention.start < e and s < mention.end for s, e in taken):
-            found.append(mention)
-            taken.append((mention.start, mention.end))
+    def add(mentions: list[CasualtyMention]) -> bool:
+        if not mentions or any(m.start < e and s < m.end for m in mentions for s, e in taken):
+            return False
+        found.extend(mentions)
+        taken.extend((m.start, m.end) for m in mentions)
+        return True
 
     for match in _SUBJECT_RE.finditer(masked):
         add(_from_match(match, _outcome(match, ""), text, masked, quantities))
     for match in _ACTIVE_RE.finditer(masked):
-        add(_from_match(match, _outcome(match, "a_", "p_", "h_"), text, masked, quantities))
+        mentions = _from_match(match, _outcome(match, "a_", "p_", "h_"), text, masked, quantities)
+        with_auxiliary = any(match.group("a_killed", "a_wounded", "a_abducted"))
+        if not add(mentions) or not with_auxiliary:
+            continue
+        # "ont tué deux soldats et blessé trois autres": the auxiliary serves the next participle too.
+        gap = _COORD_GAP_RE.match(masked, mentions[-1].end)
+        coord = _COORD_RE.match(masked, gap.end()) if gap else None
+        while coord:
+            mentions = _from_match(coord, _outcome(coord, "a_"), text, masked, quantities)
+            if not add(mentions):
+                break
+            gap = _COORD_GAP_RE.match(masked, mentions[-1].end)
+            coord = _COORD_RE.match(masked, gap.end()) if gap else None
     for match in _NOMINAL_RE.finditer(masked):
         add(_from_match(match, _outcome(match, "n_"), text, masked, quantities))
+    for match in _RESPECTIVE_TOLL_RE.finditer(masked):
+        add(_from_match(match, _outcome(match, "t_"), text, masked, quantities))
     for match in _TOLL_RE.finditer(masked):
         add(_from_match(match, _outcome(match, "t_"), text, masked, quantities))
     for match in _ZERO_RE.finditer(masked):
         start, end = match.span()
-        add(CasualtyMention(start, end, _outcome(match, "t_"), 0, 0, 0, None, "",
-                            _is_context(low_text, start, end, 0), None))
+        add([CasualtyMention(start, end, _outcome(match, "t_"), 0, 0, 0, None, "",
+                             _is_context(low_text, start, end, 0), None)])
     return _fill_ellipses(low_text, sorted(found, key=lambda m: m.start))
 
 
@@ -283,14 +355,19 @@ def _outcome(match: re.Match[str], *prefixes: str) -> Outcome:
     raise AssertionError(f"a casualty pattern matched without an outcome: {match.group(0)!r}")
 
 
+_RESPECTIVELY_RE = re.compile(r"\brespectivement\b")
+
+
 def _from_match(
     match: re.Match[str], outcome: Outcome, text: str, masked: str, quantities: dict[int, QuantityMention]
-) -> CasualtyMention | None:
+) -> list[CasualtyMention]:
     list_start, list_end = match.span("list")
     groups = _groups(masked, list_start, list_end, quantities)
     if not groups:
-        return None
+        return []
     start, end = match.span()
+    if len(groups) > 1 and _RESPECTIVELY_RE.search(masked, start, list_start):
+        return _respective(match, outcome, groups, text, masked)
     among = match.groupdict().get("among")
     if among and among in _VICTIM_NOUNS and not any(g[2] is not None for g in groups):
         # "trois morts parmi les gendarmes": the victims are named after the toll
@@ -311,8 +388,35 @@ def _from_match(
     noun_starts = [g[2] for g in groups if g[2] is not None]
     who = text[noun_starts[0]:groups[-1][3]].strip() if noun_starts else ""
     context = _is_context(masked, start, end, total.best)
-    return CasualtyMention(start, end, outcome, total.low, total.best, total.high, civilians, who, context,
-                           civilian_count)
+    return [CasualtyMention(start, end, outcome, total.low, total.best, total.high, civilians, who, context,
+                            civilian_count)]
+
+
+def _respective(
+    match: re.Match[str], outcome: Outcome, groups: list[_Group], text: str, masked: str
+) -> list[CasualtyMention]:
+    """ "tuant respectivement 12 et quatre civils": one toll per figure, each of the victims named last."""
+    named = [g for g in groups if g[2] is not None]
+    status = named[-1][1] if named else None
+    who = text[named[-1][2]:named[-1][3]].strip() if named else ""
+    mentions: list[CasualtyMention] = []
+    for i, (quantity, own_status, noun_start, group_end) in enumerate(groups):
+        civilians = own_status if noun_start is not None else status
+        start = match.start() if i == 0 else _figure_start(masked, groups[i - 1][3], group_end)
+        end = group_end if noun_start is not None or i < len(groups) - 1 else match.end()
+        mentions.append(CasualtyMention(
+            start, end, outcome, quantity.low, quantity.best, quantity.high, civilians,
+            text[noun_start:group_end].strip() if noun_start is not None else who,
+            _is_context(masked, start, end, quantity.best),
+            {True: quantity.best, False: 0}.get(civilians) if civilians is not None else None,
+        ))
+    return mentions
+
+
+def _figure_start(masked: str, start: int, end: int) -> int:
+    """Where the next figure of a list begins (its \ue000 mark)."""
+    found = masked.find("\ue000", start, end)
+    return found if found >= 0 else start
 
 
 _Group = tuple[Quantity, bool | None, int | None, int]  # quantity, civilian status, noun start, end
@@ -329,6 +433,10 @@ def _groups(masked: str, start: int, end: int, quantities: dict[int, QuantityMen
             continue
         complement = _COMPLEMENT_RE.match(masked, match.end("noun"))
         status = _status(noun, complement.group(0) if complement else "")
+        if match.group("noun2"):  # "soldats et miliciens prorégime": one status only if both agree
+            complement = _COMPLEMENT_RE.match(masked, match.end("noun2"))
+            second = _status(match.group("noun2"), complement.group(0) if complement else "")
+            status = status if status == second else None
         groups.append((q, status, match.start("noun"), match.end()))
     return groups
 
@@ -368,6 +476,6 @@ def _is_context(text: str, start: int, end: int, best: int | None) -> bool:
     clause_start = 0
     for brk in _CLAUSE_BREAK_RE.finditer(text, 0, start):
         clause_start = brk.end()
-    brk = _CLAUSE_BREAK_RE.search(text, end)
-    clause_end = brk.start() if brk else len(text)
+    after = _CLAUSE_BREAK_RE.search(text, end)
+    clause_end = after.start() if after else len(text)
     return _CONTEXT_RE.search(text, clause_start, clause_end) is not None
