@@ -263,6 +263,10 @@ _CONTEXT_RE = re.compile(
     r"|\ben\s+(?:\S+\s+)?(?:mois|ans|années|semaines)\b|\bentre\s+(?:19|20)\d\d\s+et\b"
     r"|\b(?:le|du|ce)\s+conflit\b|\bla\s+guerre\b|\bl'insurrection\b|\bla\s+rébellion\b|\bla\s+crise\b"
     r"|\bl'insurrection\b|\bdes\s+années\s+de\b"
+    r"|\ben\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b"
+    # An offensive or a campaign lasts weeks: "une offensive ..., qui a fait plus de 1.000 morts".
+    # ("la campagne d'Idleb" is the countryside, so only these determiners.)
+    r"|\b(?:une|cette|leur|son|sa)\s+(?:offensive|campagne)\b|\bl'offensive\b"
 )
 _CLAUSE_BREAK_RE = re.compile(
     r"[.!?;](?=\s|$)|\n|,\s*(?:alors\s+que|tandis\s+que|au\s+moment\s+où|après\s+que|quand|lorsque)\b"

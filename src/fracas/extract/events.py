@@ -109,6 +109,10 @@ class EventExtractor:
         if mention.event_type == "Riots" and actor1.kind == "protesters":
             actor1 = self.actors.by_name("Rioters").actor(actor1.text)  # protesters who riot are rioters
         actor2 = self._actor(mention.actor2, country)
+        if actor2 is not None and actor2.name == actor1.name:
+            # "Onze soldats ont été tués ..., a annoncé l'armée": the army reports its own losses; who
+            # struck is unsaid.
+            actor1 = self._default_actor(mention, country)
         if actor2 is None and (
                 mention.sub_event_type in ("Attack", "Abduction/forced disappearance", "Sexual violence")
                 or mention.sub_event_type in BOMBINGS and self._civilian_target(sentences[mention.sentence])):

@@ -15,19 +15,32 @@ from fracas.extract.actors import ActorMention
 from fracas.text import fold
 from fracas.extract.triggers import Trigger, TriggerLexicon, find_triggers, is_reported, refine
 from fracas.model import EVENT_TYPE_OF_SUB_TYPE
+from fracas.resolve.actors import UNIDENTIFIED
 
 # Words just before an actor that make it the target, not the perpetrator.
 TARGET_CUE = re.compile(
     r"(?:contre|visant|vise|visaient|ciblant|cible|positions?|fiefs?|bastions?|bases?|camps?|postes?|"
     r"convois?|patrouilles?|combattants|membres|rangs|entre .{1,60} et|aux mains|contr[oô]l[ée]e? par"
     r"|tenue? par|ont perdu|sur|dans)\s*(?:de |d'|du |des |de la |de l'|les |le |la |l')?\s*$"
+    # "contre un rassemblement de jihadistes", "visant une position des rebelles"
+    r"|(?:contre|visant|ciblant)(?:\s+[\w'-]+){1,3}?\s+(?:de|d'|du|des)\s*(?:la |l'|les )?$"
 )
 AGENT_CUE = re.compile(
     r"(?:\bpar|\bmen[ée]e?s? par|revendiqu[ée]e?s? par|attribu\w*(?: [^.]{0,30})? (?:[aà]|aux|au))\s*"
-    r"(?:des |les |le |la |l'|un |une )?(?:« ?|\" ?)?$")
+    r"(?:des |les |le |la |l'|un |une )?"
+    # "attribué l'attaque au groupe jihadiste Boko Haram"
+    r"(?:(?:groupe|mouvement|organisation|reseau|milice)s?(?: (?:jihadiste|islamiste|arme|terroriste|rebelle)s?)? )?"
+    r"(?:« ?|\" ?)?$")
+# "L'armée, appuyée par l'aviation russe et le Hezbollah, a repris ...": supporters are not the actor.
+SUPPORT_CUE = re.compile(
+    r"(?:appuy[ée]e?s?|soutenue?s?|[ée]paul[ée]e?s?|aid[ée]e?s?|assist[ée]e?s?) par\s*(?:les |le |la |l'|des |un |une )?"
+    r"(?:[\w-]+ (?:de la |de l'|du |des |de |d'))?$"
+    r"|avec (?:l'appui|le soutien|l'aide) (?:de |d'|du |des )\s*(?:la |l'|les )?$")
 # "la localité tenue par les rebelles": the holder of the place hit, not the one who struck.
 HELD_BY = re.compile(r"(?:contr[oô]l[ée]e?s?|tenue?s?|assi[ée]g[ée]e?s?|d[ée]fendue?s?) par\s*(?:les |le |la |l'|des )?$")
-COORDINATED = re.compile(r"^\s*(?:,|et|ou)\s*(?:les |le |la |l'|des |du |de la |de l')?$")
+COORDINATED = re.compile(
+    r"^(?:\s+(?:de la|de l'|du|des|de)\s*[\w-]+)?\s*(?:,|et|ou)\s*(?:les |le |la |l'|des |du |de la |de l')?"
+    r"(?:(?:combattants|membres|elements|miliciens|forces|hommes|troupes|avions|soldats) (?:du |de la |de l'|des |de |d'))?$")
 # "frappes de la coalition", "une attaque du groupe EI", "tirs d'obus et de roquettes des rebelles".
 GENITIVE = re.compile(r"^(?:\s+[\w'-]+){0,3}?\s+(?:de|d'|du|des)\s*(?:la |l'|les )?$")
 ARMED_KINDS = ("state_forces", "rebel_group", "political_militia", "identity_militia", "external_other")
@@ -157,6 +170,9 @@ def _assign_actors(mention: Mention, sentence: Span, actors: list[ActorMention])
             previous[1].append(actor)  # "tenue par les rebelles et les jihadistes": both hold it
             previous = (actor, previous[1])
             continue
+        if SUPPORT_CUE.search(before):
+            previous = (actor, [])  # supporters, and any coordinated with them, play no role
+            continue
         if HELD_BY.search(before) or TARGET_CUE.search(before):
             targets.append(actor)
         elif AGENT_CUE.search(before) or (0 < len(between) <= 30 and GENITIVE.match(between)):
@@ -197,7 +213,11 @@ def _assign_actors(mention: Mention, sentence: Span, actors: list[ActorMention])
         mention.actor2 = distinct[1] if len(distinct) > 1 else None
         return
     mention.actor1 = armed[0] if armed else None
+    # "Des hommes armés ont enlevé ..., la police attribue l'attaque à des bandits": the unnamed men are
+    # the named group, not its target.
+    unnamed_agents = [a for a in neutral if a.entry is not None and a.entry.name == UNIDENTIFIED]
     rest = [a for a in targets + neutral if a is not mention.actor1 and not _same_actor(a, mention.actor1)
+            and not (a in unnamed_agents and mention.actor1 is not None)
             and (mention.actor1 is None or a.entry is None or mention.actor1.entry is None
                  or a.entry.name != mention.actor1.entry.name)]
     if rest:

@@ -16,19 +16,21 @@ from spacy.tokens import Doc, Span
 
 from fracas.model import Place
 
-ADMIN_WORDS = (
-    r"provinces?|gouvernorats?|r[ée]gions?|[ée]tats?|pr[ée]fectures?|territoires?|cercles?|d[ée]partements?"
-    r"|districts?|wilayas?|mohafazats?"
-)
+ADMIN_WORDS = r"provinces?|gouvernorats?|r[ée]gions?|[ée]tats?|pr[ée]fectures?|wilayas?|mohafazats?"
+# Units below a province (a Congolese territoire, a Malian cercle, a Nigerien département) are named
+# after their chief town: "le territoire de Beni" is looked up as the town, never as a province.
+SUB_ADMIN_WORDS = r"territoires?|cercles?|d[ée]partements?|districts?|communes?"
 NAME = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:[ \-](?:(?:al|el|ad|ad-|as|ar|an|ash|ech|es|et|de|du|des|la|le|ben|bin|ibn|abou|abu|d')[ \-]?)?[A-ZÀ-ÖØ-Þ][\w'’\-]*)*"
 ADMIN_PHRASE = re.compile(
     rf"(?:{ADMIN_WORDS}|celle|celui)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])(?P<name>{NAME})"
 )
 SITE_PHRASE = re.compile(
     rf"(?:\b[àa]|\bpr[eè]s\s+de|\bpr[eè]s\s+d['’]|\bvillage\s+de|\bvillage\s+d['’]|\blocalit[ée]\s+de|\bville\s+de"
-    rf"|\bville\s+d['’]|\bquartier\s+de|\bcommune\s+de|\bbourgade\s+de|\bsur|\bvers|\bentre|\bcontre|\bdans)"
+    rf"|\bville\s+d['’]|\bquartier\s+de|\bbourgade\s+de|\bsur|\bvers|\bentre|\bcontre|\bdans)"
     rf"\s+(?:la\s+|le\s+|l['’]|les\s+)?(?P<name>{NAME})"
 )
+SUB_ADMIN_PHRASE = re.compile(
+    rf"\b(?:{SUB_ADMIN_WORDS})\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])(?P<name>{NAME})")
 # Countries named as where things happen ("en Syrie", "au Mali", "dans le nord du Niger"), not as parties
 # ("hostiles à la France", "accuse la France").
 COUNTRY_PHRASE = re.compile(
@@ -98,8 +100,9 @@ def place_candidates(doc: Doc, text: str, skip: list[tuple[int, int]]) -> dict[t
     for pattern in (ADMIN_PHRASE, ADMIN_COORDINATION):
         for match in pattern.finditer(text):
             add(match.start("name"), match.end("name"), True)
-    for match in SITE_PHRASE.finditer(text):
-        add(match.start("name"), match.end("name"), False)
+    for pattern in (SUB_ADMIN_PHRASE, SITE_PHRASE):
+        for match in pattern.finditer(text):
+            add(match.start("name"), match.end("name"), False)
     for ent in doc.ents:
         if ent.label_ in ("LOC", "GPE", "PER", "MISC", "ORG") and ent.text[:1].isupper():
             add(ent.start_char, ent.end_char, False)
@@ -118,9 +121,19 @@ def dispatch_country(text: str, gazetteer: GazetteerLike, hints: list[str],
         votes[code] += 2
     for (start, end), admin in candidates.items():
         name = text[start:end]
-        found = gazetteer.find_admin1(name) if admin else (gazetteer.find_place(name) or gazetteer.find_admin1(name))
+        if admin:
+            province, town = gazetteer.find_admin1(name), gazetteer.find_place(name)
+            if province is not None and town is not None and town.country != province.country:
+                # "la région de Beni" (a Congolese town) vs Bolivia's Beni department: both stay possible.
+                votes[province.country or ""] += 1
+                votes[town.country or ""] += 1
+            elif province is not None:
+                votes[province.country or ""] += 2
+            continue
+        found = gazetteer.find_place(name) or gazetteer.find_admin1(name)
         if found is not None and found.country:
-            votes[found.country] += 2 if admin else 1
+            votes[found.country] += 1
+    votes.pop("", None)
     for hint in hints:
         votes[hint] += 0.5  # actors' countries weigh least: forces fight abroad
     # The most votes wins; among equals, the first named (dicts keep insertion order).

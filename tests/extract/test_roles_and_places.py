@@ -1,0 +1,68 @@
+"""Who did what to whom, and where, on short dispatches written for each rule."""
+
+import pytest
+
+import fracas
+from fracas.extract.casualties import find_casualties
+
+pytestmark = pytest.mark.model
+
+
+def roles(text, published):
+    return [(e.sub_event_type, e.actor1.name, e.actor2.name if e.actor2 else None, e.location.name,
+             e.location.country, e.fatalities) for e in fracas.extract(text, published=published)]
+
+
+def test_strikes_against_a_gathering_of_fighters_hit_them_and_the_announcing_army_struck():
+    text = ("L'armée malienne a affirmé samedi avoir mené vendredi des frappes aériennes contre un "
+            "rassemblement de jihadistes près de Tessit, dans la région de Gao.")
+    assert roles(text, "2022-08-13") == [
+        ("Air/drone strike", "Military Forces of Mali", "Jihadist Groups", "Tessit", "ML", None),
+    ]
+
+
+def test_an_army_reporting_its_own_losses_is_not_the_perpetrator():
+    text = ("Huit soldats ont été tués lundi lorsque leur camion a sauté sur un engin explosif près de "
+            "Djibo, a annoncé l'armée burkinabè.")
+    assert roles(text, "2021-08-17") == [
+        ("Remote explosive/landmine/IED", "Unidentified Armed Group", "Military Forces of Burkina Faso", "Djibo",
+         "BF", 8),
+    ]
+
+
+def test_a_territory_is_named_after_its_town_not_a_foreign_province():
+    # "Beni" is also a Bolivian department: a Congolese territoire must never send the event there.
+    text = ("Des rebelles des ADF ont tué dimanche neuf civils dans le territoire de Beni, a indiqué un "
+            "responsable local. Les ADF sont accusées de nombreux massacres dans la région de Beni.")
+    [event] = fracas.extract(text, published="2021-02-15")
+    assert (event.location.name, event.location.admin1, event.location.country, event.fatalities) == (
+        "Beni", "Nord-Kivu", "CD", 9)
+
+
+def test_the_toll_of_an_offensive_launched_weeks_ago_is_context():
+    text = ("Les forces kurdes ont lancé en septembre une offensive contre la poche, qui a fait plus de "
+            "900 morts parmi les jihadistes.")
+    assert [(m.best, m.context) for m in find_casualties(text)] == [(900, True)]
+
+
+def test_supporters_of_the_army_are_neither_side():
+    text = ("Les forces irakiennes, appuyées par l'aviation de la coalition et des combattants des Hachd "
+            "al-Chaabi, ont repris samedi la ville de Hit, dans la province d'Al-Anbar, au groupe Etat "
+            "islamique (EI), a annoncé le ministère de la Défense.")
+    assert roles(text, "2016-04-16") == [
+        ("Government regains territory", "Military Forces of Iraq", "Islamic State", "Hit", "IQ", None),
+    ]
+
+
+def test_a_later_attribution_names_the_bombers_and_the_unnamed_men_are_them():
+    text = ("Un kamikaze s'est fait exploser mardi sur un marché de Gwoza, dans l'Etat de Borno, tuant "
+            "douze personnes, selon un chef local. Les autorités ont attribué l'attaque au groupe jihadiste "
+            "Boko Haram.")
+    assert [r[:3] for r in roles(text, "2019-06-19")] == [
+        ("Suicide bomb", "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", "Civilians"),
+    ]
+    text = ("Des hommes armés ont enlevé lundi une vingtaine de villageois près de Gusau, dans l'Etat de "
+            "Zamfara, a indiqué la police, qui attribue l'enlèvement à des « bandits ».")
+    assert [r[:3] for r in roles(text, "2021-02-16")] == [
+        ("Abduction/forced disappearance", "Bandits (Nigeria)", "Civilians"),
+    ]
