@@ -103,7 +103,7 @@ def write_baseline(
 ) -> dict[str, Any]:
     """Pin the reports' measured values as floors; other splits already in the file are kept."""
     path = Path(baseline_path)
-    data = (
+    data: dict[str, Any] = (
         load_baseline(path)
         if path.exists()
         else {

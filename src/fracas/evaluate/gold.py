@@ -271,7 +271,7 @@ def _read_place(data: Any, where: str) -> GoldPlace:
     if (lat is None) != (lon is None):
         raise GoldFileError(f"{where}: location gives only one of lat/lon; give both or neither")
     if lat is not None and not (
-        _is_number(lat) and _is_number(lon) and -90 <= lat <= 90 and -180 <= lon <= 180
+        _is_number(lat) and _is_number(lon) and -90 <= float(lat) <= 90 and -180 <= float(lon or 0) <= 180
     ):
         raise GoldFileError(f"{where}: location lat/lon must be numbers in degrees, got {lat!r}, {lon!r}")
     _check_enum(data, "precision", get_args(GeoPrecision), f"{where}: location")

@@ -59,7 +59,7 @@ def text_output(destination: Destination) -> Iterator[TextIO]:
         return
     if not hasattr(destination, "write"):
         raise UsageError(f"cannot export to {destination!r}: give a file path or an open stream")
-    wrapper = io.TextIOWrapper(destination, encoding="utf-8", newline="")  # type: ignore[arg-type]
+    wrapper = io.TextIOWrapper(destination, encoding="utf-8", newline="")  # type: ignore[arg-type,type-var]
     try:
         yield wrapper
         wrapper.flush()

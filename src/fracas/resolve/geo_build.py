@@ -212,8 +212,8 @@ def collect(data_dir: Path, progress: Progress) -> tuple[list[_Entity], dict[str
     for adm in admin1.values():
         key = (adm.country, adm.display)
         if key not in areas:
-            lat, lon = _mean(admin1_points.get(key, []))
-            areas[key] = _Entity("admin1", adm.display, adm.display, None, adm.country, lat, lon,
+            mean_lat, mean_lon = _mean(admin1_points.get(key, []))
+            areas[key] = _Entity("admin1", adm.display, adm.display, None, adm.country, mean_lat, mean_lon,
                                  adm.geonames_id, admin1_pop.get(key, 0), names=[adm.display])
         areas[key].alternates += adm.alternates
     _apply_supplement(supplement, areas, admin1_points, entities)
@@ -221,8 +221,8 @@ def collect(data_dir: Path, progress: Progress) -> tuple[list[_Entity], dict[str
 
     info: dict[str, tuple[str, str, str]] = {}
     for alpha2, country in countries.items():
-        lat, lon = _mean(country_points.get(alpha2, []))
-        entities.append(_Entity("country", country["name"], None, None, alpha2, lat, lon,
+        mean_lat, mean_lon = _mean(country_points.get(alpha2, []))
+        entities.append(_Entity("country", country["name"], None, None, alpha2, mean_lat, mean_lon,
                                 int(country["geonameid"]), int(country["population"] or 0),
                                 names=[country["name"]], alternates=country_aliases.get(alpha2, [])))
         info[alpha2] = (country["iso3"], country.get("capital") or "", country.get("neighbours") or "")
@@ -316,7 +316,7 @@ def build(target: Path, data_dir: Path, progress: Progress) -> Path:
             (e.country, sk, i) for i, e in places for n in (*e.names, *e.alternates) if (sk := skeleton(n))
         ))
         conn.executemany("INSERT INTO country VALUES (?,?,?,?,?)", (
-            (e.country, *info[e.country][:2], i, info[e.country][2]) for i, e in areas if e.kind == "country"
+            (e.country, *info[e.country][:2], i, info[e.country][2]) for i, e in areas if e.kind == "country" and e.country
         ))
         conn.executemany("INSERT INTO meta VALUES (?,?)", [
             ("build_version", str(BUILD_VERSION)), ("source_digest", source_digest(data_dir)),
