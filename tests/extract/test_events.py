@@ -33,8 +33,9 @@ def test_two_provinces_two_events_and_no_context_toll(events):
         ("2015-10-07", "Air/drone strike", "Military Forces of Russia", "Islamic State", "Idleb", "Idleb", "admin1",
          None, None),
         # State television reporting strikes on rebel positions with no perpetrator named: its own forces.
+        # Kafr Nabouda, a Hama village no package lists, comes from the gazetteer supplement.
         ("2015-10-06", "Shelling/artillery/missile attack", "Military Forces of Syria", "Rebel Groups (Syria)",
-         "Idleb", "Idleb", "admin1", None, None),
+         "Kafr Nabouda", "Hama", "place", None, None),
     ]
     assert all(e.fatalities != 240000 for e in events)
     assert [e.confidence for e in events] == ["fair", "confirmed", "weak"]

@@ -177,7 +177,12 @@ def finish(draft: Draft, dispatch: Dispatch) -> Event:
     fatalities, low, high = draft.toll.fatalities()
     civilians = sum(draft.toll.civilians.values()) if draft.toll.civilians else None
     wounded = sum(draft.toll.wounded.values()) if draft.toll.wounded else None
-    sources = tuple(dict.fromkeys(source for source, _, _ in draft.sources))
+    # One entry per source: "l'Observatoire syrien ... (OSDH)" and "selon l'OSDH" are one voice; the first
+    # wording is kept (evidence keeps every span).
+    first_wording: dict[tuple[str, str], Source] = {}
+    for source, _, _ in draft.sources:
+        first_wording.setdefault((source.name, source.kind), source)
+    sources = tuple(first_wording.values())
     actor2 = draft.actor2
     if actor2 is None and civilians and draft.mention.event_type in ("Explosions/Remote violence", "Battles"):
         # ACLED names civilians as the target side when an act kills them and no other target is given.

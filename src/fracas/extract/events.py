@@ -133,7 +133,7 @@ class EventExtractor:
         if date_span:
             evidence.append(("event_date", *date_span))
         results = []
-        for place, location in self._locations(mention, sentence_places, previous, country):
+        for place, location in self._locations(mention, sentence_places, drafts, country):
             spans = evidence + ([("location", place.start, place.end)] if place else [])
             results.append(Draft(mention, actor1, actor2, place, location, date, precision, date_span,
                                  {mention.sentence}, spans))
@@ -145,7 +145,7 @@ class EventExtractor:
         return self.lexicon.has_cue("civilian_target", text) and not self.lexicon.has_cue("military_target", text)
 
     def _locations(self, mention: Mention, sentence_places: dict[int, list[PlaceMention]],
-                   previous: Draft | None, country: str | None) -> list[tuple[PlaceMention | None, Place]]:
+                   drafts: list[Draft], country: str | None) -> list[tuple[PlaceMention | None, Place]]:
         """Where: the places of the sentence (one event per province named), else carried over, else the country."""
         named = [p for p in sentence_places.get(mention.sentence, []) if p.place.precision != "country"]
         # "Daraya, au sud-ouest de Damas": Damas only locates Daraya; used alone when nothing else is named.
@@ -160,6 +160,12 @@ class EventExtractor:
                 if current is None or (current.place.precision == "admin1" and place.place.precision == "place"):
                     by_admin1[key] = place
             return [(p, p.place) for p in by_admin1.values()]
+        previous = drafts[-1] if drafts else None
+        # "Le ministère a fait état de frappes" after another kind of act: the earlier act of the same kind
+        # is the one it tells of, wherever that was.
+        kin = next((d for d in reversed(drafts) if d.mention.sub_event_type == mention.sub_event_type), None)
+        if kin is not None:
+            return [(None, kin.location)]
         if previous is not None and mention.sentence - max(previous.sentences) <= 2:
             return [(None, previous.location)]
         earlier = [p for i, ps in sentence_places.items() if i < mention.sentence for p in ps
