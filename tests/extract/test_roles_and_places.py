@@ -66,3 +66,28 @@ def test_a_later_attribution_names_the_bombers_and_the_unnamed_men_are_them():
     assert [r[:3] for r in roles(text, "2021-02-16")] == [
         ("Abduction/forced disappearance", "Bandits (Nigeria)", "Civilians"),
     ]
+
+
+def test_generic_words_take_the_name_the_dispatch_gives():
+    text = ("Les jihadistes de l'Etat islamique en Afrique de l'Ouest (Iswap) ont attaqué jeudi une base "
+            "militaire à Dikwa, dans l'Etat de Borno. Les jihadistes ont incendié des véhicules avant d'être "
+            "repoussés par l'armée nigériane, a indiqué une source sécuritaire.")
+    assert [r[:2] for r in roles(text, "2021-03-05")] == [("Armed clash", "Islamic State (West Africa)")]
+
+
+def test_an_attribution_dated_by_its_own_clause_still_names_the_bombers():
+    text = ("Un engin explosif a explosé dimanche dans un bar bondé de Butembo, dans le Nord-Kivu, tuant quatre "
+            "civils, a indiqué le maire. Les autorités ont attribué l'attentat aux rebelles ADF, qui "
+            "multiplient les attaques depuis début novembre.")
+    assert [r[:3] for r in roles(text, "2021-12-27")] == [
+        ("Remote explosive/landmine/IED", "ADF - Allied Democratic Forces", "Civilians"),
+    ]
+
+
+def test_strategic_developments_ACLED_codes():
+    text = ("La Monusco a découvert mardi deux fosses communes près de Djugu, dans la province de l'Ituri, "
+            "a annoncé la mission de l'ONU.")
+    assert [r[0] for r in roles(text, "2022-11-09")] == ["Other"]
+    text = ("Le groupe armé Twirwaneho a annoncé jeudi sa dissolution lors d'une cérémonie à Minembwe, "
+            "dans le Sud-Kivu, selon un responsable local.")
+    assert [r[0] for r in roles(text, "2023-03-10")] == ["Change to group/activity"]

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
@@ -44,8 +45,8 @@ class EventExtractor:
         attributions = find_attributions(text)
         # A claim of responsibility names the perpetrator: that speaker stays an actor too.
         source_spans = [(a.start, a.end) for a in attributions if "revendiqu" not in a.cue]
-        actor_mentions = _drop_abbreviations(
-            [a for a in self.finder.find(text) if not any(a.start < e and s < a.end for s, e in source_spans)], text)
+        actor_mentions = _name_catch_alls(_drop_abbreviations(
+            [a for a in self.finder.find(text) if not any(a.start < e and s < a.end for s, e in source_spans)], text))
         hints = [self.alpha2_of.get(a.entry.country) for a in actor_mentions if a.entry and a.entry.country]
         candidates = place_candidates(doc, text, source_spans + [(a.start, a.end) for a in actor_mentions])
         country = dispatch_country(text, self.gazetteer, [h for h in hints if h], candidates)
@@ -124,7 +125,12 @@ class EventExtractor:
                 "give the date with --published YYYY-MM-DD (or a `published` field)")
         date, precision, date_span = dated
         if _long_before(date, dispatch):
-            return []  # an act weeks before the news ("reprise à l'EI en mars"): background, not an event
+            kin = next((d for d in reversed(drafts) if d.mention.event_type == mention.event_type), None)
+            if not mention.re_mention or kin is None:
+                return []  # an act weeks before the news ("reprise à l'EI en mars"): background, not an event
+            # "l'attentat ..., qui ont multiplié les attaques depuis fin novembre": the date is the clause's,
+            # the act is the one already reported.
+            date, precision, date_span = kin.date, kin.date_precision, None
         evidence = [("event_type", mention.trigger_start, mention.trigger_end)]
         if mention.actor1 is not None and actor1.text is not None:
             evidence.append(("actor1", mention.actor1.start, mention.actor1.end))
@@ -277,16 +283,42 @@ def _long_before(date: str, dispatch: Dispatch) -> bool:
     return (published.value - dt.date.fromisoformat(date)).days > LONG_BEFORE_DAYS
 
 
+# Catch-all names that a following name makes precise: "les rebelles ADF", "des jihadistes de l'Iswap".
+CATCH_ALL_ACTORS = ("Jihadist Groups", "Unidentified Armed Group")
+NAMING_GAP = re.compile(r"\s*(?:\s(?:de la|de l['’]|du|des|de|d['’])\s*)?(?:« ?)?")
+
+
 def _drop_abbreviations(mentions: list[ActorMention], text: str) -> list[ActorMention]:
-    """"le groupe Etat islamique (EI)": the bracketed short form repeats the actor, it is not a second one."""
+    """"le groupe Etat islamique (EI)": the bracketed short form repeats the actor, it is not a second one;
+    "les rebelles ADF": the generic word is the named group, not a second actor."""
     kept: list[ActorMention] = []
     for mention in mentions:
         previous = kept[-1] if kept else None
         if (previous is not None and previous.entry is not None and mention.entry == previous.entry
                 and text[previous.end:mention.start].strip() == "("):
             continue
+        if (previous is not None and mention.entry is not None and mention.entry.name not in CATCH_ALL_ACTORS
+                and (previous.entry is None and previous.generic == "rebels"
+                     or previous.entry is not None and previous.entry.name in CATCH_ALL_ACTORS)
+                and NAMING_GAP.fullmatch(text, previous.end, mention.start)):
+            kept[-1] = mention
+            continue
         kept.append(mention)
     return kept
+
+
+def _name_catch_alls(mentions: list[ActorMention]) -> list[ActorMention]:
+    """ "les jihadistes" after "l'Etat islamique en Afrique de l'Ouest (Iswap)" is that group again."""
+    named: ActorEntry | None = None
+    resolved: list[ActorMention] = []
+    for mention in mentions:
+        entry = mention.entry
+        if entry is not None and entry.name == "Jihadist Groups" and named is not None:
+            mention = replace(mention, entry=named)
+        elif entry is not None and entry.kind == "rebel_group" and entry.name not in CATCH_ALL_ACTORS:
+            named = entry
+        resolved.append(mention)
+    return resolved
 
 
 def _nowhere() -> Place:

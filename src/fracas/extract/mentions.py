@@ -29,7 +29,8 @@ AGENT_CUE = re.compile(
     r"(?:\bpar|\bmen[ée]e?s? par|revendiqu[ée]e?s? par|attribu\w*(?: [^.]{0,30})? (?:[aà]|aux|au))\s*"
     r"(?:des |les |le |la |l'|un |une )?"
     # "attribué l'attaque au groupe jihadiste Boko Haram"
-    r"(?:(?:groupe|mouvement|organisation|reseau|milice)s?(?: (?:jihadiste|islamiste|arme|terroriste|rebelle)s?)? )?"
+    r"(?:(?:groupe|mouvement|organisation|reseau|milice|rebelle|jihadiste|islamiste|insurge|terroriste|combattant"
+    r"|milicien)s?(?: (?:jihadiste|islamiste|arme|terroriste|rebelle)s?)? )?"
     r"(?:« ?|\" ?)?$")
 # "L'armée, appuyée par l'aviation russe et le Hezbollah, a repris ...": supporters are not the actor.
 SUPPORT_CUE = re.compile(
