@@ -91,3 +91,11 @@ def test_strategic_developments_ACLED_codes():
     text = ("Le groupe armé Twirwaneho a annoncé jeudi sa dissolution lors d'une cérémonie à Minembwe, "
             "dans le Sud-Kivu, selon un responsable local.")
     assert [r[0] for r in roles(text, "2023-03-10")] == ["Change to group/activity"]
+
+
+def test_burning_a_village_school_targets_civilians():
+    text = ("Des hommes armés ont incendié samedi l'école et le marché du village de Gorgadji, dans la région "
+            "du Sahel, sans faire de victime, a indiqué un élu local.")
+    assert [r[:3] for r in roles(text, "2020-03-09")] == [
+        ("Looting/property destruction", "Unidentified Armed Group", "Civilians"),
+    ]

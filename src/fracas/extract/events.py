@@ -116,7 +116,7 @@ class EventExtractor:
             actor1 = self._default_actor(mention, country)
         if actor2 is None and (
                 mention.sub_event_type in ("Attack", "Abduction/forced disappearance", "Sexual violence")
-                or mention.sub_event_type in BOMBINGS and self._civilian_target(sentences[mention.sentence])):
+                or mention.sub_event_type in CIVILIAN_TARGETABLE and self._civilian_target(sentences[mention.sentence])):
             actor2 = self.actors.by_name("Civilians").actor(None)
         dated = resolve_date(sentences, dispatch, mention.sentence, mention.trigger_start)
         if dated is None:
@@ -273,7 +273,9 @@ def _attach_sources(drafts: list[Draft], attributions: list[Attribution], senten
         draft.sources = [(a.source, a.start, a.end) for a in (known or own)]
 
 
-BOMBINGS = ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Shelling/artillery/missile attack")
+# Acts whose target side is civilians when what they hit is (a market, a school, a village's shops).
+CIVILIAN_TARGETABLE = ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Shelling/artillery/missile attack",
+                       "Looting/property destruction")
 
 
 def _long_before(date: str, dispatch: Dispatch) -> bool:

@@ -36,7 +36,9 @@ AGENT_CUE = re.compile(
 SUPPORT_CUE = re.compile(
     r"(?:appuy[ée]e?s?|soutenue?s?|[ée]paul[ée]e?s?|aid[ée]e?s?|assist[ée]e?s?) par\s*(?:les |le |la |l'|des |un |une )?"
     r"(?:[\w-]+ (?:de la |de l'|du |des |de |d'))?$"
-    r"|avec (?:l'appui|le soutien|l'aide) (?:de |d'|du |des )\s*(?:la |l'|les )?$")
+    r"|avec (?:l'appui|le soutien|l'aide) (?:de |d'|du |des )\s*(?:la |l'|les )?$"
+    # "une coalition dont fait partie le Front al-Nosra": a member named in passing, not a second side.
+    r"|dont (?:fait|font) partie\s*(?:les |le |la |l'|des )?$|(?:composee?s?|formee?s?) (?:de |d'|du |des )\s*(?:la |l'|les )?$")
 # "la localité tenue par les rebelles": the holder of the place hit, not the one who struck.
 HELD_BY = re.compile(r"(?:contr[oô]l[ée]e?s?|tenue?s?|assi[ée]g[ée]e?s?|d[ée]fendue?s?) par\s*(?:les |le |la |l'|des )?$")
 COORDINATED = re.compile(
