@@ -99,3 +99,12 @@ def test_burning_a_village_school_targets_civilians():
     assert [r[:3] for r in roles(text, "2020-03-09")] == [
         ("Looting/property destruction", "Unidentified Armed Group", "Civilians"),
     ]
+
+
+def test_a_country_level_retelling_of_a_located_strike_is_the_same_event():
+    text = ("Des avions israéliens ont tiré dans la nuit des missiles contre des positions militaires près de "
+            "Damas, a indiqué l'agence officielle Sana. L'armée israélienne a confirmé avoir mené des frappes "
+            "en Syrie, en riposte à un tir de roquette.")
+    assert [r[:4] for r in roles(text, "2019-01-21")] == [
+        ("Air/drone strike", "Military Forces of Israel", "Military Forces of Syria", "Damascus"),
+    ]

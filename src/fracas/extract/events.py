@@ -222,6 +222,15 @@ def _merge_or_add(drafts: list[Draft], draft: Draft) -> None:
         if same:
             _absorb(existing, draft)
             return
+    # "L'armée israélienne a confirmé avoir mené des frappes en Syrie": the same actor's act of the same kind,
+    # with no place of its own (or only the country), is the located act told again.
+    vague = draft.place is None or draft.location.precision == "country"
+    for existing in drafts:
+        if (vague and existing.mention.event_type == draft.mention.event_type
+                and existing.actor1.name == draft.actor1.name != UNIDENTIFIED and existing.date == draft.date
+                and existing.location.country == draft.location.country):
+            _absorb(existing, draft)
+            return
     if draft.mention.re_mention and (draft.place is None or draft.location.precision == "country") and drafts:
         kin = [d for d in drafts if d.mention.event_type == draft.mention.event_type]
         target = kin[-1] if kin else drafts[-1]
