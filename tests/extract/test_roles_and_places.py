@@ -108,3 +108,10 @@ def test_a_country_level_retelling_of_a_located_strike_is_the_same_event():
     assert [r[:4] for r in roles(text, "2019-01-21")] == [
         ("Air/drone strike", "Military Forces of Israel", "Military Forces of Syria", "Damascus"),
     ]
+
+
+def test_a_protester_killed_after_a_riot_is_the_riots_toll_not_a_new_protest():
+    text = ("Des manifestants ont saccagé jeudi la mairie de Kayes et incendié des véhicules, a indiqué un "
+            "témoin. Les gendarmes ont tiré des gaz lacrymogènes. Un manifestant a été tué, selon une source "
+            "hospitalière.")
+    assert [(r[0], r[1], r[5]) for r in roles(text, "2020-07-17")] == [("Violent demonstration", "Rioters", 1)]

@@ -154,7 +154,9 @@ def _is_re_mention(doc: Doc, trigger: Trigger, earlier: list[Mention], sub: str)
     definite = token.pos_ == "NOUN" and any(d in DEFINITE for d in determiners)
     if definite and fold(token.lemma_) in ANAPHORIC_NOUNS:
         return True
-    same_type = any(m.event_type == EVENT_TYPE_OF_SUB_TYPE[sub] for m in earlier)
+    # A demonstration that turned violent is still the demonstration: "un manifestant a été tué" after a riot.
+    family = {"Protests", "Riots"} if EVENT_TYPE_OF_SUB_TYPE[sub] in ("Protests", "Riots") else {EVENT_TYPE_OF_SUB_TYPE[sub]}
+    same_type = any(m.event_type in family for m in earlier)
     return same_type and (definite or trigger.weight <= 2)
 
 
