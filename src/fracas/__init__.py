@@ -8,6 +8,10 @@ The public surface is what `__all__` lists; everything else is private and may c
 
 from __future__ import annotations
 
+# `fracas.extract` is both the extraction stage (a subpackage) and the one-call API: the subpackage's
+# module is callable and forwards to `fracas.api.extract` (see fracas/extract/__init__.py).
+from fracas import extract  # noqa: E402
+from fracas.api import extract_dispatches  # noqa: E402
 from fracas.errors import FracasError, GoldFileError, InputError, ResourceError, StoreError, UsageError
 from fracas.model import (
     Actor,
@@ -20,11 +24,6 @@ from fracas.model import (
     Rejection,
     Source,
 )
-
-# `fracas.extract` is both the extraction stage (a subpackage) and the one-call API: the subpackage's
-# module is callable and forwards to `fracas.api.extract` (see fracas/extract/__init__.py).
-from fracas import extract  # noqa: E402
-from fracas.api import extract_dispatches  # noqa: E402
 from fracas.pipeline import Pipeline  # noqa: E402
 
 __version__ = "0.1.0"

@@ -97,3 +97,52 @@ def test_offsets_into_a_whole_text() -> None:
         ("OSDH", OSDH, "ngo", "selon"),
         ("Moscou", "Russian Ministry of Defence", "government", "a affirmé"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("La radio d'Etat a reconnu que les soldats s'étaient repliés.",
+         [("radio d'Etat", "Local media", "media", "a reconnu")]),
+        ("Vingt civils ont péri, ont indiqué des sources policières et médicales.",
+         [("des sources policières", "Government", "government", "ont indiqué"),
+          ("médicales", "Medical source", "local_official", "ont indiqué")]),
+        ("Le groupe Etat islamique (EI) a revendiqué l'embuscade.",
+         [("groupe Etat islamique (EI)", "Islamic State", "armed_group", "a revendiqué")]),
+        ("Le chef militaire du M23, Paul Kanyoni, a confirmé sur les réseaux sociaux la chute du camp.",
+         [("chef militaire du M23, Paul Kanyoni", "M23", "armed_group", "a confirmé")]),
+        ("Les villageois ont fui, a confirmé la prise du camp.", []),
+        ("Selon un porte-parole des ADF, six soldats sont morts.",
+         [("un porte-parole des ADF", "ADF - Allied Democratic Forces", "armed_group", "selon")]),
+        ("Une infirmière d'une organisation humanitaire a été enlevée, a annoncé son organisation.",
+         [("son organisation", "Humanitarian organisation", "ngo", "a annoncé")]),
+        ("Quatre morts, a précisé un responsable de la NEMA. Huit blessés, a ajouté le responsable.",
+         [("un responsable de la NEMA", "National Emergency Management Agency (Nigeria)", "government",
+           "a précisé"),
+          ("responsable", "National Emergency Management Agency (Nigeria)", "government", "a ajouté")]),
+        ("Deux blindés ont sauté, a annoncé l'armée nigériane. Un soldat est mort, selon la même source.",
+         [("armée nigériane", "Nigerian Army", "government", "a annoncé"),
+          ("même source", "Nigerian Army", "government", "selon")]),
+        ("Trois maisons ont brûlé, a appris l'AFP auprès d'un élu local.",
+         [("un élu local", "Local official", "local_official", "appris l'afp auprès d'")]),
+        ("La police n'a pas confirmé ce bilan.", []),
+    ],
+)
+def test_cues_of_claims_and_references(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Douze civils ont été tués par une frappe, selon l'OSDH.", ["reports"]),
+        ("L'armée « dément fermement » avoir bombardé le marché, a indiqué une source militaire.", ["denies"]),
+        ("Le Pentagone a affirmé que ses drones n'avaient mené aucune frappe dans la zone.", ["denies"]),
+        ("L'armée turque a assuré qu'elle n'a pas tiré sur le village.", ["denies"]),
+        ("L'ONU a dénoncé une « escalade inacceptable » dans la région.", ["reacts"]),
+        ("La coalition internationale a indiqué qu'elle allait examiner ces allégations.", ["reacts"]),
+        ("L'ONG a dénoncé : « vingt civils ont été exécutés ».", ["reports"]),
+    ],
+)
+def test_stance(text: str, expected: list[str]) -> None:
+    assert [a.stance for a in find_attributions(text)] == expected

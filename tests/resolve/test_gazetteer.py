@@ -11,10 +11,10 @@ import pytest
 
 from fracas.errors import ResourceError
 from fracas.model import Place
+from fracas.resolve.gazetteer import Gazetteer, build_gazetteer
 from fracas.resolve.geo_build import DB_FILENAME, SupplementPlace, _check_inside
 from fracas.resolve.geo_names import name_key, skeleton
 from fracas.resolve.geo_supplement import load_supplement
-from fracas.resolve.gazetteer import Gazetteer, build_gazetteer
 
 SYRIA_BOX = (32.3, 37.4, 35.7, 42.4)  # lat min, lat max, lon min, lon max
 

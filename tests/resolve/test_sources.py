@@ -49,6 +49,18 @@ def sources() -> SourceDictionary:
         ("Moscou", ("Russian Ministry of Defence", "government")),
         ("la Russie", ("Russian Ministry of Defence", "government")),
         ("le maire de Bamako", ("Local official", "local_official")),
+        ("un porte-parole militaire", ("Army spokesperson", "government")),
+        ("l'institution policière", ("Government", "government")),
+        ("la commission gouvernementale des droits humains", ("Government", "government")),
+        ("un responsable hospitalier", ("Medical source", "local_official")),
+        ("un responsable de l'Agence nationale de gestion des urgences (NEMA)",
+         ("National Emergency Management Agency (Nigeria)", "government")),
+        ("le Hachd al-Chaabi", ("Popular Mobilization Forces", "armed_group")),
+        ("le Cadre stratégique permanent (CSP)", ("Permanent Strategic Framework (CSP)", "armed_group")),
+        ("l'organisation paramilitaire", ("Armed group statement", "armed_group")),
+        ("une organisation humanitaire", ("Humanitarian organisation", "ngo")),
+        ("l'ONG", ("Human rights organisation", "ngo")),
+        ("l'ONG Human Rights Watch", ("Human Rights Watch", "ngo")),
     ],
 )
 def test_lookup(sources: SourceDictionary, text: str, expected: tuple[str, str]) -> None:
@@ -109,3 +121,4 @@ def test_is_party(source: Source, actor: Actor, expected: bool) -> None:
 )
 def test_grade_confidence(given: list[Source], kwargs: dict, expected: str) -> None:
     assert grade_confidence(given, **kwargs) == expected
+

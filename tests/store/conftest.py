@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-
 from store_servers import new_postgres_url  # noqa: F401 - a fixture
 
 from fracas.store import EventStore, open_store

@@ -16,8 +16,8 @@ from fracas.dedupe.merge import merge, merge_fatalities
 from fracas.dedupe.minhash import (
     NEAR_DUPLICATE_THRESHOLD,
     SIGNATURE_VERSION,
-    NearDuplicateIndex,
     DispatchSignature,
+    NearDuplicateIndex,
     find_near_duplicate,
     signature,
     similarity,

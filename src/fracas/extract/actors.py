@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from fracas.text import alias_pattern, fold
 from fracas.resolve.actors import ActorDictionary, ActorEntry
+from fracas.text import alias_pattern, fold
 
 # Generic words for rebels and forces whose owner is the country the dispatch is about.
 GENERIC_REBELS = ("rebelles", "insurges", "groupes rebelles", "groupes armes rebelles", "rebelle")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
-from fracas.extract.casualties import find_casualties
+from fracas.extract.casualties import CasualtyMention, find_casualties
 from fracas.extract.mentions import Mention
 from fracas.extract.notes import write_note
 from fracas.extract.places import PlaceMention
@@ -27,25 +27,46 @@ REPORTED_ON = re.compile(
     r"|confirme|fait savoir|revendique|communique)\w*\s*(?:le\s+|ce\s+)?$")
 
 
+Figures = tuple[int | None, int | None, int | None]  # low, best, high
+
+
 @dataclass
 class Toll:
-    """Casualty figures gathered for one event (sums across distinct groups of victims)."""
+    """Casualty figures gathered for one event (sums across distinct groups of victims).
 
-    killed: dict[str, tuple[int | None, int | None, int | None]] = field(default_factory=dict)
-    civilians: dict[str, int] = field(default_factory=dict)
+    Named victims ("cinq civils", "deux soldats") add up, one entry per group. A bare toll ("six morts",
+    "porte le bilan à six morts") names nobody: it is the act's whole toll, so it includes the named victims
+    rather than adding to them; the event keeps whichever is larger, for the dead and for civilians alike.
+    """
+
+    killed: dict[str, Figures] = field(default_factory=dict)
+    civilian_counts: dict[str, int] = field(default_factory=dict)
     wounded: dict[str, int] = field(default_factory=dict)
     spans: list[tuple[str, int, int]] = field(default_factory=list)
 
     def fatalities(self) -> tuple[int | None, int | None, int | None]:
-        if not self.killed:
+        """best, low, high."""
+        named = [figures for who, figures in self.killed.items() if who]
+        if not named and "" not in self.killed:
             return None, None, None
-        lows = [low for low, _, _ in self.killed.values()]
-        bests = [best for _, best, _ in self.killed.values()]
-        highs = [high for _, _, high in self.killed.values()]
+        lows = [low for low, _, _ in named]
+        bests = [best for _, best, _ in named]
+        highs = [high for _, _, high in named]
         best = sum(b for b in bests if b is not None) if any(b is not None for b in bests) else None
         low = sum(v for v in lows if v is not None) if all(v is not None for v in lows) else None
         high = sum(v for v in highs if v is not None) if all(v is not None for v in highs) else None
+        bare_low, bare_best, bare_high = self.killed.get("", (None, None, None))
+        if bare_best is not None and (not named or best is None or bare_best > best):
+            return bare_best, bare_low, bare_high
         return best, low, high
+
+    @property
+    def civilians(self) -> dict[str, int]:
+        """Civilians killed, per group of victims; a bare toll's civilians ("dont cinq civils") likewise
+        include the named ones, so they count only beyond them."""
+        named = {who: count for who, count in self.civilian_counts.items() if who}
+        beyond = self.civilian_counts.get("", 0) - sum(named.values())
+        return {**named, "": beyond} if beyond > 0 else named
 
 
 @dataclass
@@ -84,12 +105,27 @@ def attach_tolls(sentences: list[Span], dispatch: Dispatch, drafts: list[Draft],
         casualties = [c for c in find_casualties(sentence.text) if not c.context]
         if not casualties or PERIOD_TOLL.search(fold(sentence.text)) or _dated_long_before(sentence.text, dispatch):
             continue  # war-wide or period tolls are never an event's fatalities
+        shares = _respective_acts(index, casualties, violent)
         for casualty in casualties:
             start, end = sentence.start_char + casualty.start, sentence.start_char + casualty.end
-            target = _draft_for(index, start, violent, sentence_places.get(index, []))
+            target = shares.get(casualty.respective) if casualty.respective is not None else None
+            if target is None and casualty.best == 0 and not any(index in d.sentences for d in violent):
+                # "ont incendié l'école ..., sans faire de victime": an explicit zero in the sentence of an
+                # act that otherwise carries no toll is that act's.
+                target = next((d for d in drafts if index in d.sentences), None)
+            target = target or _draft_for(index, start, violent, sentence_places.get(index, []))
             if target is None:
                 continue
             _add_casualty(target.toll, casualty, start, end)
+
+
+def _respective_acts(index: int, casualties: list[CasualtyMention], drafts: list[Draft]) -> dict[int, Draft]:
+    """ "ont frappé A et B, tuant respectivement 12 et quatre civils": the n-th figure is the n-th act's,
+    when the sentence has as many acts as figures (else the usual nearest act)."""
+    shares = sorted({c.respective for c in casualties if c.respective is not None})
+    acts = sorted((d for d in drafts if index in d.sentences and not d.mention.re_mention),
+                  key=lambda d: (d.mention.trigger_start, d.place.start if d.place else 0))
+    return dict(zip(shares, acts)) if shares and len(shares) == len(acts) else {}
 
 
 def _dated_long_before(text: str, dispatch: Dispatch) -> bool:
@@ -103,6 +139,8 @@ def _dated_long_before(text: str, dispatch: Dispatch) -> bool:
 
 def _draft_for(index: int, position: int, drafts: list[Draft], places: list[PlaceMention]) -> Draft | None:
     same = [d for d in drafts if index in d.sentences and not d.mention.re_mention]
+    # "l'attaque" near another place or on another day was kept as an act of its own: its sentence's toll.
+    same = same or [d for d in drafts if d.mention.re_mention and d.mention.sentence == index]
     if same:
         return min(same, key=lambda d: abs(d.mention.trigger_start - position))
     earlier = [d for d in drafts if min(d.sentences) < index and index - max(d.sentences) <= 3]
@@ -117,27 +155,21 @@ def _draft_for(index: int, position: int, drafts: list[Draft], places: list[Plac
     return later[0] if later else None
 
 
-def _add_casualty(toll: Toll, casualty: object, start: int, end: int) -> None:
-    outcome = getattr(casualty, "outcome")
-    who = getattr(casualty, "who", "") or ""
-    best, low, high = getattr(casualty, "best"), getattr(casualty, "low"), getattr(casualty, "high")
+def _add_casualty(toll: Toll, casualty: CasualtyMention, start: int, end: int) -> None:
+    outcome, who = casualty.outcome, casualty.who or ""
+    best, low, high = casualty.best, casualty.low, casualty.high
     if outcome == "killed":
-        if not who and toll.killed:
-            # A bare toll ("quatre morts") after named victims counts the same dead again.
-            total = sum(b or 0 for _, b, _ in toll.killed.values())
-            if best is not None and best <= total:
-                toll.spans.append(("fatalities", start, end))
-                return
         previous = toll.killed.get(who)
-        # The same victims counted twice (lead and detail) keep the larger figure; other victims add up.
+        # The same victims counted twice (lead and detail) keep the larger figure; other victims add up
+        # (a bare toll is weighed against them in `Toll.fatalities`).
         if previous is None or (best or 0) > (previous[1] or 0):
             toll.killed[who] = (low if low is not None else best, best, high)
-        civilian_count = getattr(casualty, "civilian_count", None)
-        if civilian_count is None and getattr(casualty, "civilians", None) is True:
+        civilian_count = casualty.civilian_count
+        if civilian_count is None and casualty.civilians is True:
             civilian_count = best
         # Combatants only ("cinq militaires") says nothing of civilians: null, not 0.
         if civilian_count:
-            toll.civilians[who] = max(civilian_count, toll.civilians.get(who, 0))
+            toll.civilian_counts[who] = max(civilian_count, toll.civilian_counts.get(who, 0))
         toll.spans.append(("fatalities", start, end))
     elif outcome == "wounded" and best is not None:
         toll.wounded[who] = max(best, toll.wounded.get(who, 0))

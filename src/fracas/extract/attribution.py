@@ -12,17 +12,29 @@ Choices:
 - Speakers missing from data/sources.yaml are kept only when they clearly are people or bodies: a
   person noun ("un commandant", "un responsable") gives a generic source; a proper name gives
   `Source(name=<the words>, kind="unknown")`; pronouns ("selon lui") give nothing.
+- A non-state armed group of data/actors.yaml that sources.yaml does not list still speaks as an
+  `armed_group` source ("un porte-parole des ADF").
+- References name whom they stand for: "selon la même source" is the previous speaker; "son
+  organisation", "le responsable" the nearest earlier mention of the noun that the dictionary knows.
+- A negated or passive verb has no speaker ("la police n'a pas confirmé", "a été annoncée").
 - `cue` is the dispatch's words that mark the attribution, lower-cased ("selon", "a indiqué", "de").
+- `stance` says what the speaker does with the act: "reports" it; "denies" it ("l'armée « dément »
+  avoir frappé", "Moscou a affirmé que son aviation n'avait mené aucune frappe"), so it is no source
+  for the act; or "reacts" to it ("l'ONU a dénoncé une spirale de violence"), a comment, not a report.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Literal
 
 from fracas.model import Source, SourceKind
+from fracas.resolve.actors import default_actor_dictionary
 from fracas.resolve.sources import SourceDictionary
 from fracas.text import fold
+
+Stance = Literal["reports", "denies", "reacts"]
 
 
 @dataclass(frozen=True)
@@ -33,11 +45,13 @@ class Attribution:
     end: int
     source: Source
     cue: str
+    stance: Stance = "reports"
 
 
 _PAST = (
     r"(?:indique|annonce|rapporte|affirme|precise|declare|ajoute|explique|assure|confirme|souligne|"
-    r"raconte|estime|revendique|signale|temoigne|releve|denonce|poursuivi|dit|fait etat|constate)"
+    r"raconte|estime|revendique|signale|temoigne|releve|denonce|poursuivi|dit|fait etat|fait savoir|constate|"
+    r"reconnu|confie|recense|denombre)"
 )
 _AUX = r"(?:a|ont|avait|avaient|aurait|auraient)"
 _ADVERB = (
@@ -54,7 +68,7 @@ _ADJUNCT_RE = re.compile(
     rf"\s*(?:,\s*)?(?:{_DAY}(?:\s+(?:matin|soir|apres-midi))?|a l'afp|a l'agence [\w-]+|a reuters|"
     r"a la presse|aux journalistes|a des journalistes|au telephone|par telephone|"
     r"sous (?:le )?couvert (?:de l')?anonymat|dans un communique|lors d'une conference de presse|"
-    r"devant la presse|sur (?:son|sa|leur) (?:compte|page|chaine) [\w-]+)(?![\w])"
+    r"devant la presse|sur (?:son|sa|leur) (?:compte|page|chaine) [\w-]+|sur les reseaux sociaux)(?![\w])"
 )
 _FORWARD_CUE_RE = re.compile(
     r"(?<![\w'])(?:"
@@ -65,11 +79,12 @@ _FORWARD_CUE_RE = re.compile(
     r"|dans\s+un\s+communique\s+(?:(?:publie|diffuse|conjoint|officiel|signe)e?s?\s+)?"
     rf"(?:{_DAY}\s+)?(?:par|du|des|de|d')"
     r"|a-t-on appris\s+(?:aupres\s+(?:des|du|de|d')|de|d'|selon)"
+    r"|appris\s+(?:l'afp\s+|l'agence [\w-]+\s+)?aupres\s+(?:des|du|de|d')"
     r"|revendique(?:e|s|es)?\s+par"
     r"|selon|d'apres|citant"
-    r")(?=[\s'])\s*"
+    r")(?:(?<=')|(?=\s))\s*"
 )
-_SOURCE_OF_RE = re.compile(r"(?<![\w'])(de)\s+(?=sources?\s+\w)")
+_SOURCE_OF_RE = re.compile(r"(?<![\w'])(de)\s+(?=sources?\s+\w|meme\s+sources?(?![\w]))")
 # Where a forward noun phrase ends: punctuation, a new clause, a date, the outlet, a verb.
 _NP_END_RE = re.compile(
     r"[.;:!?«»\"“”\n,]|\s[-–—]\s|\s(?:qui|que|qu'|dont|a|ont|avait|est|sont|selon|lors|apres|depuis|dans|"
@@ -79,9 +94,31 @@ _NP_END_RE = re.compile(
 )
 _CLAUSE_BOUNDARY_RE = re.compile(r"[.;:!?«»\"“”\n]")
 _APPOSITION_RE = re.compile(
-    r"^\s*(?:qui|lequel|laquelle|base(?:e|s|es)?|proche(?:s)?|cite(?:e|s|es)? par|selon|"
+    r"^\s*(?:qui|dont|lequel|laquelle|base(?:e|s|es)?|proche(?:s)?|cite(?:e|s|es)? par|selon|"
     r"dans un communique|de son cote|pour sa part|" + _DAY + r")(?![\w])"
 )
+_CLAUSE_VERB_RE = re.compile(rf"(?<![\w]){_AUX}(?![\w])|(?<![\w])(?:est|sont|ete)(?![\w])")
+_NEGATION_RE = re.compile(
+    r"(?:(?<![\w])ne\s+|n')(?:(?:a|ont|avait|avaient|aurait|auraient|pas|jamais|encore|toujours|plus|guere|rien)\s*)+$"
+)
+_SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|\n")
+_ACT = r"(?:mene|effectue|conduit|commis|utilise|tire|frappe|vise|bombarde|cible|participe|lance|perpetre|attaque)"
+# A claim that the act did not happen or was not theirs: "dément", "a nié", "rejette toute
+# responsabilité", "n'avait mené aucune frappe", "n'a pas tiré". "n'a mené que" restricts, it does not deny.
+_DENIAL_RE = re.compile(
+    r"(?<![\w])(?:dement(?:i|ie|is|ies|ent|ant|ir)?|nie|nient|niant|"
+    r"(?:rejette|rejettent|rejete|rejetant)\s+(?:toute|les|ces|cette)\s+(?:responsabilite|accusation|implication)|"
+    rf"n'(?:a|ont|avait|avaient|aurait|auraient|ait|aient|avons|avions)\s+"
+    rf"(?:(?:pas|jamais|nullement|aucunement)\s+{_ACT}|{_ACT}\w*\s+(?:aucune?|nulle|personne|rien)))(?![\w])"
+)
+# Verbs that comment on an act when they take it as object ("l'ONU a dénoncé une spirale de violence").
+_REACTION_RE = re.compile(r"(?:\w+\s+)*(?:denonce|condamne|deplore)")
+# An answer to an accusation that neither confirms nor denies it: "elle allait examiner ces allégations".
+_RESPONSE_RE = re.compile(r"(?<![\w])(?:allegations?|examiner|enqueter|ouvrir une enquete|verifier ces)(?![\w])")
+# "selon la même source", "a ajouté cette source": whoever the dispatch quoted last.
+_SAME_SOURCE_RE = re.compile(r"(?:meme|cette|ces|ladite|lesdites)\s+sources?")
+_SAME_SOURCE = "Same source"
+_ARMED_ACTOR_KINDS = frozenset({"rebel_group", "political_militia", "identity_militia"})
 _DEFINITE_RE = re.compile(r"(?:le|la|les)\s+|l'")
 _PRONOUN_RE = re.compile(r"^(?:lui|elle|eux|elles|il|ils|on|celui-ci|celle-ci|ceux-ci|laquelle|lequel|lesquel)")
 # Person nouns that make an unlisted phrase a speaker; (canonical name, kind).
@@ -134,9 +171,10 @@ def find_attributions(text: str, *, dictionary: SourceDictionary | None = None) 
 
     for match in _FORWARD_CUE_RE.finditer(folded):
         cue = text[match.start():match.end()].strip().lower()
-        keep(_forward(text, folded, match.end(), cue, sources))
+        keep(_with_stance(folded, _forward(text, folded, match.end(), cue, sources), match.start(), match.end()))
     for match in _SOURCE_OF_RE.finditer(folded):
-        keep(_forward(text, folded, match.end(), text[match.start(1):match.end(1)].lower(), sources))
+        cue = text[match.start(1):match.end(1)].lower()
+        keep(_with_stance(folded, _forward(text, folded, match.end(), cue, sources), match.start(), match.end()))
     for match in _VERB_RE.finditer(folded):
         keep(_around_verb(text, folded, match, sources))
     # A speaker found twice through overlapping spans ("a-t-on appris de source X" and "de source X")
@@ -146,6 +184,10 @@ def find_attributions(text: str, *, dictionary: SourceDictionary | None = None) 
     for attribution in ordered:
         if result and attribution.start < result[-1].end:
             continue
+        if attribution.source.name == _SAME_SOURCE:
+            if not result:
+                continue  # "de même source" with no one quoted before: nobody to name
+            attribution = replace(attribution, source=replace(result[-1].source, text=attribution.source.text))
         result.append(attribution)
     return result
 
@@ -155,6 +197,10 @@ def _around_verb(text: str, folded: str, match: re.Match[str], sources: SourceDi
     before = folded[:match.start()].rstrip()
     if re.search(r"-t-(?:il|elle|on|ils|elles)$|-(?:il|elle|ils|elles)$", before):
         return []  # "a-t-il dit": a pronoun, already named elsewhere
+    if _NEGATION_RE.search(before):
+        return []  # "la police n'a pas confirmé ce bilan": who says nothing is no source
+    if re.search(r"(?<![\w])(?:ete|etre|est|sont|etait|etaient)$", before):
+        return []  # "la mort de 20 jihadistes a été annoncée": passive, its subject is what was said
     cue = text[match.start():match.end()].lower()
     after = match.end()
     while adjunct := _ADJUNCT_RE.match(folded, after):
@@ -163,8 +209,35 @@ def _around_verb(text: str, folded: str, match: re.Match[str], sources: SourceDi
     introduces_clause = re.match(r"(?:que|qu'|avoir|avoir ete|d'avoir|:|«|\"|de |d'|,|\.|$)", rest)
     inverted = before.endswith((",", "»", '"', "”", ")")) and not introduces_clause
     if inverted:
-        return _forward(text, folded, after, cue, sources)
-    return _backward(text, folded, len(before), cue, sources)
+        found = _forward(text, folded, after, cue, sources)
+        if found:
+            return _with_stance(folded, found, match.start(), match.end())
+        # Nothing names a speaker after the verb, so it has an object and its subject is before the
+        # comma or bracket: "Le groupe Etat islamique (EI) a revendiqué l'attentat", "Le porte-parole du
+        # M23, Willy Ngoma, a confirmé la prise de la cité". A whole clause there is no subject.
+        found = [a for a in _backward(text, folded, len(before), cue, sources)
+                 if not _CLAUSE_VERB_RE.search(folded, a.start, a.end)]
+        return _with_stance(folded, found, match.start(), match.end(), speaker_first=True)
+    reacting = not introduces_clause and _REACTION_RE.fullmatch(folded, match.start(), match.end()) is not None
+    return _with_stance(folded, _backward(text, folded, len(before), cue, sources), match.start(), match.end(),
+                        speaker_first=True, reacting=reacting)
+
+
+def _with_stance(folded: str, found: list[Attribution], cue_start: int, cue_end: int, *,
+                 speaker_first: bool = False, reacting: bool = False) -> list[Attribution]:
+    """`found` with the stance of what they say: the rest of the sentence after "X a affirmé", the
+    sentence before ", a indiqué X" or "selon X" (after it when "Selon X," opens the sentence)."""
+    if not found:
+        return found
+    opening = max((m.end() for m in _SENTENCE_END_RE.finditer(folded, 0, cue_start)), default=0)
+    closing = _SENTENCE_END_RE.search(folded, cue_end)
+    sentence_end = closing.start() if closing else len(folded)
+    claim = folded[cue_end:sentence_end] if speaker_first else folded[opening:cue_start]
+    if not speaker_first and not claim.strip(" ,\n"):
+        claim = folded[found[-1].end:sentence_end]
+    reacting = reacting or _RESPONSE_RE.search(claim) is not None
+    stance: Stance = "denies" if _DENIAL_RE.search(claim) else "reacts" if reacting else "reports"
+    return [replace(attribution, stance=stance) for attribution in found]
 
 
 def _forward(text: str, folded: str, start: int, cue: str, sources: SourceDictionary) -> list[Attribution]:
@@ -243,6 +316,8 @@ def _resolve_phrase(
         split = start + parts[0].start()
         halves = [_one_source(text, folded, start, split, cue, sources),
                   _one_source(text, folded, start + parts[0].end(), end, cue, sources)]
+        if halves[0] is not None and halves[1] is None:
+            halves[1] = _shared_noun(text, folded, start, split, start + parts[0].end(), end, cue, sources)
         if halves[0] is not None and halves[1] is not None:
             return [halves[0], halves[1]]
     single = _one_source(text, folded, start, end, cue, sources)
@@ -260,17 +335,70 @@ def _one_source(
     if _PRONOUN_RE.match(phrase) and not sources.lookup(words):
         return None
     source = sources.lookup(words)
-    if source is None:
-        person = _PERSON_RE.match(phrase)
-        if person and len(phrase.split()) <= 8:
-            name, kind = _PERSON_NOUNS[person.group(1)]
-            rebel = re.search(r"(?<![\w])(?:rebelles?|jihadistes?|insurges?)(?![\w])", phrase)
-            source = Source("Rebel commander", "armed_group", words) if rebel else Source(name, kind, words)
-        elif _PROPER_NAME_RE.match(words):
-            source = Source(words, "unknown", words)
+    named = source or _armed_speaker(phrase) or _antecedent(folded, start, phrase, words, sources)
+    if named is not None:
+        return Attribution(start, end, Source(named.name, named.kind, words), cue)
+    if _SAME_SOURCE_RE.fullmatch(phrase):
+        return Attribution(start, end, Source(_SAME_SOURCE, "unknown", words), cue)  # named by find_attributions
+    person = _PERSON_RE.match(phrase)
+    if person and len(phrase.split()) <= 8:
+        name, kind = _PERSON_NOUNS[person.group(1)]
+        rebel = re.search(r"(?<![\w])(?:rebelles?|jihadistes?|insurges?)(?![\w])", phrase)
+        source = Source("Rebel commander", "armed_group", words) if rebel else Source(name, kind, words)
+    elif _PROPER_NAME_RE.match(words):
+        source = Source(words, "unknown", words)
     if source is None:
         return None
     return Attribution(start, end, source, cue)
+
+
+def _armed_speaker(phrase: str) -> Source | None:
+    """A non-state armed group of data/actors.yaml speaking ("un porte-parole des ADF", "le Hachd"): an
+    `armed_group` source, named after the actor, when data/sources.yaml does not list it."""
+    if len(phrase.split()) > 8 or _CLAUSE_VERB_RE.search(phrase):
+        return None  # a clause mentioning a group, not a speaker
+    actors = default_actor_dictionary()
+    best: tuple[int, str] | None = None
+    for alias, entry in actors.aliases.items():
+        if entry.kind not in _ARMED_ACTOR_KINDS or (best is not None and len(alias) <= best[0]):
+            continue
+        if re.search(rf"(?<![\w]){re.escape(alias)}(?![\w])", phrase):
+            best = (len(alias), entry.name)
+    return Source(best[1], "armed_group", None) if best else None
+
+
+def _shared_noun(
+    text: str, folded: str, start: int, split: int, second: int, end: int, cue: str, sources: SourceDictionary
+) -> Attribution | None:
+    """"des sources policières et médicales": a lone adjective after "et" qualifies the first half's noun,
+    so it names a second source ("sources médicales"), spanning the adjective alone."""
+    adjective = folded[second:end].strip()
+    head = re.search(r"([\w'-]+)\s+[\w'-]+\s*$", folded[start:split])
+    if not adjective or not re.fullmatch(r"[\w-]+", adjective) or head is None:
+        return None
+    source = sources.lookup(f"{head.group(1)} {adjective}")
+    if source is None:
+        return None
+    second, end = _trim(folded, second, end)
+    return Attribution(second, end, Source(source.name, source.kind, text[second:end]), cue)
+
+
+def _antecedent(folded: str, start: int, phrase: str, words: str, sources: SourceDictionary) -> Source | None:
+    """"a annoncé son organisation", "selon le responsable": a possessive or a lone common noun names a
+    body or person the dispatch described before ("une organisation humanitaire", "un responsable de
+    la NEMA"); the nearest earlier mention of the noun with its qualifiers says which."""
+    bare = re.fullmatch(r"(?:(?:son|sa|leur|ses|leurs)\s+)?([\w-]+)", phrase)
+    if bare is None or words[:1].isupper() and phrase == bare.group(1):
+        return None  # a lone capitalised word is a name, not a noun standing for one
+    noun = bare.group(1)
+    for earlier in reversed(list(re.finditer(rf"(?<![\w]){re.escape(noun)}(?![\w])", folded[:start]))):
+        stop = _NP_END_RE.search(folded, earlier.end(), start)
+        mention = folded[earlier.start():stop.start() if stop else start].split()[:7]
+        for size in range(len(mention), 1, -1):  # the longest qualified mention first
+            source = sources.lookup(" ".join(mention[:size]))
+            if source is not None:
+                return source
+    return None
 
 
 def _trim(folded: str, start: int, end: int) -> tuple[int, int]:

@@ -13,7 +13,9 @@
   "a tué, selon l'OSDH, 12 civils", "affirme avoir « neutralisé » 37 assaillants"; a when ("lundi",
   "dans la nuit de samedi à dimanche", "le 12 mars"), adverbs and one short incise may stand between
   verb and object; a second participle sharing the auxiliary is its own toll ("ont tué deux soldats et
-  blessé trois autres": killed 2, wounded 3 soldiers).
+  blessé trois autres": killed 2, wounded 3 soldiers); two acts on the same victims, the last killing,
+  are one toll ("a lynché et brûlé vifs 13 suspects", "ont enlevé puis exécuté cinq villageois").
+  Quotation marks are read as spaces ("tuant « environ 25 » combattants").
 
 Figures come from `fracas.resolve.numbers` (its low/best/high choices apply). A list is summed into ONE
 mention ("deux femmes et un enfant" = 3; "au moins 34 soldats et miliciens prorégime et 21 jihadistes
@@ -34,10 +36,8 @@ Civilians, two fields so that both a label and a count can be said:
 l'EI"); "" when the text only says "morts"/"blessés"/"victimes".
 
 `context` is True for background tolls — of a whole war or a period — that must never become an
-event's fatalities: a toll with, in the same clause, a period anchor ("depuis mars 2011", "depuis le
-début de la guerre", "au total", "en cumulé", "cette année", "en 2015", "ces derniers mois", "en trois
-ans") or a whole conflict as its subject ("le conflit a fait ..."), and any toll of 10,000 or more.
-Short windows ("depuis mardi", "depuis 24 heures", "depuis hier") are not context: they are episodes.
+event's fatalities (a period anchor or a whole conflict in the same clause, or 10,000 and more: see
+`fracas.extract.casualty_context`).
 "victimes" counts as killed, as French wire copy uses it. "tués ou blessés" is not counted (no outcome).
 """
 
@@ -48,6 +48,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from fracas.extract.casualty_context import is_context
 from fracas.resolve.numbers import Quantity, QuantityMention, find_quantities
 
 Outcome = Literal["killed", "wounded", "missing", "abducted"]
@@ -67,6 +68,8 @@ class CasualtyMention:
     who: str
     context: bool = False
     civilian_count: int | None = None
+    # Place in a "respectivement" list (0, 1 ...): the n-th figure belongs to the n-th act named before it.
+    respective: int | None = None
 
 
 # --- lexicon: victim nouns and what they say about civilian status ---------------------------------
@@ -158,9 +161,6 @@ _ADV = (
     r"(?:tous|toutes|également|aussi|notamment|par\s+ailleurs|ainsi|en\s+outre|déjà|alors|d'abord|"
     r"grièvement|légèrement|sommairement|froidement|respectivement|ensuite|finalement|apparemment)"
 )
-# Communiqués quote their euphemism: "avoir « neutralisé » 37 assaillants".
-_OQ = r"(?:[«\"“]\s*)?"
-_CQ = r"(?:\s*[»\"”])?"
 _DAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
 _MONTH = (r"(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre"
           r"|décembre|decembre)")
@@ -182,19 +182,22 @@ _ETRE = r"(?:sont|est|seraient|serait|furent|fut|étaient|était|ne\s+sont|n'est
 _NOT_EITHER = r"(?!\s+(?:ou|et)\s+(?:tué|blessé|mort|enlevé|kidnappé)\w*)"
 # "ont été tués", "sont morts", "tués" (a bare participle: "16 combattants tués"), "ont péri".
 _AFTER_SUBJECT = (
-    rf"(?:(?:(?:{_AVOIR}\s+(?:{_ADV}\s+)*été|{_ETRE})\s+(?:{_ADV}\s+)*)?{_OQ}(?:{_PP}|{_DIED_ETRE})"
-    rf"|{_AVOIR}\s+(?:{_ADV}\s+)*{_DIED_AVOIR})(?![\w]){_CQ}{_NOT_EITHER}"
+    rf"(?:(?:(?:{_AVOIR}\s+(?:{_ADV}\s+)*été|{_ETRE})\s+(?:{_ADV}\s+)*)?(?:{_PP}|{_DIED_ETRE})"
+    rf"|{_AVOIR}\s+(?:{_ADV}\s+)*{_DIED_AVOIR})(?![\w]){_NOT_EITHER}"
 )
+_A_KILLED = (r"(?:tué|abattu|exécuté|massacré|assassiné|égorgé|décapité|fusillé|neutralisé|éliminé|lynché|achevé"
+             r"|brûlé\s+vi(?:f|fs|ve|ves))")
+# Two acts on the same victims, the last one killing them: "a lynché et brûlé vifs", "ont enlevé puis tué".
 _A_VERB = (
-    r"(?:(?P<a_killed>tué|abattu|exécuté|massacré|assassiné|égorgé|décapité|fusillé|neutralisé|éliminé|lynché"
-    r"|achevé|coûté\s+la\s+vie\s+(?:à|a))|(?P<a_wounded>blessé)|(?P<a_abducted>enlevé|kidnappé|pris\s+en\s+otages?))"
+    rf"(?:(?P<a_killed>(?:(?:{_A_KILLED}|enlevé|kidnappé)\s+(?:et|puis|et\s+puis)\s+)?{_A_KILLED}"
+    r"|coûté\s+la\s+vie\s+(?:à|a))|(?P<a_wounded>blessé)|(?P<a_abducted>enlevé|kidnappé|pris\s+en\s+otages?))"
 )
 _ACTIVE = (
-    rf"(?:{_AVOIR}|ayant|avoir)\s+(?:{_ADV}\s+)*{_OQ}{_A_VERB}"
-    rf"|(?:en\s+)?{_OQ}(?:(?P<p_killed>tuant|abattant|exécutant|massacrant|assassinant|égorgeant|décapitant|fusillant"
+    rf"(?:{_AVOIR}|ayant|avoir)\s+(?:{_ADV}\s+)*{_A_VERB}"
+    rf"|(?:en\s+)?(?:(?P<p_killed>tuant|abattant|exécutant|massacrant|assassinant|égorgeant|décapitant|fusillant"
     rf"|neutralisant|éliminant|fauchant|coûtant\s+la\s+vie\s+(?:à|a))|(?P<p_wounded>blessant)"
     rf"|(?P<p_abducted>enlevant|kidnappant|prenant\s+en\s+otages?))"
-    rf"|{_OQ}(?:(?P<h_killed>tue|tuent)|(?P<h_wounded>blesse|blessent)|(?P<h_abducted>enlève|enlèvent))"
+    rf"|(?:(?P<h_killed>tue|tuent)|(?P<h_wounded>blesse|blessent)|(?P<h_abducted>enlève|enlèvent))"
 )
 _NOMINAL = (
     r"(?:(?P<n_killed>la\s+mort|le\s+décès|l'assassinat|l'exécution|le\s+massacre|les\s+meurtres?)"
@@ -206,8 +209,10 @@ _TOLL_NOUN = (
 
 # --- the masked text: each quantity becomes \ue000\ue001..., of the same length ----------------------
 _Q = "\ue000\ue001*"
+# A short parenthesis is one modifier: "combattants des Forces démocratiques syriennes (FDS)".
 _MOD_WORD = (
-    r"\s+(?!(?:ont|a|sont|est|avaient|avait|auraient|aurait|seraient|serait|n'ont|n'a|ayant|qui|que|se|s'|et"
+    r"\s*\([^()\ue000\ue001]{1,30}\)"
+    r"|\s+(?!(?:ont|a|sont|est|avaient|avait|auraient|aurait|seraient|serait|n'ont|n'a|ayant|étant|qui|que|se|s'|et"
     r"|dont|parmi|ou|lors|dans|après|en|au|selon|par)\b)"
     r"(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d'\ue000\ue001{1,2}\s+|d'|l')?"  # "d'une ONG": an article
     r"[^\s,.;:!?()\ue000\ue001]+"
@@ -220,15 +225,19 @@ _NOUN_PHRASE = (
 _GROUP = rf"{_Q}\s+(?:de\s+|d')?{_NOUN_PHRASE}"
 _GROUP_LIST = rf"{_GROUP}(?:\s*(?:,|\bet\b|\bainsi\s+que\b)\s*{_GROUP})*"
 _OBJECT = rf"{_Q}(?:\s+(?:de\s+|d')?{_NOUN_PHRASE})?"
-_OBJECT_LIST = rf"{_OBJECT}(?:\s*(?:,|\bet\b|\bainsi\s+que\b)\s*{_GROUP})*"
+# Nothing after an object forces its modifiers to be read (a subject has its verb), so before each next
+# figure they may be: "tuant deux combattants des FDS et trois civils" is 5, not 2. A figure with its own
+# verb is not the object's: "tuant deux soldats, trois autres étant portés disparus".
+_OBJECT_LIST = (rf"{_OBJECT}(?:(?:{_MOD_WORD}){{0,5}}?\s*(?:,|\bet\b|\bainsi\s+que\b)\s*{_GROUP}"
+                r"(?!\s+(?:étant|ayant|ont|a|sont|est|seraient|serait)\b))*")
 _INCISE = r"(?:\s*,[^,.;:!?]{1,80},|\s*\([^()]{1,80}\))?"
 
 _SUBJECT_RE = re.compile(rf"(?P<list>{_GROUP_LIST}){_INCISE}\s+{_AFTER_SUBJECT}")
 # No "tués ou blessés" guard after an object: "ont tué deux soldats et blessé trois autres" is two tolls.
-_ACTIVE_RE = re.compile(rf"(?<![\w])(?:{_ACTIVE}){_CQ}{_SLOT}(?P<list>{_OBJECT_LIST})(?![\w])")
+_ACTIVE_RE = re.compile(rf"(?<![\w])(?:{_ACTIVE}){_SLOT}(?P<list>{_OBJECT_LIST})(?![\w])")
 # The second participle sharing the auxiliary: "ont tué deux soldats [et] blessé trois autres".
-_COORD_GAP_RE = re.compile(r"\s*(?:,\s*et|,|et)\s+")
-_COORD_RE = re.compile(rf"{_OQ}{_A_VERB}{_CQ}{_SLOT}(?P<list>{_OBJECT_LIST})(?![\w])")
+_COORD_GAP_RE = re.compile(rf"(?:{_MOD_WORD}|(?:\s*,)?\s+(?:{_WHEN})(?![\w])){{0,4}}?\s*(?:,\s*et|,|et)\s+")
+_COORD_RE = re.compile(rf"{_A_VERB}{_SLOT}(?P<list>{_OBJECT_LIST})(?![\w])")
 _NOMINAL_RE = re.compile(rf"(?<![\w]){_NOMINAL}(?P<list>{_GROUP_LIST})")
 _TOLL_RE = re.compile(rf"(?P<list>{_Q})\s+(?:de\s+|d')?(?:{_TOLL_NOUN})(?![\w]){_NOT_EITHER}(?P<tail>\s+au\s+moins\b)?"
                       r"(?:\s+parmi\s+(?:les|des|ses|leurs)\s+(?P<among>[^\s,.;:!?()]+))?")
@@ -250,29 +259,6 @@ _DONT_RE = re.compile(
     r"(?=\s*(?:[,.;:!?)]|$|\s))"
 )
 
-# --- context: period anchors in the same clause -----------------------------------------------------
-_SHORT_WINDOW = (
-    r"(?:hier|avant-hier|ce\s+matin|cette\s+nuit|la\s+nuit|la\s+veille|l'aube|le\s+matin|le\s+soir|"
-    r"(?:le\s+|ce\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|week-end)|\S+\s+(?:heures|h|jours)\b)"
-)
-_CONTEXT_RE = re.compile(
-    rf"\bdepuis\b(?!\s+{_SHORT_WINDOW})|\bau\s+total\b|\ben\s+cumulé\b|\bcumul|\bbilan\s+(?:total|global|cumulé)"
-    r"|\bcette\s+année\b|\bl'an\s+dernier\b|\bl'année\s+(?:dernière|passée|précédente)\b|\ben\s+(?:19|20)\d\d\b"
-    r"|\bau\s+cours\s+de\s+l'année\b|\bdu\s+mois\s+de\b|\bau\s+cours\s+du\s+mois\b|\ble\s+mois\s+dernier\b"
-    r"|\b(?:ces|au\s+cours\s+des)\s+(?:\S+\s+)?(?:derniers|dernières)\s+(?:\S+\s+)?(?:semaines|mois|années|ans)\b"
-    r"|\ben\s+(?:\S+\s+)?(?:mois|ans|années|semaines)\b|\bentre\s+(?:19|20)\d\d\s+et\b"
-    r"|\b(?:le|du|ce)\s+conflit\b|\bla\s+guerre\b|\bl'insurrection\b|\bla\s+rébellion\b|\bla\s+crise\b"
-    r"|\bl'insurrection\b|\bdes\s+années\s+de\b"
-    r"|\ben\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b"
-    # An offensive or a campaign lasts weeks: "une offensive ..., qui a fait plus de 1.000 morts".
-    # ("la campagne d'Idleb" is the countryside, so only these determiners.)
-    r"|\b(?:une|cette|leur|son|sa)\s+(?:offensive|campagne)\b|\bl'offensive\b"
-)
-_CLAUSE_BREAK_RE = re.compile(
-    r"[.!?;](?=\s|$)|\n|,\s*(?:alors\s+que|tandis\s+que|au\s+moment\s+où|après\s+que|quand|lorsque)\b"
-    r"|\s+[-–—]\s+"
-)
-_CONTEXT_FLOOR = 10_000  # a toll this large is a war's, not an event's
 
 
 def find_casualties(text: str) -> list[CasualtyMention]:
@@ -315,7 +301,7 @@ def find_casualties(text: str) -> list[CasualtyMention]:
     for match in _ZERO_RE.finditer(masked):
         start, end = match.span()
         add([CasualtyMention(start, end, _outcome(match, "t_"), 0, 0, 0, None, "",
-                             _is_context(low_text, start, end, 0), None)])
+                             is_context(low_text, start, end, 0), None)])
     return _fill_ellipses(low_text, sorted(found, key=lambda m: m.start))
 
 
@@ -338,9 +324,16 @@ def _fill_ellipses(low_text: str, mentions: list[CasualtyMention]) -> list[Casua
     return filled
 
 
+_QUOTES = str.maketrans("«»“”\"", "     ")
+
+
 def _mask(low_text: str, quantities: Iterable[QuantityMention]) -> str:
-    """Each quantity becomes one \ue000 then \ue001s: patterns see "a figure here", offsets stay put."""
-    chars = list(low_text)
+    """Each quantity becomes one \ue000 then \ue001s: patterns see "a figure here", offsets stay put.
+
+    Quotation marks become spaces: communiqués quote their euphemism or figure ("avoir « neutralisé »
+    37 assaillants", "tuant « environ 25 » combattants", "80 « terroristes »"), and the words are the same.
+    """
+    chars = list(low_text.translate(_QUOTES))
     for q in quantities:
         chars[q.start] = "\ue000"
         for i in range(q.start + 1, q.end):
@@ -391,7 +384,7 @@ def _from_match(
         end = max(end, dont.end())
     noun_starts = [g[2] for g in groups if g[2] is not None]
     who = text[noun_starts[0]:groups[-1][3]].strip() if noun_starts else ""
-    context = _is_context(masked, start, end, total.best)
+    context = is_context(masked, start, end, total.best)
     return [CasualtyMention(start, end, outcome, total.low, total.best, total.high, civilians, who, context,
                             civilian_count)]
 
@@ -411,8 +404,8 @@ def _respective(
         mentions.append(CasualtyMention(
             start, end, outcome, quantity.low, quantity.best, quantity.high, civilians,
             text[noun_start:group_end].strip() if noun_start is not None else who,
-            _is_context(masked, start, end, quantity.best),
-            {True: quantity.best, False: 0}.get(civilians) if civilians is not None else None,
+            is_context(masked, start, end, quantity.best),
+            {True: quantity.best, False: 0}.get(civilians) if civilians is not None else None, i,
         ))
     return mentions
 
@@ -472,14 +465,3 @@ def _sum(quantities: list[Quantity]) -> Quantity:
 
     return Quantity(total([q.low for q in quantities]), total([q.best for q in quantities]),
                     total([q.high for q in quantities]))
-
-
-def _is_context(text: str, start: int, end: int, best: int | None) -> bool:
-    if best is not None and best >= _CONTEXT_FLOOR:
-        return True
-    clause_start = 0
-    for brk in _CLAUSE_BREAK_RE.finditer(text, 0, start):
-        clause_start = brk.end()
-    after = _CLAUSE_BREAK_RE.search(text, end)
-    clause_end = after.start() if after else len(text)
-    return _CONTEXT_RE.search(text, clause_start, clause_end) is not None

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 from collections import Counter
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
@@ -256,14 +256,22 @@ def _absorb(existing: Draft, draft: Draft) -> None:
 
 def _attach_sources(drafts: list[Draft], attributions: list[Attribution], sentences: list[Span]) -> None:
     """Sources of an act: its sentences' attributions and those of the sentences that go on telling it
-    ("..., a précisé l'ONG"), else the nearest sentence's."""
+    ("..., a précisé l'ONG"), else the nearest sentence's. A speaker denying the act is never its source;
+    one reacting to it ("l'ONU a dénoncé ...") only in the act's own sentence."""
+    # Sentences about something wider than the act: the whole country, similar acts elsewhere, a
+    # campaign started earlier ("l'offensive lancée le 19 juin a fait 150 morts, selon l'ONU").
+    elsewhere = re.compile(
+        r"(?<![\w])(?:similaires?|(?:dans|a travers) (?:tout )?le pays|l'ensemble du pays"
+        r"|dans d'autres (?:villes|localites|regions|provinces|quartiers)"
+        r"|(?:lancee?s?|declenchee?s?) (?:le|en|il y a|depuis) )")
+
     def sentence_of(position: int) -> int:
         for index, sentence in enumerate(sentences):
             if sentence.start_char <= position < sentence.end_char:
                 return index
         return len(sentences) - 1
 
-    located = [(sentence_of(a.start), a) for a in attributions]
+    located = [(sentence_of(a.start), a) for a in attributions if a.stance != "denies"]
     acts = {i for d in drafts for i in d.sentences}
     for draft in drafts:
         first = min(draft.sentences)
@@ -271,10 +279,10 @@ def _attach_sources(drafts: list[Draft], attributions: list[Attribution], senten
         stop = min(later_acts) if later_acts else len(sentences)
         # Sentences after the act and before the next one tell more of it, unless they are background.
         telling = {i for i in range(first + 1, stop)
-                   if not BACKGROUND.search(fold(sentences[i].text)) and not PERIOD_TOLL.search(fold(sentences[i].text))}
-        own = [a for i, a in located if i in draft.sentences or i in telling]
+                   if not any(p.search(fold(sentences[i].text)) for p in (BACKGROUND, PERIOD_TOLL, elsewhere))}
+        own = [a for i, a in located
+               if i in draft.sentences or i in telling and a.stance != "reacts"]
         if not own:
-            first = min(draft.sentences)
             near = sorted(located, key=lambda item: (abs(item[0] - first), item[0] < first))
             own = [a for i, a in near if i == near[0][0]] if near else []
         # A speaker fracas cannot place ("a précisé un général") adds nothing beside known sources.

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from fracas.extract.actors import ActorMention
-from fracas.text import fold
 from fracas.extract.triggers import Trigger, TriggerLexicon, find_triggers, is_reported, refine
 from fracas.model import EVENT_TYPE_OF_SUB_TYPE
 from fracas.resolve.actors import UNIDENTIFIED
+from fracas.text import fold
 
 # Words just before an actor that make it the target, not the perpetrator.
 TARGET_CUE = re.compile(

@@ -13,9 +13,9 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from fracas.text import fold
 from fracas.model import EVENT_TYPES
 from fracas.resources import load_resource
+from fracas.text import fold
 
 # Governing words that say the act is denied, alleged, threatened, proposed or feared, not reported.
 NOT_REPORTED = re.compile(

@@ -41,6 +41,8 @@ def main() -> None:
 
 
 # Command modules register themselves on `app` when imported.
-from fracas.interfaces import cli_extract  # noqa: E402,F401
-from fracas.interfaces import cli_measure  # noqa: E402,F401
-from fracas.interfaces import cli_store  # noqa: E402,F401
+from fracas.interfaces import (
+    cli_extract,  # noqa: E402,F401
+    cli_measure,  # noqa: E402,F401
+    cli_store,  # noqa: E402,F401
+)

@@ -16,7 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.text import Text
 
 from fracas.errors import FracasError, UsageError
-from fracas.interfaces.cli import progress_enabled, app, fail
+from fracas.interfaces.cli import app, fail, progress_enabled
 from fracas.model import EVENT_TYPE_OF_SUB_TYPE, EVENT_TYPES, Dispatch, Event, Rejection
 from fracas.store import EventFilter, EventStore, open_store
 from fracas.store.ingest import DispatchResult, ingest

@@ -30,7 +30,7 @@ _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 # Arabic article forms (with sun-letter assimilation) as they appear in French and English copy.
 ARTICLES = frozenset({
     "al", "el", "il", "ul", "an", "en", "ar", "er", "as", "es", "ash", "ech", "ach", "esh", "ad", "ed",
-    "at", "et", "az", "ez", "adh", "ath", "ad", "ed", "al",
+    "at", "et", "az", "ez", "adh", "ath",
 })
 # Only these are dropped when they START a name: "en", "et", "es", "as", "at", "il" are too often real words
 # or real first syllables written apart in French ("En Nahud" is rare, "Es Sider" acceptable loss).

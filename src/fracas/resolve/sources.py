@@ -19,8 +19,8 @@ import yaml
 
 from fracas.errors import ResourceError
 from fracas.model import Actor, Confidence, Source, SourceKind
-from fracas.text import fold
 from fracas.resources import load_resource
+from fracas.text import fold
 
 # Kinds that do not fight: an independent monitor. Everything else (government, state_media,
 # armed_group) speaks for a party to the conflict; `unknown` is neither and never makes a grade better.
