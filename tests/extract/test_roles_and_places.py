@@ -115,3 +115,11 @@ def test_a_protester_killed_after_a_riot_is_the_riots_toll_not_a_new_protest():
             "témoin. Les gendarmes ont tiré des gaz lacrymogènes. Un manifestant a été tué, selon une source "
             "hospitalière.")
     assert [(r[0], r[1], r[5]) for r in roles(text, "2020-07-17")] == [("Violent demonstration", "Rioters", 1)]
+
+
+def test_a_burkinabe_province_is_a_district_not_a_foreign_village():
+    text = ("Des hommes armés ont tué mercredi deux gendarmes lors d'une attaque contre leur poste dans la "
+            "province du Loroum, a appris l'AFP de source sécuritaire.")
+    [event] = fracas.extract(text, published="2019-05-02")
+    assert (event.location.name, event.location.admin1, event.location.country, event.location.precision) == (
+        "Loroum", "Nord", "BF", "admin2")

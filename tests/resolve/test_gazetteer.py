@@ -157,3 +157,12 @@ def test_supplement_coordinates_outside_the_province_are_rejected() -> None:
     entry = SupplementPlace("Kafr Foo", (), "SY", "Hama", None, 36.5, 35.1, "place", 0)  # lat/lon swapped
     with pytest.raises(ResourceError, match="'Kafr Foo': lat 36.5, lon 35.1 lies outside Hama"):
         _check_inside(entry, [(35.13, 36.75), (35.37, 36.60)])
+
+
+def test_a_district_is_the_mean_of_its_towns_inside_its_province(gaz: Gazetteer) -> None:
+    soum = gaz.find_admin2("Soum", country="BF")
+    assert soum is not None
+    assert (soum.name, soum.admin1, soum.admin2, soum.country, soum.precision) == ("Soum", "Sahel", "Soum", "BF", "admin2")
+    assert 13.5 < soum.lat < 14.8 and -2.2 < soum.lon < -0.9  # northern Burkina, around Djibo
+    assert gaz.find_admin2("Soum", country="SN") is None  # a Senegalese village named Soum is not a district
+    assert gaz.find_admin2("Nowhere-at-all") is None

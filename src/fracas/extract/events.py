@@ -163,7 +163,7 @@ class EventExtractor:
             for place in here:
                 key = place.place.admin1 or place.place.name
                 current = by_admin1.get(key)
-                if current is None or (current.place.precision == "admin1" and place.place.precision == "place"):
+                if current is None or PRECISION_RANK[place.place.precision] > PRECISION_RANK[current.place.precision]:
                     by_admin1[key] = place
             return [(p, p.place) for p in by_admin1.values()]
         previous = drafts[-1] if drafts else None
@@ -246,7 +246,8 @@ def _absorb(existing: Draft, draft: Draft) -> None:
     existing.evidence.extend(e for e in draft.evidence if e not in existing.evidence)
     if existing.actor2 is None and draft.actor2 is not None:
         existing.actor2 = draft.actor2
-    if existing.location.precision == "admin1" and draft.location.precision == "place" \
+    if PRECISION_RANK[draft.location.precision] > PRECISION_RANK[existing.location.precision] \
+            and draft.location.precision != "country" \
             and draft.location.admin1 == existing.location.admin1 and draft.place is not None:
         existing.location, existing.place = draft.location, draft.place
     if existing.actor1.name == UNIDENTIFIED and draft.mention.actor1 is not None \
@@ -290,6 +291,8 @@ def _attach_sources(drafts: list[Draft], attributions: list[Attribution], senten
         draft.sources = [(a.source, a.start, a.end) for a in (known or own)]
 
 
+# A village beats its district, a district its province, within one province.
+PRECISION_RANK = {"country": 0, "admin1": 1, "admin2": 2, "place": 3}
 # Acts whose target side is civilians when what they hit is (a market, a school, a village's shops).
 CIVILIAN_TARGETABLE = ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Shelling/artillery/missile attack",
                        "Looting/property destruction")

@@ -54,6 +54,7 @@ NOT_PLACES = {
 class GazetteerLike(Protocol):
     def find_place(self, name: str, *, country: str | None = None, admin1: str | None = None) -> Place | None: ...
     def find_admin1(self, name: str, *, country: str | None = None) -> Place | None: ...
+    def find_admin2(self, name: str, *, country: str | None = None) -> Place | None: ...
     def find_country(self, name: str) -> str | None: ...
     def country_place(self, alpha2: str, *, text: str | None = None) -> Place: ...
 
@@ -129,6 +130,8 @@ def dispatch_country(text: str, gazetteer: GazetteerLike, hints: list[str],
                 votes[town.country or ""] += 1
             elif province is not None:
                 votes[province.country or ""] += 2
+            elif (district := gazetteer.find_admin2(name)) is not None:
+                votes[district.country or ""] += 2  # "la province du Soum": a Burkinabè province is a district
             continue
         found = gazetteer.find_place(name) or gazetteer.find_admin1(name)
         if found is not None and found.country:
@@ -155,6 +158,8 @@ def find_places(text: str, sentences: list[Span], gazetteer: GazetteerLike, *, c
             place = gazetteer.find_admin1(name, country=country)
             if place is None and country is None:
                 place = gazetteer.find_admin1(name)
+            if place is None:
+                place = gazetteer.find_admin2(name, country=country)
         if place is None:
             province = _province_near(start, admin_context, sentences)
             place = gazetteer.find_place(name, country=country, admin1=province)
@@ -167,7 +172,7 @@ def find_places(text: str, sentences: list[Span], gazetteer: GazetteerLike, *, c
             continue
         place = _with_text(place, name)
         mentions.append(PlaceMention(start, end, place, reference=bool(RELATIVE.search(text[max(0, start - 40):start]))))
-        if place.precision == "admin1":
+        if place.precision in ("admin1", "admin2"):
             admin_context.append((start, place))
     return sorted(mentions, key=lambda m: m.start)
 

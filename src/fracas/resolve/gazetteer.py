@@ -145,6 +145,7 @@ class Gazetteer:
         self._country_row = {a2: areas[eid] for a2, _a3, _cap, eid, _nb in countries}
         self._neighbours = {a2: frozenset(nb.split(",")) - {""} for a2, *_rest, nb in countries}
         self._admin1_skeletons: dict[str, dict[str, list[_Row]]] = {}
+        self._admin2: dict[str, dict[tuple[str, str], tuple[int, float, float]]] | None = None
         self._find_place_cached = lru_cache(maxsize=8192)(self._find_place)
         # Wire copy names the same provinces over and over: remember the answers.
         self._admin1_row = lru_cache(maxsize=8192)(self._admin1_row)  # type: ignore[method-assign]
@@ -194,6 +195,34 @@ class Gazetteer:
     def alpha3(self, alpha2: str) -> str | None:
         """ISO alpha-2 -> alpha-3 ("SY" -> "SYR"); None for an unknown code."""
         return self._alpha3.get(alpha2.upper())
+
+    # ---- districts (admin2) -----------------------------------------------------------------------------
+
+    def find_admin2(self, name: str, *, country: str | None = None) -> Place | None:
+        """A district ("la province du Soum" in Burkina Faso, "le cercle de Bankass") -> the mean position of
+        the towns GeoNames files under it, precision admin2; None when no town names it as its district."""
+        if self._admin2 is None:
+            self._admin2 = self._admin2_index()
+        found = [(count, code, admin1, lat, lon) for (code, admin1), (count, lat, lon)
+                 in self._admin2.get(name_key(name), {}).items() if country is None or code == country]
+        if not found:
+            return None
+        count, code, admin1, lat, lon = max(found, key=lambda f: (f[1] in geo_build.FOCUS_COUNTRIES, f[0]))
+        return Place(name, admin1, name, code, round(lat / count, 5), round(lon / count, 5), None, "admin2", name)
+
+    def _admin2_index(self) -> dict[str, dict[tuple[str, str], tuple[int, float, float]]]:
+        # Built on first use only: most dispatches name provinces, not districts.
+        index: dict[str, dict[tuple[str, str], tuple[int, float, float]]] = defaultdict(dict)
+        with self._lock:
+            rows = self._conn().execute(
+                "SELECT admin2, country, admin1, count(*), sum(lat), sum(lon) FROM entity "
+                "WHERE kind = 'place' AND admin2 IS NOT NULL AND lat IS NOT NULL "
+                "GROUP BY admin2, country, admin1").fetchall()
+        for admin2, code, admin1, count, lat_sum, lon_sum in rows:
+            # Spellings that fold to one key ("Séno", "Seno") are one district.
+            before = index[name_key(admin2)].get((code, admin1), (0, 0.0, 0.0))
+            index[name_key(admin2)][(code, admin1)] = (before[0] + count, before[1] + lat_sum, before[2] + lon_sum)
+        return index
 
     # ---- provinces -------------------------------------------------------------------------------------
 
