@@ -146,3 +146,8 @@ def test_cues_of_claims_and_references(text: str, expected: list[tuple[str, str,
 )
 def test_stance(text: str, expected: list[str]) -> None:
     assert [a.stance for a in find_attributions(text)] == expected
+
+
+def test_the_official_an_agency_reached_is_the_source_not_the_agency():
+    [found] = find_attributions("Vingt civils ont été tués, selon un responsable local joint par l'AFP.")
+    assert (found.source.name, found.source.kind) == ("Local official", "local_official")

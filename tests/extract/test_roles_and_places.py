@@ -123,3 +123,33 @@ def test_a_burkinabe_province_is_a_district_not_a_foreign_village():
     [event] = fracas.extract(text, published="2019-05-02")
     assert (event.location.name, event.location.admin1, event.location.country, event.location.precision) == (
         "Loroum", "Nord", "BF", "admin2")
+
+
+def test_members_of_a_group_who_open_fire_are_the_perpetrators():
+    text = ("Des membres du gang Grand Ravine ont ouvert le feu dimanche sur des habitants de Carrefour, "
+            "tuant au moins six personnes, selon le RNDDH.")
+    assert [r[:3] for r in roles(text, "2024-08-26")] == [("Attack", "Gang (Haiti)", "Civilians")]
+
+
+def test_allies_named_together_are_one_side_and_the_attackers_the_other():
+    text = ("L'armée centrafricaine et des Casques bleus de la Minusca ont repoussé mercredi une attaque de "
+            "combattants de l'UPC contre la ville de Bambari, a annoncé la Minusca.")
+    assert [r[:3] for r in roles(text, "2018-09-20")] == [
+        ("Armed clash", "Military Forces of the Central African Republic", "UPC - Unity for Peace in Central Africa"),
+    ]
+
+
+def test_air_support_is_part_of_the_advance_not_a_second_event():
+    text = ("Des soldats irakiens, appuyés par des frappes de la coalition internationale, ont repris samedi "
+            "la ville de Rawa, dans la province d'Al-Anbar, au groupe Etat islamique, a annoncé l'armée.")
+    assert [r[:3] for r in roles(text, "2017-11-19")] == [
+        ("Government regains territory", "Military Forces of Iraq", "Islamic State"),
+    ]
+
+
+def test_a_jihadist_attack_names_jihadists_as_the_attackers():
+    text = ("Sept soldats ont été tués jeudi dans une attaque jihadiste contre un poste militaire près de "
+            "Téra, dans la région de Tillabéri, a annoncé le ministère nigérien de la Défense.")
+    assert [r[:3] for r in roles(text, "2020-01-10")] == [
+        ("Armed clash", "Jihadist Groups", "Military Forces of Niger"),
+    ]

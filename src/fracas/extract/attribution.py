@@ -401,6 +401,9 @@ def _antecedent(folded: str, start: int, phrase: str, words: str, sources: Sourc
     return None
 
 
+_RELAYED_BY_RE = re.compile(r"\s+(?:joint|cite|interroge|contacte|interviewe)e?s?\s+(?:par|au\s+telephone\s+par)\s")
+
+
 def _trim(folded: str, start: int, end: int) -> tuple[int, int]:
     """Drop surrounding spaces, a definite article, and dangling punctuation."""
     while start < end and folded[start] in " \t\n,":
@@ -410,6 +413,10 @@ def _trim(folded: str, start: int, end: int) -> tuple[int, int]:
     article = _DEFINITE_RE.match(folded, start, end)
     if article:
         start = article.end()
+    # "un responsable local joint par l'AFP": the speaker is the official, the agency only reached him.
+    relay = _RELAYED_BY_RE.search(folded, start, end)
+    if relay and relay.start() > start:
+        end = relay.start()
     return start, end
 
 

@@ -43,7 +43,8 @@ SUPPORT_CUE = re.compile(
 HELD_BY = re.compile(r"(?:contr[oô]l[ée]e?s?|tenue?s?|assi[ée]g[ée]e?s?|d[ée]fendue?s?) par\s*(?:les |le |la |l'|des )?$")
 COORDINATED = re.compile(
     r"^(?:\s+(?:de la|de l'|du|des|de)\s*[\w-]+)?\s*(?:,|et|ou)\s*(?:les |le |la |l'|des |du |de la |de l')?"
-    r"(?:(?:combattants|membres|elements|miliciens|forces|hommes|troupes|avions|soldats) (?:du |de la |de l'|des |de |d'))?$")
+    # "et des Casques bleus de la Minusca", "et des combattants du Hezbollah": a group named by its members
+    r"(?:[\w-]+ (?:[\w-]+ )?(?:du |de la |de l'|des |de |d'))?$")
 # "frappes de la coalition", "une attaque du groupe EI", "tirs d'obus et de roquettes des rebelles".
 GENITIVE = re.compile(r"^(?:\s+[\w'-]+){0,3}?\s+(?:de|d'|du|des)\s*(?:la |l'|les )?$")
 ARMED_KINDS = ("state_forces", "rebel_group", "political_militia", "identity_militia", "external_other")
@@ -94,6 +95,9 @@ def find_mentions(doc: Doc, sentences: list[Span], lexicon: TriggerLexicon, acto
                 continue  # "tués" beside "frappes" is the strike's toll, not a second act
             if not is_reported(trigger, sentence):
                 continue
+            start_char = doc[trigger.start].idx
+            if SUPPORT_CUE.search(fold(doc.text[max(sentence.start_char, start_char - 60):start_char])):
+                continue  # "appuyés par des frappes de la coalition": the support of another act
             sub = refine(trigger, sentence, lexicon, actor_kinds=kinds)
             if sub is None:
                 continue
@@ -168,17 +172,24 @@ def _assign_actors(mention: Mention, sentence: Span, actors: list[ActorMention])
     targets: list[ActorMention] = []
     neutral: list[ActorMention] = []
     previous: tuple[ActorMention, list[ActorMention]] | None = None
+    allies: list[ActorMention] = []  # named beside another actor, on its side
     for actor in actors:
         before = fold(text[max(0, actor.start - base - 60):actor.start - base])
         between = fold(text[mention.trigger_end - base:actor.start - base]) if actor.start >= mention.trigger_end else ""
         if previous is not None and COORDINATED.match(fold(text[previous[0].end - base:actor.start - base])):
             previous[1].append(actor)  # "tenue par les rebelles et les jihadistes": both hold it
             previous = (actor, previous[1])
+            allies.append(actor)
             continue
         if SUPPORT_CUE.search(before):
             previous = (actor, [])  # supporters, and any coordinated with them, play no role
             continue
-        if HELD_BY.search(before) or TARGET_CUE.search(before):
+        if actor.start <= mention.trigger_start < actor.end:
+            agents.append(actor)  # "une attaque jihadiste": the act's own adjective names who did it
+        elif HELD_BY.search(before):
+            targets.append(actor)
+        elif TARGET_CUE.search(before) and not _governing_dep(doc, actor) == "nsubj":
+            # "tuant des combattants de l'EI" is a target; "des membres du gang ont ouvert le feu" acts.
             targets.append(actor)
         elif AGENT_CUE.search(before) or (0 < len(between) <= 30 and GENITIVE.match(between)):
             agents.append(actor)
@@ -205,7 +216,9 @@ def _assign_actors(mention: Mention, sentence: Span, actors: list[ActorMention])
     if mention.event_type == "Battles":
         # Both sides are actors of a clash; ACLED lists them in the order the report gives them.
         armed_only = [a for a in targets + neutral if a.entry is None or a.entry.kind in ARMED_KINDS]
-        sides = sorted(agents, key=lambda a: a.start) + sorted(armed_only, key=lambda a: a.start)
+        # "L'armée et les Casques bleus ont repoussé une attaque de l'UPC": the allies are one side.
+        sides = [a for a in sorted(agents, key=lambda a: a.start) + sorted(armed_only, key=lambda a: a.start)
+                 if a not in allies]
         distinct: list[ActorMention] = []
         for actor in sides:
             if all(_same_actor(actor, other) is False for other in distinct):
@@ -237,12 +250,17 @@ def _same_actor(a: ActorMention, b: ActorMention | None) -> bool:
     return a.entry is None and b.entry is None and a.generic == b.generic
 
 
-def _is_object(doc: Doc, actor: ActorMention) -> bool:
+def _governing_dep(doc: Doc, actor: ActorMention) -> str | None:
+    """The dependency of the phrase an actor heads or qualifies ("les membres du gang" -> that of "membres")."""
     span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
     if span is None:
-        return False
+        return None
     token = span.root
     # "Deux Casques bleus de la Minusma ont été tués": the group of the victims is a victim too.
     while token.dep_ == "nmod" and token.head is not token:
         token = token.head
-    return token.dep_ in ("obj", "obl:arg", "iobj", "nsubj:pass")
+    return str(token.dep_)
+
+
+def _is_object(doc: Doc, actor: ActorMention) -> bool:
+    return _governing_dep(doc, actor) in ("obj", "obl:arg", "iobj", "nsubj:pass")
