@@ -54,34 +54,11 @@ def test_supporters_of_the_army_are_neither_side():
     ]
 
 
-def test_a_later_attribution_names_the_bombers_and_the_unnamed_men_are_them():
-    text = ("Un kamikaze s'est fait exploser mardi sur un marché de Gwoza, dans l'Etat de Borno, tuant "
-            "douze personnes, selon un chef local. Les autorités ont attribué l'attaque au groupe jihadiste "
-            "Boko Haram.")
-    assert [r[:3] for r in roles(text, "2019-06-19")] == [
-        ("Suicide bomb", "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", "Civilians"),
-    ]
-    text = ("Des hommes armés ont enlevé lundi une vingtaine de villageois près de Gusau, dans l'Etat de "
-            "Zamfara, a indiqué la police, qui attribue l'enlèvement à des « bandits ».")
-    assert [r[:3] for r in roles(text, "2021-02-16")] == [
-        ("Abduction/forced disappearance", "Bandits (Nigeria)", "Civilians"),
-    ]
-
-
 def test_generic_words_take_the_name_the_dispatch_gives():
     text = ("Les jihadistes de l'Etat islamique en Afrique de l'Ouest (Iswap) ont attaqué jeudi une base "
             "militaire à Dikwa, dans l'Etat de Borno. Les jihadistes ont incendié des véhicules avant d'être "
             "repoussés par l'armée nigériane, a indiqué une source sécuritaire.")
     assert [r[:2] for r in roles(text, "2021-03-05")] == [("Armed clash", "Islamic State (West Africa)")]
-
-
-def test_an_attribution_dated_by_its_own_clause_still_names_the_bombers():
-    text = ("Un engin explosif a explosé dimanche dans un bar bondé de Butembo, dans le Nord-Kivu, tuant quatre "
-            "civils, a indiqué le maire. Les autorités ont attribué l'attentat aux rebelles ADF, qui "
-            "multiplient les attaques depuis début novembre.")
-    assert [r[:3] for r in roles(text, "2021-12-27")] == [
-        ("Remote explosive/landmine/IED", "ADF - Allied Democratic Forces", "Civilians"),
-    ]
 
 
 def test_strategic_developments_ACLED_codes():
@@ -91,14 +68,6 @@ def test_strategic_developments_ACLED_codes():
     text = ("Le groupe armé Twirwaneho a annoncé jeudi sa dissolution lors d'une cérémonie à Minembwe, "
             "dans le Sud-Kivu, selon un responsable local.")
     assert [r[0] for r in roles(text, "2023-03-10")] == ["Change to group/activity"]
-
-
-def test_burning_a_village_school_targets_civilians():
-    text = ("Des hommes armés ont incendié samedi l'école et le marché du village de Gorgadji, dans la région "
-            "du Sahel, sans faire de victime, a indiqué un élu local.")
-    assert [r[:3] for r in roles(text, "2020-03-09")] == [
-        ("Looting/property destruction", "Unidentified Armed Group", "Civilians"),
-    ]
 
 
 def test_a_country_level_retelling_of_a_located_strike_is_the_same_event():
@@ -125,31 +94,69 @@ def test_a_burkinabe_province_is_a_district_not_a_foreign_village():
         "Loroum", "Nord", "BF", "admin2")
 
 
-def test_members_of_a_group_who_open_fire_are_the_perpetrators():
-    text = ("Des membres du gang Grand Ravine ont ouvert le feu dimanche sur des habitants de Carrefour, "
-            "tuant au moins six personnes, selon le RNDDH.")
-    assert [r[:3] for r in roles(text, "2024-08-26")] == [("Attack", "Gang (Haiti)", "Civilians")]
-
-
-def test_allies_named_together_are_one_side_and_the_attackers_the_other():
-    text = ("L'armée centrafricaine et des Casques bleus de la Minusca ont repoussé mercredi une attaque de "
-            "combattants de l'UPC contre la ville de Bambari, a annoncé la Minusca.")
-    assert [r[:3] for r in roles(text, "2018-09-20")] == [
+# One act each: (publication date, dispatch, (sub-event type, actor1, actor2)).
+WHO_DID_WHAT = [
+    pytest.param(
+        "2019-06-19",
+        "Un kamikaze s'est fait exploser mardi sur un marché de Gwoza, dans l'Etat de Borno, tuant "
+        "douze personnes, selon un chef local. Les autorités ont attribué l'attaque au groupe jihadiste "
+        "Boko Haram.",
+        ("Suicide bomb", "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", "Civilians"),
+        id="a-later-attribution-names-the-bombers-and-the-unnamed-men-are-them",
+    ),
+    pytest.param(
+        "2021-02-16",
+        "Des hommes armés ont enlevé lundi une vingtaine de villageois près de Gusau, dans l'Etat de "
+        "Zamfara, a indiqué la police, qui attribue l'enlèvement à des « bandits ».",
+        ("Abduction/forced disappearance", "Bandits (Nigeria)", "Civilians"),
+        id="a-later-attribution-names-the-bombers-and-the-unnamed-men-are-them",
+    ),
+    pytest.param(
+        "2021-12-27",
+        "Un engin explosif a explosé dimanche dans un bar bondé de Butembo, dans le Nord-Kivu, tuant quatre "
+        "civils, a indiqué le maire. Les autorités ont attribué l'attentat aux rebelles ADF, qui "
+        "multiplient les attaques depuis début novembre.",
+        ("Remote explosive/landmine/IED", "ADF - Allied Democratic Forces", "Civilians"),
+        id="an-attribution-dated-by-its-own-clause-still-names-the-bombers",
+    ),
+    pytest.param(
+        "2020-03-09",
+        "Des hommes armés ont incendié samedi l'école et le marché du village de Gorgadji, dans la région "
+        "du Sahel, sans faire de victime, a indiqué un élu local.",
+        ("Looting/property destruction", "Unidentified Armed Group", "Civilians"),
+        id="burning-a-village-school-targets-civilians",
+    ),
+    pytest.param(
+        "2024-08-26",
+        "Des membres du gang Grand Ravine ont ouvert le feu dimanche sur des habitants de Carrefour, "
+        "tuant au moins six personnes, selon le RNDDH.",
+        ("Attack", "Gang (Haiti)", "Civilians"),
+        id="members-of-a-group-who-open-fire-are-the-perpetrators",
+    ),
+    pytest.param(
+        "2018-09-20",
+        "L'armée centrafricaine et des Casques bleus de la Minusca ont repoussé mercredi une attaque de "
+        "combattants de l'UPC contre la ville de Bambari, a annoncé la Minusca.",
         ("Armed clash", "Military Forces of the Central African Republic", "UPC - Unity for Peace in Central Africa"),
-    ]
-
-
-def test_air_support_is_part_of_the_advance_not_a_second_event():
-    text = ("Des soldats irakiens, appuyés par des frappes de la coalition internationale, ont repris samedi "
-            "la ville de Rawa, dans la province d'Al-Anbar, au groupe Etat islamique, a annoncé l'armée.")
-    assert [r[:3] for r in roles(text, "2017-11-19")] == [
+        id="allies-named-together-are-one-side-and-the-attackers-the-other",
+    ),
+    pytest.param(
+        "2017-11-19",
+        "Des soldats irakiens, appuyés par des frappes de la coalition internationale, ont repris samedi "
+        "la ville de Rawa, dans la province d'Al-Anbar, au groupe Etat islamique, a annoncé l'armée.",
         ("Government regains territory", "Military Forces of Iraq", "Islamic State"),
-    ]
-
-
-def test_a_jihadist_attack_names_jihadists_as_the_attackers():
-    text = ("Sept soldats ont été tués jeudi dans une attaque jihadiste contre un poste militaire près de "
-            "Téra, dans la région de Tillabéri, a annoncé le ministère nigérien de la Défense.")
-    assert [r[:3] for r in roles(text, "2020-01-10")] == [
+        id="air-support-is-part-of-the-advance-not-a-second-event",
+    ),
+    pytest.param(
+        "2020-01-10",
+        "Sept soldats ont été tués jeudi dans une attaque jihadiste contre un poste militaire près de "
+        "Téra, dans la région de Tillabéri, a annoncé le ministère nigérien de la Défense.",
         ("Armed clash", "Jihadist Groups", "Military Forces of Niger"),
-    ]
+        id="a-jihadist-attack-names-jihadists-as-the-attackers",
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), WHO_DID_WHAT)
+def test_who_did_what_to_whom(published, text, expected):
+    assert [r[:3] for r in roles(text, published)] == [expected]
