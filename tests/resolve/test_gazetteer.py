@@ -166,3 +166,10 @@ def test_a_district_is_the_mean_of_its_towns_inside_its_province(gaz: Gazetteer)
     assert 13.5 < soum.lat < 14.8 and -2.2 < soum.lon < -0.9  # northern Burkina, around Djibo
     assert gaz.find_admin2("Soum", country="SN") is None  # a Senegalese village named Soum is not a district
     assert gaz.find_admin2("Nowhere-at-all") is None
+
+
+def test_consonant_skeletons_only_where_names_are_transliterated(gaz: Gazetteer) -> None:
+    # "Hajine" is Hajin (Arabic names have many Latin spellings); "Boungou" is not Burkina's "Bingo".
+    hajin = gaz.find_place("Hajine", country="SY")
+    assert hajin is not None and (hajin.name, hajin.admin1) == ("Hajin", "Deir-ez-Zor")
+    assert gaz.find_place("Boungou", country="BF") is None

@@ -154,8 +154,12 @@ class EventExtractor:
                    drafts: list[Draft], country: str | None) -> list[tuple[PlaceMention | None, Place]]:
         """Where: the places of the sentence (one event per province named), else carried over, else the country."""
         named = [p for p in sentence_places.get(mention.sentence, []) if p.place.precision != "country"]
-        # "Daraya, au sud-ouest de Damas": Damas only locates Daraya; used alone when nothing else is named.
-        here = [p for p in named if not p.reference] or named
+        # "Daraya, au sud-ouest de Damas", "Douma, près de Damas": Damas only locates Daraya. With no town of
+        # its own, the act is at its first landmark ("près de Djibo, dans la province du Soum"; "près de
+        # Baqouba, au nord-est de Bagdad": Bagdad locates Baqouba in turn).
+        here = [p for p in named if not p.reference]
+        if not any(p.place.precision == "place" for p in here):
+            here = here + [p for p in named if p.reference][:1]
         # "négocié à Khartoum" in a Central African dispatch: another country's place is not a second event.
         here = [p for p in here if p.place.country == country] or here
         if here:

@@ -117,6 +117,12 @@ class _Row:
                      precision, text)  # type: ignore[arg-type]
 
 
+# Countries whose place names reach French copy transliterated from Arabic script.
+TRANSLITERATED_COUNTRIES = frozenset({
+    "SY", "IQ", "LB", "JO", "PS", "IL", "YE", "SA", "LY", "EG", "SD", "TN", "DZ", "MA", "IR", "AF", "KW", "OM",
+    "AE", "QA", "BH",
+})
+
 _COLUMNS = "e.id, e.kind, e.name, e.admin1, e.admin2, e.country, e.lat, e.lon, e.geonames_id, e.population, e.curated"
 
 
@@ -299,7 +305,11 @@ class Gazetteer:
         home = [r for r in rows if country is None or r.country == country]
         if home:
             return max(home, key=_Row.score)
-        if country is not None and (skel := skeleton(name)):
+        # Consonant skeletons absorb the many Latin spellings of Arabic names ("Hajine" ~ "Hajin"); where
+        # names are written in Latin script at home ("Boungou" in Burkina Faso), a skeleton match is another
+        # village ("Bingo"), so there it needs the province the text gives.
+        fuzzy_ok = area is not None or country in TRANSLITERATED_COUNTRIES
+        if country is not None and fuzzy_ok and (skel := skeleton(name)):
             near = [r for r in self._query(
                 f"SELECT {_COLUMNS}, 1 FROM place_skel s JOIN entity e ON e.id = s.entity_id "
                 "WHERE s.country = ? AND s.key = ?", (country, skel)) if acceptable(r)]
