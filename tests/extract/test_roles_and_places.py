@@ -97,6 +97,20 @@ def test_a_burkinabe_province_is_a_district_not_a_foreign_village():
 # One act each: (publication date, dispatch, (sub-event type, actor1, actor2)).
 WHO_DID_WHAT = [
     pytest.param(
+        "2020-06-10",
+        "Au moins 20 civils ont été tués mardi lors d'une attaque de la milice Maï-Maï contre le village de "
+        "Kipupu, dans le Sud-Kivu, a déclaré un responsable local.",
+        ("Attack", "Mai-Mai Militia", "Civilians"),
+        id="an-attack-of-the-militia-names-its-perpetrator",
+    ),
+    pytest.param(
+        "2015-08-17",
+        "Des raids aériens du régime sur la ville de Saqba, près de Damas, ont tué dimanche au moins "
+        "quinze civils, selon l'OSDH.",
+        ("Air/drone strike", "Military Forces of Syria", "Civilians"),
+        id="raids-of-the-regime",
+    ),
+    pytest.param(
         "2019-06-19",
         "Un kamikaze s'est fait exploser mardi sur un marché de Gwoza, dans l'Etat de Borno, tuant "
         "douze personnes, selon un chef local. Les autorités ont attribué l'attaque au groupe jihadiste "
@@ -160,3 +174,9 @@ WHO_DID_WHAT = [
 @pytest.mark.parametrize(("published", "text", "expected"), WHO_DID_WHAT)
 def test_who_did_what_to_whom(published, text, expected):
     assert [r[:3] for r in roles(text, published)] == [expected]
+
+
+def test_a_strike_on_a_weapons_programme_is_a_strike_not_a_chemical_attack():
+    text = ("Les Etats-Unis et la France ont mené samedi des frappes contre des sites liés au programme "
+            "d'armes chimiques près de Homs, a annoncé le Pentagone.")
+    assert [r[:2] for r in roles(text, "2018-04-15")] == [("Air/drone strike", "Military Forces of the United States")]

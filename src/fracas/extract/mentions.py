@@ -12,7 +12,14 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from fracas.extract.actors import ActorMention
-from fracas.extract.triggers import Trigger, TriggerLexicon, find_triggers, is_reported, refine
+from fracas.extract.triggers import (
+    WEAPONS_AS_OBJECT,
+    Trigger,
+    TriggerLexicon,
+    find_triggers,
+    is_reported,
+    refine,
+)
 from fracas.model import EVENT_TYPE_OF_SUB_TYPE
 from fracas.resolve.actors import UNIDENTIFIED
 from fracas.text import fold
@@ -46,7 +53,11 @@ COORDINATED = re.compile(
     # "et des Casques bleus de la Minusca", "et des combattants du Hezbollah": a group named by its members
     r"(?:[\w-]+ (?:[\w-]+ )?(?:du |de la |de l'|des |de |d'))?$")
 # "frappes de la coalition", "une attaque du groupe EI", "tirs d'obus et de roquettes des rebelles".
-GENITIVE = re.compile(r"^(?:\s+[\w'-]+){0,3}?\s+(?:de|d'|du|des)\s*(?:la |l'|les )?$")
+GENITIVE = re.compile(
+    r"^(?:\s+[\w'-]+){0,3}?\s+(?:de|d'|du|des)\s*(?:la |l'|les )?"
+    # "une attaque de la milice Mai-Mai", "des tirs de combattants du M23"
+    r"(?:(?:milice|groupe|mouvement|rebelles|jihadistes|combattants|miliciens|membres|elements|hommes)s? "
+    r"(?:(?:de la|de l'|du|des|de|d')\s*|(?:arme|armes|jihadiste|rebelle)s? )?)?$")
 ARMED_KINDS = ("state_forces", "rebel_group", "political_militia", "identity_militia", "external_other")
 
 
@@ -96,8 +107,11 @@ def find_mentions(doc: Doc, sentences: list[Span], lexicon: TriggerLexicon, acto
             if not is_reported(trigger, sentence):
                 continue
             start_char = doc[trigger.start].idx
-            if SUPPORT_CUE.search(fold(doc.text[max(sentence.start_char, start_char - 60):start_char])):
+            before = fold(doc.text[max(sentence.start_char, start_char - 60):start_char])
+            if SUPPORT_CUE.search(before):
                 continue  # "appuyés par des frappes de la coalition": the support of another act
+            if trigger.sub_event_type == "Chemical weapon" and WEAPONS_AS_OBJECT.search(before):
+                continue  # "des sites liés au programme d'armes chimiques" were struck, not gassed
             sub = refine(trigger, sentence, lexicon, actor_kinds=kinds)
             if sub is None:
                 continue

@@ -149,6 +149,18 @@ def is_reported(trigger: Trigger, sentence: Span) -> bool:
     return True
 
 
+# Weapons named as a thing held or made, not used: "des sites liés au programme d'armes chimiques".
+WEAPONS_AS_OBJECT = re.compile(
+    r"(?:programme|stocks?|production|fabrication|usines?|sites?|arsenal|destruction|depots?|laboratoires?)"
+    r"\s+(?:d'|de |des |du )$")
+
+
+def _chemical_means(folded: str, lexicon: TriggerLexicon) -> bool:
+    """A chemical cue that says how the act was done, not what was struck or stockpiled."""
+    return any(not WEAPONS_AS_OBJECT.search(folded[max(0, m.start() - 40):m.start()])
+               for m in lexicon.cues["chemical"].finditer(folded))
+
+
 def refine(trigger: Trigger, sentence: Span, lexicon: TriggerLexicon, *, actor_kinds: tuple[str, ...]) -> str | None:
     """The sub-type in context, or None when the words do not report an event of this kind here.
 
@@ -157,7 +169,7 @@ def refine(trigger: Trigger, sentence: Span, lexicon: TriggerLexicon, *, actor_k
     folded = fold(sentence.text)
     rule = trigger.refine
     sub = trigger.sub_event_type
-    if lexicon.has_cue("chemical", folded) and EVENT_OF_SUB.get(sub) == "Explosions/Remote violence":
+    if _chemical_means(folded, lexicon) and EVENT_OF_SUB.get(sub) == "Explosions/Remote violence":
         return "Chemical weapon"
     if rule == "strike":
         air = lexicon.has_cue("air", folded)
