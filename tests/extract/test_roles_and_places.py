@@ -180,3 +180,9 @@ def test_a_strike_on_a_weapons_programme_is_a_strike_not_a_chemical_attack():
     text = ("Les Etats-Unis et la France ont mené samedi des frappes contre des sites liés au programme "
             "d'armes chimiques près de Homs, a annoncé le Pentagone.")
     assert [r[:2] for r in roles(text, "2018-04-15")] == [("Air/drone strike", "Military Forces of the United States")]
+
+
+def test_a_neighbourhood_is_placed_in_its_city():
+    text = ("Un attentat à la voiture piégée a fait au moins 30 morts dimanche dans le quartier commerçant de "
+            "Karrada, à Bagdad, selon des sources policières.")
+    assert [(r[3], r[4], r[5]) for r in roles(text, "2016-07-04")] == [("Baghdad", "IQ", 30)]

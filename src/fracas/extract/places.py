@@ -38,6 +38,10 @@ COUNTRY_PHRASE = re.compile(
     rf"(?:du\s+|de\s+la\s+|de\s+l['’]|des\s+))(?P<name>{NAME})")
 RELATIVE = re.compile(
     r"(?:\b(?:nord|sud|est|ouest)(?:-(?:est|ouest))?|\bkm|kilom[eè]tres|\bmilles)\s+(?:de\s+|d['’]|du\s+)(?:la\s+|l['’])?$")
+# "le quartier commerçant de Karrada": a neighbourhood is not in the gazetteer under its own name (a
+# village elsewhere may share it); the city the sentence names places the act. ("le quartier Al-Ahrar de
+# Bagdad" keeps Bagdad: the pattern wants a lower-case qualifier, if any; "les quartiers d'Alep" are the city's.)
+NEIGHBOURHOOD = re.compile(r"\bquartier(?:\s+[a-zà-ÿ-]+)?\s+(?:de\s+|d['’]|du\s+)?$")
 # "dans les provinces de Hama et d'Idleb": the second province of a coordination.
 ADMIN_COORDINATION = re.compile(
     rf"(?:{ADMIN_WORDS})\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]){NAME}\s*(?:,\s*|\s+et\s+)"
@@ -151,7 +155,7 @@ def find_places(text: str, sentences: list[Span], gazetteer: GazetteerLike, *, c
     # Provinces first, so villages can be looked up inside the province their sentence names.
     for (start, end), admin in sorted(candidates.items(), key=lambda item: (not item[1], item[0])):
         name = text[start:end]
-        if any(m.start < end and start < m.end for m in mentions):
+        if any(m.start < end and start < m.end for m in mentions) or NEIGHBOURHOOD.search(text, max(0, start - 40), start):
             continue
         place = None
         if admin:
