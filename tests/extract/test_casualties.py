@@ -292,3 +292,10 @@ def test_active_period_tolls_are_context(text: str) -> None:
     mentions = find_casualties(text)
     assert mentions and all(m.context for m in mentions)
 
+
+
+def test_the_means_between_verb_and_victims_do_not_hide_the_toll():
+    found = find_casualties("Des inconnus ont tué lundi soir par balles un chef coutumier à Bandiagara.")
+    assert [(m.best, m.who, m.outcome) for m in found] == [(1, "chef coutumier", "killed")]
+    found = find_casualties("Les assaillants ont tué à coups de machette trois villageois.")
+    assert [(m.best, m.who, m.outcome) for m in found] == [(3, "villageois", "killed")]

@@ -97,6 +97,13 @@ def test_a_burkinabe_province_is_a_district_not_a_foreign_village():
 # One act each: (publication date, dispatch, (sub-event type, actor1, actor2)).
 WHO_DID_WHAT = [
     pytest.param(
+        "2024-01-22",
+        "Les affrontements entre l'armée et les rebelles du M23 se sont poursuivis samedi autour de Sake, "
+        "selon des sources locales.",
+        ("Armed clash", "Military Forces of the Democratic Republic of Congo", "M23 - March 23 Movement"),
+        id="the-two-named-after-entre-are-opposite-sides",
+    ),
+    pytest.param(
         "2020-06-10",
         "Au moins 20 civils ont été tués mardi lors d'une attaque de la milice Maï-Maï contre le village de "
         "Kipupu, dans le Sud-Kivu, a déclaré un responsable local.",

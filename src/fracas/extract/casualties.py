@@ -159,7 +159,10 @@ _DIED_ETRE = rf"(?P<died_etre>mort{_E}|décédé{_E}|tombé{_E}\s+(?:au\s+combat
 _DIED_AVOIR = r"(?P<died_avoir>péri|perdu\s+la\s+vie|trouvé\s+la\s+mort|succombé)"
 _ADV = (
     r"(?:tous|toutes|également|aussi|notamment|par\s+ailleurs|ainsi|en\s+outre|déjà|alors|d'abord|"
-    r"grièvement|légèrement|sommairement|froidement|respectivement|ensuite|finalement|apparemment)"
+    r"grièvement|légèrement|sommairement|froidement|respectivement|ensuite|finalement|apparemment"
+    # how: "ont tué par balles un chef", "tué à coups de machette trois villageois"
+    r"|par\s+balles?|à\s+coups?\s+de\s+\w+|à\s+l'arme\s+blanche|à\s+bout\s+portant|au\s+couteau"
+    r"|à\s+la\s+machette)"
 )
 _DAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
 _MONTH = (r"(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre"

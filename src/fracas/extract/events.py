@@ -327,7 +327,8 @@ def _drop_abbreviations(mentions: list[ActorMention], text: str) -> list[ActorMe
                 and (previous.entry is None and previous.generic == "rebels"
                      or previous.entry is not None and previous.entry.name in CATCH_ALL_ACTORS)
                 and NAMING_GAP.fullmatch(text, previous.end, mention.start)):
-            kept[-1] = mention
+            # One mention over both words, so the cues before "les rebelles" still read as the group's.
+            kept[-1] = replace(mention, start=previous.start, text=text[previous.start:mention.end])
             continue
         kept.append(mention)
     return kept

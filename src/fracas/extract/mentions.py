@@ -48,6 +48,8 @@ SUPPORT_CUE = re.compile(
     r"|dont (?:fait|font) partie\s*(?:les |le |la |l'|des )?$|(?:composee?s?|formee?s?) (?:de |d'|du |des )\s*(?:la |l'|les )?$")
 # "la localité tenue par les rebelles": the holder of the place hit, not the one who struck.
 HELD_BY = re.compile(r"(?:contr[oô]l[ée]e?s?|tenue?s?|assi[ée]g[ée]e?s?|d[ée]fendue?s?) par\s*(?:les |le |la |l'|des )?$")
+# "les affrontements entre l'armée et les rebelles": the two named after "entre" are opposite sides.
+BETWEEN = re.compile(r"\bentre\s*(?:les |le |la |l'|des )?$")
 COORDINATED = re.compile(
     r"^(?:\s+(?:de la|de l'|du|des|de)\s*[\w-]+)?\s*(?:,|et|ou)\s*(?:les |le |la |l'|des |du |de la |de l')?"
     # "et des Casques bleus de la Minusca", "et des combattants du Hezbollah": a group named by its members
@@ -190,7 +192,8 @@ def _assign_actors(mention: Mention, sentence: Span, actors: list[ActorMention])
     for actor in actors:
         before = fold(text[max(0, actor.start - base - 60):actor.start - base])
         between = fold(text[mention.trigger_end - base:actor.start - base]) if actor.start >= mention.trigger_end else ""
-        if previous is not None and COORDINATED.match(fold(text[previous[0].end - base:actor.start - base])):
+        if previous is not None and COORDINATED.match(fold(text[previous[0].end - base:actor.start - base])) \
+                and not BETWEEN.search(fold(text[max(0, previous[0].start - base - 12):previous[0].start - base])):
             previous[1].append(actor)  # "tenue par les rebelles et les jihadistes": both hold it
             previous = (actor, previous[1])
             allies.append(actor)
