@@ -97,6 +97,21 @@ def test_a_burkinabe_province_is_a_district_not_a_foreign_village():
 # One act each: (publication date, dispatch, (sub-event type, actor1, actor2)).
 WHO_DID_WHAT = [
     pytest.param(
+        "2017-05-21",
+        "Deux Casques bleus ont été tués samedi lors d'une attaque contre leur convoi près de Bangassou, "
+        "dans le sud-est de la Centrafrique, a annoncé la Minusca.",
+        ("Armed clash", "Unidentified Armed Group",
+         "MINUSCA - United Nations Multidimensional Integrated Stabilization Mission in the Central African Republic"),
+        id="peacekeepers-are-the-mission-deployed-in-the-country",
+    ),
+    pytest.param(
+        "2019-12-12",
+        "Soixante et onze soldats nigériens ont été tués mardi dans l'attaque de leur camp près de "
+        "Tillabéri, a annoncé le ministère de la Défense.",
+        ("Armed clash", "Unidentified Armed Group", "Military Forces of Niger"),
+        id="soldiers-the-verb-says-were-killed-are-the-side-hit",
+    ),
+    pytest.param(
         "2024-01-22",
         "Les affrontements entre l'armée et les rebelles du M23 se sont poursuivis samedi autour de Sake, "
         "selon des sources locales.",

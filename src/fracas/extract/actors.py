@@ -16,6 +16,7 @@ GENERIC_FORCES = (
     "avions de combat", "helicopteres de combat", "forces speciales",
 )
 GENERIC_POLICE = ("gendarmes", "policiers", "la police", "forces de l'ordre", "garde nationale", "gendarmerie")
+GENERIC_PEACEKEEPERS = ("casques bleus", "casque bleu", "soldats de la paix", "soldats de l'onu", "forces de l'onu")
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class ActorMention:
     end: int
     text: str
     entry: ActorEntry | None  # None: a generic word ("l'armée", "les rebelles") resolved by the country later
-    generic: str | None = None  # "forces", "police" or "rebels" for generic mentions
+    generic: str | None = None  # "forces", "police", "rebels" or "peacekeepers" for generic mentions
 
 
 class ActorFinder:
@@ -40,7 +41,7 @@ class ActorFinder:
         )
         police = "|".join(sorted(map(re.escape, dictionary.police_nouns), key=len, reverse=True))
         self._police = re.compile(rf"(?<![\w])(?:{police})\s+(?P<demonym>{demonyms})(?![\w])")
-        self._generic = alias_pattern(GENERIC_FORCES + GENERIC_REBELS + GENERIC_POLICE)
+        self._generic = alias_pattern(GENERIC_FORCES + GENERIC_REBELS + GENERIC_POLICE + GENERIC_PEACEKEEPERS)
 
     def find(self, text: str) -> list[ActorMention]:
         folded = fold(text)
@@ -67,7 +68,8 @@ class ActorFinder:
         for match in self._generic.finditer(folded):
             if free(*match.span()):
                 key = _squash(match.group())
-                generic = "rebels" if key in GENERIC_REBELS else "police" if key in GENERIC_POLICE else "forces"
+                generic = ("rebels" if key in GENERIC_REBELS else "police" if key in GENERIC_POLICE
+                           else "peacekeepers" if key in GENERIC_PEACEKEEPERS else "forces")
                 found.append(ActorMention(match.start(), match.end(), text[match.start():match.end()], None, generic))
                 taken.append(match.span())
         return _drop_vague_before_named(sorted(found, key=lambda m: m.start), folded)

@@ -197,6 +197,9 @@ class EventExtractor:
                 forces = self.actors.forces_of(self.gazetteer.alpha3(country))  # Sahel "FDS": the state's forces
                 return forces.actor(mention.text) if forces else None
             return mention.entry.actor(mention.text)
+        if mention.generic == "peacekeepers":
+            mission = self.actors.mission_in(country)
+            return mission.actor(mention.text) if mission else None
         alpha3 = self.gazetteer.alpha3(country) if country else None
         if mention.generic in ("forces", "police"):
             forces = self.actors.forces_of(alpha3)

@@ -48,6 +48,12 @@ SUPPORT_CUE = re.compile(
     r"|dont (?:fait|font) partie\s*(?:les |le |la |l'|des )?$|(?:composee?s?|formee?s?) (?:de |d'|du |des )\s*(?:la |l'|les )?$")
 # "la localité tenue par les rebelles": the holder of the place hit, not the one who struck.
 HELD_BY = re.compile(r"(?:contr[oô]l[ée]e?s?|tenue?s?|assi[ée]g[ée]e?s?|d[ée]fendue?s?) par\s*(?:les |le |la |l'|des )?$")
+# "Soixante et onze soldats nigériens ont été tués": the group the verb says was killed is the side hit
+# (the parser does not always make it the passive subject).
+VICTIMS_VERB = re.compile(
+    r"^\s*(?:\w+\s+)?(?:(?:ont|a|auraient|aurait|avaient|avait)\s+(?:\w+\s+)?ete\s+(?:tue|blesse|enleve|kidnappe"
+    r"|execute|abattu|massacre|assassine|egorge|pris\s+en\s+otage)|(?:sont|est)\s+morts?|ont\s+peri|a\s+peri"
+    r"|ont\s+trouve\s+la\s+mort|a\s+trouve\s+la\s+mort|ont\s+perdu\s+la\s+vie|a\s+perdu\s+la\s+vie)")
 # "les affrontements entre l'armée et les rebelles": the two named after "entre" are opposite sides.
 BETWEEN = re.compile(r"\bentre\s*(?:les |le |la |l'|des )?$")
 COORDINATED = re.compile(
@@ -210,7 +216,7 @@ def _assign_actors(mention: Mention, sentence: Span, actors: list[ActorMention])
             targets.append(actor)
         elif AGENT_CUE.search(before) or (0 < len(between) <= 30 and GENITIVE.match(between)):
             agents.append(actor)
-        elif _is_object(doc, actor):
+        elif _is_object(doc, actor) or VICTIMS_VERB.match(fold(text[actor.end - base:actor.end - base + 40])):
             targets.append(actor)
         else:
             neutral.append(actor)

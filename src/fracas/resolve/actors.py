@@ -57,8 +57,10 @@ class ActorDictionary:
 
     def __init__(self, entries: dict[str, ActorEntry], aliases: dict[str, ActorEntry],
                  military_nouns: frozenset[str], demonyms: dict[str, ActorEntry],
-                 police_nouns: frozenset[str] = frozenset()) -> None:
+                 police_nouns: frozenset[str] = frozenset(),
+                 missions: dict[str, ActorEntry] | None = None) -> None:
         self.entries = entries
+        self.missions = missions or {}
         self.aliases = aliases
         self.military_nouns = military_nouns
         self.police_nouns = police_nouns
@@ -78,10 +80,14 @@ class ActorDictionary:
         demonyms: dict[str, ActorEntry] = {}
         nouns: set[str] = set()
         police: set[str] = set()
+        missions: dict[str, ActorEntry] = {}
         for document in documents:
             _parse_document(document, entries, aliases, demonyms, nouns)
             police.update(fold(noun) for noun in document.get("police_nouns") or ())
-        return cls(entries, aliases, frozenset(nouns), demonyms, frozenset(police))
+            for raw in document["actors"]:
+                for alpha2 in raw.get("deployed_in") or ():
+                    missions[str(alpha2).upper()] = entries[raw["name"]]
+        return cls(entries, aliases, frozenset(nouns), demonyms, frozenset(police), missions)
 
     def by_name(self, name: str) -> ActorEntry:
         try:
@@ -91,6 +97,10 @@ class ActorDictionary:
 
     def forces_of(self, alpha3: str | None) -> ActorEntry | None:
         return self.forces_by_country.get(alpha3) if alpha3 else None
+
+    def mission_in(self, alpha2: str | None) -> ActorEntry | None:
+        """The UN peacekeeping mission deployed in a country ("les Casques bleus" in a Malian dispatch)."""
+        return self.missions.get(alpha2.upper()) if alpha2 else None
 
     def police_of(self, forces: ActorEntry | None) -> ActorEntry | None:
         """A state's police, named after its military forces ("Police Forces of Nigeria")."""
