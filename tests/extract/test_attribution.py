@@ -151,3 +151,8 @@ def test_stance(text: str, expected: list[str]) -> None:
 def test_the_official_an_agency_reached_is_the_source_not_the_agency():
     [found] = find_attributions("Vingt civils ont été tués, selon un responsable local joint par l'AFP.")
     assert (found.source.name, found.source.kind) == ("Local official", "local_official")
+
+
+def test_humanitarian_sources_are_ngos():
+    [found] = find_attributions("Douze civils ont été tués, selon des sources humanitaires.")
+    assert (found.source.name, found.source.kind) == ("Humanitarian organisation", "ngo")
