@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, is_dataclass, replace
 from typing import Any, Literal
 
 from fracas.errors import UsageError
@@ -166,7 +166,7 @@ class Event:
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's JSON object (lists, not tuples), in the contract's field order."""
-        raw = asdict(self)
+        raw = vars(self)
         order = (
             "event_id", "event_date", "date_precision", "event_type", "sub_event_type", "actor1", "actor2",
             "assoc_actors", "location", "fatalities", "fatalities_low", "fatalities_high",
@@ -213,8 +213,12 @@ class ExtractionResult:
 
 
 def _listify(value: Any) -> Any:
+    """Plain JSON-ready data: records become dicts, tuples lists (faster than dataclasses.asdict, which
+    deep-copies every leaf; the records are frozen, so sharing their strings is safe)."""
     if isinstance(value, (list, tuple)):
         return [_listify(v) for v in value]
     if isinstance(value, dict):
         return {k: _listify(v) for k, v in value.items()}
+    if is_dataclass(value) and not isinstance(value, type):
+        return {k: _listify(v) for k, v in vars(value).items()}
     return value
