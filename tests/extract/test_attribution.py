@@ -156,3 +156,16 @@ def test_the_official_an_agency_reached_is_the_source_not_the_agency():
 def test_humanitarian_sources_are_ngos():
     [found] = find_attributions("Douze civils ont été tués, selon des sources humanitaires.")
     assert (found.source.name, found.source.kind) == ("Humanitarian organisation", "ngo")
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("a indiqué un responsable des services de sécurité", ("Security source", "government")),
+    ("selon l'agence de presse officielle", ("State media", "state_media")),
+    ("selon l'Observatoire", ("Syrian Observatory for Human Rights", "ngo")),
+    ("selon un leader communautaire", ("Local official", "local_official")),
+    ("selon un enseignant de la localité", ("Witnesses", "witness")),
+    ("selon RFI", ("RFI", "media")),
+])
+def test_common_wire_speakers_have_their_kind(phrase, expected):
+    [found] = find_attributions(f"Dix civils ont été tués, {phrase}.")
+    assert (found.source.name, found.source.kind) == expected
