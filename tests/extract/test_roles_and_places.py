@@ -208,3 +208,11 @@ def test_a_neighbourhood_is_placed_in_its_city():
     text = ("Un attentat à la voiture piégée a fait au moins 30 morts dimanche dans le quartier commerçant de "
             "Karrada, à Bagdad, selon des sources policières.")
     assert [(r[3], r[4], r[5]) for r in roles(text, "2016-07-04")] == [("Baghdad", "IQ", 30)]
+
+
+def test_the_dead_of_an_attack_on_civilians_are_civilians():
+    text = ("Au moins cinq personnes ont été tuées jeudi lors d'une attaque de gangs armés à Mirebalais, "
+            "selon la police haïtienne.")
+    [event] = fracas.extract(text, published="2023-11-04")
+    assert (event.sub_event_type, event.actor2.name, event.fatalities, event.civilian_fatalities) == (
+        "Attack", "Civilians", 5, 5)

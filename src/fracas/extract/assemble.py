@@ -43,6 +43,7 @@ class Toll:
     civilian_counts: dict[str, int] = field(default_factory=dict)
     wounded: dict[str, int] = field(default_factory=dict)
     spans: list[tuple[str, int, int]] = field(default_factory=list)
+    combatants_killed: bool = False  # a group of the dead is named as fighters ("trois assaillants")
 
     def fatalities(self) -> tuple[int | None, int | None, int | None]:
         """best, low, high."""
@@ -164,6 +165,7 @@ def _add_casualty(toll: Toll, casualty: CasualtyMention, start: int, end: int) -
         # (a bare toll is weighed against them in `Toll.fatalities`).
         if previous is None or (best or 0) > (previous[1] or 0):
             toll.killed[who] = (low if low is not None else best, best, high)
+        toll.combatants_killed = toll.combatants_killed or casualty.civilians is False
         civilian_count = casualty.civilian_count
         if civilian_count is None and casualty.civilians is True:
             civilian_count = best
@@ -216,6 +218,10 @@ def finish(draft: Draft, dispatch: Dispatch) -> Event:
         first_wording.setdefault((source.name, source.kind), source)
     sources = tuple(first_wording.values())
     actor2 = draft.actor2
+    if civilians is None and fatalities is not None and draft.mention.event_type == "Violence against civilians" \
+            and actor2 is not None and actor2.kind == "civilians" and not draft.toll.combatants_killed:
+        # An attack on civilians that kills "au moins cinq personnes": ACLED counts its dead as civilians.
+        civilians = fatalities
     if actor2 is None and civilians and draft.mention.event_type in ("Explosions/Remote violence", "Battles"):
         # ACLED names civilians as the target side when an act kills them and no other target is given.
         actor2 = Actor(name="Civilians", kind="civilians", country=None, text=None)
