@@ -97,6 +97,20 @@ def test_a_burkinabe_province_is_a_district_not_a_foreign_village():
 # One act each: (publication date, dispatch, (sub-event type, actor1, actor2)).
 WHO_DID_WHAT = [
     pytest.param(
+        "2021-10-13",
+        "La force française Barkhane a remis mardi aux Forces armées maliennes sa base de Kidal, a annoncé "
+        "l'état-major français.",
+        ("Non-violent transfer of territory", "Military Forces of France", "Military Forces of Mali"),
+        id="a-base-handed-over",
+    ),
+    pytest.param(
+        "2022-01-07",
+        "Des instructeurs militaires russes se sont installés mercredi dans l'ancienne base de la force "
+        "Barkhane à Tombouctou, selon une source sécuritaire.",
+        ("Headquarters or base established", "Military Forces of Russia", None),
+        id="a-base-moved-into-has-no-target",
+    ),
+    pytest.param(
         "2017-05-21",
         "Deux Casques bleus ont été tués samedi lors d'une attaque contre leur convoi près de Bangassou, "
         "dans le sud-est de la Centrafrique, a annoncé la Minusca.",
@@ -216,3 +230,8 @@ def test_the_dead_of_an_attack_on_civilians_are_civilians():
     [event] = fracas.extract(text, published="2023-11-04")
     assert (event.sub_event_type, event.actor2.name, event.fatalities, event.civilian_fatalities) == (
         "Attack", "Civilians", 5, 5)
+
+
+def test_a_prisoner_handed_over_is_no_transfer_of_territory():
+    text = "Les deux otages ont été remis en liberté mardi à Gao, a indiqué un responsable local."
+    assert "Non-violent transfer of territory" not in [r[0] for r in roles(text, "2022-03-09")]

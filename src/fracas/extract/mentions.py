@@ -54,6 +54,9 @@ VICTIMS_VERB = re.compile(
     r"^\s*(?:\w+\s+)?(?:(?:ont|a|auraient|aurait|avaient|avait)\s+(?:\w+\s+)?ete\s+(?:tue|blesse|enleve|kidnappe"
     r"|execute|abattu|massacre|assassine|egorge|pris\s+en\s+otage)|(?:sont|est)\s+morts?|ont\s+peri|a\s+peri"
     r"|ont\s+trouve\s+la\s+mort|a\s+trouve\s+la\s+mort|ont\s+perdu\s+la\s+vie|a\s+perdu\s+la\s+vie)")
+# Developments with one party only: whoever else the sentence names ("l'ancienne base de Barkhane") is
+# context, not a target.
+ONE_SIDED = ("Headquarters or base established", "Change to group/activity", "Other")
 # "les affrontements entre l'armée et les rebelles": the two named after "entre" are opposite sides.
 BETWEEN = re.compile(r"\bentre\s*(?:les |le |la |l'|des )?$")
 COORDINATED = re.compile(
@@ -261,7 +264,7 @@ def _assign_actors(mention: Mention, sentence: Span, actors: list[ActorMention])
             and not (a in unnamed_agents and mention.actor1 is not None)
             and (mention.actor1 is None or a.entry is None or mention.actor1.entry is None
                  or a.entry.name != mention.actor1.entry.name)]
-    if rest:
+    if rest and mention.sub_event_type not in ONE_SIDED:
         mention.actor2 = rest[0]
 
 

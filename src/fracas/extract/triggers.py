@@ -207,6 +207,9 @@ def refine(trigger: Trigger, sentence: Span, lexicon: TriggerLexicon, *, actor_k
         if lexicon.has_cue("intervention", window):
             return "Protest with intervention"
         return "Peaceful protest"
+    if rule == "base":
+        # "a remis son camp aux FAMa", "se sont installés dans l'ancienne base": not "remis en liberté".
+        return sub if lexicon.has_cue("base", folded) and not lexicon.has_cue("not_a_base", folded) else None
     if rule == "agreement":
         return sub if lexicon.has_cue("agreement_reached", folded) else None
     if rule == "territory":
