@@ -299,3 +299,8 @@ def test_the_means_between_verb_and_victims_do_not_hide_the_toll():
     assert [(m.best, m.who, m.outcome) for m in found] == [(1, "chef coutumier", "killed")]
     found = find_casualties("Les assaillants ont tué à coups de machette trois villageois.")
     assert [(m.best, m.who, m.outcome) for m in found] == [(3, "villageois", "killed")]
+
+
+def test_ranks_are_combatants():
+    found = find_casualties("Un commandant de la milice Kataeb Hezbollah a été tué mardi par une frappe de drone.")
+    assert [(m.best, m.who, m.civilians) for m in found] == [(1, "commandant de la milice Kataeb Hezbollah", False)]

@@ -97,6 +97,13 @@ def test_a_burkinabe_province_is_a_district_not_a_foreign_village():
 # One act each: (publication date, dispatch, (sub-event type, actor1, actor2)).
 WHO_DID_WHAT = [
     pytest.param(
+        "2014-08-04",
+        "Les jihadistes de l'Etat islamique ont pris dimanche le contrôle de la ville de Sinjar, dans le nord "
+        "de l'Irak, ont indiqué des responsables locaux.",
+        ("Non-state actor overtakes territory", "Islamic State", None),
+        id="a-day-name-inside-the-trigger-words",
+    ),
+    pytest.param(
         "2021-10-13",
         "La force française Barkhane a remis mardi aux Forces armées maliennes sa base de Kidal, a annoncé "
         "l'état-major français.",
@@ -235,3 +242,10 @@ def test_the_dead_of_an_attack_on_civilians_are_civilians():
 def test_a_prisoner_handed_over_is_no_transfer_of_territory():
     text = "Les deux otages ont été remis en liberté mardi à Gao, a indiqué un responsable local."
     assert "Non-violent transfer of territory" not in [r[0] for r in roles(text, "2022-03-09")]
+
+
+def test_an_organisation_named_in_the_text_is_never_the_place():
+    # GeoNames lists "ONU" among the alternate names of a French town.
+    text = ("Un convoi humanitaire de l'ONU a été visé lundi soir par des frappes aériennes près d'Alep, tuant une "
+            "vingtaine de personnes, selon l'OSDH.")
+    assert [(r[3], r[4]) for r in roles(text, "2016-09-20")] == [("Aleppo", "SY")]

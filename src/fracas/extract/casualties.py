@@ -107,7 +107,8 @@ for _words, _flag in (
      "casques kamikaze kamikazes bandit bandits ravisseur ravisseurs tireur tireurs légionnaire "
      "légionnaires parachutiste parachutistes peshmerga peshmergas pilote pilotes marin marins "
      "supplétif supplétifs chabiha agent agents élément éléments militant militants ennemi ennemis "
-     "djihadistes présumés jihadistes présumés"),
+     "djihadistes présumés jihadistes présumés commandant commandants lieutenant lieutenants capitaine "
+     "capitaines colonel colonels émir émirs"),
      False),
     (("personne personnes gens individu individus homme hommes jeune jeunes membre membres autre autres "
      "victime victimes"), None),

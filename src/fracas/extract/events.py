@@ -48,7 +48,10 @@ class EventExtractor:
         actor_mentions = _name_catch_alls(_drop_abbreviations(
             [a for a in self.finder.find(text) if not any(a.start < e and s < a.end for s, e in source_spans)], text))
         hints = [self.alpha2_of.get(a.entry.country) for a in actor_mentions if a.entry and a.entry.country]
-        candidates = place_candidates(doc, text, source_spans + [(a.start, a.end) for a in actor_mentions])
+        sources = SourceDictionary.load()
+        candidates = {span: admin for span, admin in
+                      place_candidates(doc, text, source_spans + [(a.start, a.end) for a in actor_mentions]).items()
+                      if not sources.names_organisation(text[span[0]:span[1]])}
         country = dispatch_country(text, self.gazetteer, [h for h in hints if h], candidates)
         places = find_places(text, sentences, self.gazetteer, country=country, candidates=candidates)
         if country is None:

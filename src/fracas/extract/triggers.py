@@ -103,6 +103,25 @@ def _forms(token: Any) -> tuple[str, str]:
     return _fold_word(token.text), _fold_word(token.lemma_)
 
 
+# Time words French puts inside a phrase: "ont pris dimanche le contrôle", "tombée samedi aux mains".
+SKIPPABLE = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "soir", "matin",
+                       "hier", "aussi", "egalement", "deja", "finalement", "brievement", "officiellement"})
+
+
+def _match_rest(doc: Doc, start: int, words: tuple[frozenset[str], ...]) -> int | None:
+    """Where the rest of a trigger's words end, from token `start`, time words allowed between them."""
+    j = start
+    for k, accepted in enumerate(words):
+        skipped = 0
+        while k == 0 and j < len(doc) and skipped < 2 and _fold_word(doc[j].text) in SKIPPABLE \
+                and not {*_forms(doc[j])} & accepted:
+            j, skipped = j + 1, skipped + 1
+        if j >= len(doc) or not {*_forms(doc[j])} & accepted:
+            return None
+        j += 1
+    return j
+
+
 def find_triggers(doc: Doc, lexicon: TriggerLexicon) -> list[Trigger]:
     """Every lexicon match in the Doc, longest entry first at each position, no overlaps."""
     found: list[Trigger] = []
@@ -111,10 +130,8 @@ def find_triggers(doc: Doc, lexicon: TriggerLexicon) -> list[Trigger]:
         text, lemma = _forms(doc[i])
         match = None
         for entry in lexicon.by_first.get(text, ()) + lexicon.by_first.get(lemma, ()):
-            end = i + len(entry.words)
-            if end <= len(doc) and all(
-                bool({*_forms(doc[i + k])} & entry.words[k]) for k in range(1, len(entry.words))
-            ):
+            end = _match_rest(doc, i + 1, entry.words[1:])
+            if end is not None:
                 match = Trigger(i, end, entry.sub_event_type, entry.refine, entry.weight)
                 break
         if match is not None:

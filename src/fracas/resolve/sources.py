@@ -67,6 +67,12 @@ class SourceDictionary:
             for alias in entry.alone:
                 self._alone_owner.setdefault(_ARTICLE_RE.sub("", fold(alias)), entry)
 
+    def names_organisation(self, text: str) -> bool:
+        """Whether `text` is the name of an organisation or outlet ("ONU", "Croissant-Rouge", "RFI"): never a
+        place, whatever a gazetteer's alternate names say. Governments are left out: "Moscou" is a city too."""
+        owner = self._alias_owner.get(_ARTICLE_RE.sub("", fold(text.strip())))
+        return owner is not None and owner.kind in ("ngo", "un_agency", "media", "state_media", "armed_group")
+
     @classmethod
     def load(cls, path: str | Path | None = None) -> SourceDictionary:
         """The packaged dictionary (built from data/sources.yaml), or the YAML file at `path`."""
