@@ -97,6 +97,13 @@ def test_a_burkinabe_province_is_a_district_not_a_foreign_village():
 # One act each: (publication date, dispatch, (sub-event type, actor1, actor2)).
 WHO_DID_WHAT = [
     pytest.param(
+        "2021-11-28",
+        "Des centaines de jeunes ont bloqué samedi la route nationale à Kaya pour protester contre "
+        "l'insécurité, sans incident, selon des témoins.",
+        ("Peaceful protest", "Protesters", None),
+        id="a-road-blocked-to-protest-is-a-protest",
+    ),
+    pytest.param(
         "2014-08-04",
         "Les jihadistes de l'Etat islamique ont pris dimanche le contrôle de la ville de Sinjar, dans le nord "
         "de l'Irak, ont indiqué des responsables locaux.",

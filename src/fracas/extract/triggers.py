@@ -26,6 +26,10 @@ NOT_REPORTED = re.compile(
     r")"
 )
 # A purpose, not an act: "une offensive pour reprendre la ville", "tenter d'attaquer".
+# Crowds acting in public; "pour protester" after one of these reports a protest, not an intention.
+STREET_ACTION = re.compile(
+    r"(?<!\w)(?:bloqu\w+|rassembl\w+|reuni[se]?s?|march[eé]\w*|defil\w+|descendu\w* dans la rue|occup[eé]\w*"
+    r"|barricad\w+|sit-in|greve|paralys\w+)(?!\w)")
 PURPOSE = re.compile(r"(?<!\w)(?:pour|afin d[e']|en vue d[e']|tent\w* d[e']|cherch\w* [aà]|visant [aà])\s*(?:\w+\s+)?$")
 REPORTED_SPEECH = re.compile(r"\b(?:affirm|indiqu|annonc|declar|precis|assur|rapport|ajout|expliqu|confirm)\w*"
                              r"(?: \w+){0,3} (?:que|qu')")
@@ -151,8 +155,10 @@ def is_reported(trigger: Trigger, sentence: Span) -> bool:
         return False
     if BACKGROUND.search(clause):
         return False
-    if NEGATED.search(before[-40:]) or PURPOSE.search(before[-30:]):
+    if NEGATED.search(before[-40:]):
         return False
+    if PURPOSE.search(before[-30:]) and not (trigger.refine == "protest" and STREET_ACTION.search(before)):
+        return False  # "pour protester" after a road blocked or a crowd gathered: that was the protest
     head = doc[trigger.start]
     # Conditional or future mood on the trigger's verb (or the verb governing a nominal trigger).
     verb = head if head.pos_ in ("VERB", "AUX") else head.head
