@@ -256,3 +256,15 @@ def test_an_organisation_named_in_the_text_is_never_the_place():
     text = ("Un convoi humanitaire de l'ONU a été visé lundi soir par des frappes aériennes près d'Alep, tuant une "
             "vingtaine de personnes, selon l'OSDH.")
     assert [(r[3], r[4]) for r in roles(text, "2016-09-20")] == [("Aleppo", "SY")]
+
+
+def test_a_district_described_as_a_quarter_of_a_city_is_placed_in_the_city():
+    text = ("Des habitants ont lynché lundi un membre présumé de gang à Bois-Verna, un quartier de "
+            "Port-au-Prince, a annoncé la police.")
+    assert [(r[0], r[3], r[4]) for r in roles(text, "2023-04-25")] == [("Mob violence", "Port-au-Prince", "HT")]
+
+
+def test_a_toll_since_friday_is_the_episode_still_under_way():
+    text = ("De violents affrontements entre gangs rivaux ont fait au moins 89 morts depuis vendredi à "
+            "Cité Soleil, selon le RNDDH.")
+    assert [(r[0], r[5]) for r in roles(text, "2022-07-12")] == [("Armed clash", 89)]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span
 
 from fracas.extract.casualties import CasualtyMention, find_casualties
+from fracas.extract.casualty_context import SHORT_WINDOW
 from fracas.extract.mentions import Mention
 from fracas.extract.notes import write_note
 from fracas.extract.places import PlaceMention
@@ -89,8 +90,9 @@ class Draft:
 
 
 # Tolls of a period or of an earlier act: "au premier semestre", "deux mois après le massacre de 100 civils".
+# ("depuis vendredi", "depuis 24 heures": an episode still under way, not a period.)
 PERIOD_TOLL = re.compile(
-    r"semestre|trimestre|depuis|au cours de l'annee|cette annee|l'an dernier|l'annee derniere"
+    rf"semestre|trimestre|depuis(?!\s+{SHORT_WINDOW})|au cours de l'annee|cette annee|l'an dernier|l'annee derniere"
     r"|(?:mois|semaines|ans|annees) (?:apres|avant|plus tot)|il y a \w+ (?:mois|ans|semaines)|en (?:19|20)\d\d"
     r"|(?:le|au cours du|durant le|pendant le) mois (?:precedent|dernier|passe)|l'annee precedente|en un mois"
     r"|sur l'ensemble d|au mois d")

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 
-_SHORT_WINDOW = (
+SHORT_WINDOW = (
     r"(?:hier|avant-hier|ce\s+matin|cette\s+nuit|la\s+nuit|la\s+veille|l'aube|le\s+matin|le\s+soir|"
     r"(?:le\s+|ce\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|week-end)|\S+\s+(?:heures|h|jours)\b)"
 )
 _CONTEXT_RE = re.compile(
-    rf"\bdepuis\b(?!\s+{_SHORT_WINDOW})|\bau\s+total\b|\ben\s+cumulé\b|\bcumul|\bbilan\s+(?:total|global|cumulé)"
+    rf"\bdepuis\b(?!\s+{SHORT_WINDOW})|\bau\s+total\b|\ben\s+cumulé\b|\bcumul|\bbilan\s+(?:total|global|cumulé)"
     r"|\bcette\s+année\b|\bl'an\s+dernier\b|\bl'année\s+(?:dernière|passée|précédente)\b|\ben\s+(?:19|20)\d\d\b"
     r"|\bau\s+cours\s+de\s+l'année\b|\bdu\s+mois\s+de\b|\bau\s+cours\s+du\s+mois\b|\ble\s+mois\s+dernier\b"
     r"|\b(?:ces|au\s+cours\s+des)\s+(?:\S+\s+)?(?:derniers|dernières)\s+(?:\S+\s+)?(?:semaines|mois|années|ans)\b"

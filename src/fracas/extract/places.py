@@ -40,8 +40,9 @@ RELATIVE = re.compile(
     r"(?:\b(?:nord|sud|est|ouest)(?:-(?:est|ouest))?|\bkm|kilom[eè]tres|\bmilles)\s+(?:de\s+|d['’]|du\s+)(?:la\s+|l['’])?$")
 # "le quartier commerçant de Karrada": a neighbourhood is not in the gazetteer under its own name (a
 # village elsewhere may share it); the city the sentence names places the act. ("le quartier Al-Ahrar de
-# Bagdad" keeps Bagdad: the pattern wants a lower-case qualifier, if any; "les quartiers d'Alep" are the city's.)
-NEIGHBOURHOOD = re.compile(r"\bquartier(?:\s+[a-zà-ÿ-]+)?\s+(?:de\s+|d['’]|du\s+)?$")
+# Bagdad" keeps Bagdad: the pattern wants a lower-case qualifier, if any; "les quartiers d'Alep" and
+# "Canapé-Vert, un quartier de Port-au-Prince" name the city.)
+NEIGHBOURHOOD = re.compile(r"\b(?:le|du|au)\s+quartier(?:\s+[a-zà-ÿ-]+)?\s+(?:de\s+|d['’]|du\s+)?$")
 # "dans les provinces de Hama et d'Idleb": the second province of a coordination.
 ADMIN_COORDINATION = re.compile(
     rf"(?:{ADMIN_WORDS})\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]){NAME}\s*(?:,\s*|\s+et\s+)"
