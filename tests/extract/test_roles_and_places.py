@@ -97,6 +97,13 @@ def test_a_burkinabe_province_is_a_district_not_a_foreign_village():
 # One act each: (publication date, dispatch, (sub-event type, actor1, actor2)).
 WHO_DID_WHAT = [
     pytest.param(
+        "2015-10-11",
+        "Au moins 95 personnes ont été tuées samedi dans un double attentat suicide près de la gare centrale "
+        "d'Ankara, a annoncé le ministère de la Santé.",
+        ("Suicide bomb", "Unidentified Armed Group", "Civilians"),
+        id="a-health-ministry-giving-a-toll-is-no-bomber-and-a-capital-after-de-is-a-place",
+    ),
+    pytest.param(
         "2021-11-28",
         "Des centaines de jeunes ont bloqué samedi la route nationale à Kaya pour protester contre "
         "l'insécurité, sans incident, selon des témoins.",
@@ -268,3 +275,9 @@ def test_a_toll_since_friday_is_the_episode_still_under_way():
     text = ("De violents affrontements entre gangs rivaux ont fait au moins 89 morts depuis vendredi à "
             "Cité Soleil, selon le RNDDH.")
     assert [(r[0], r[5]) for r in roles(text, "2022-07-12")] == [("Armed clash", 89)]
+
+
+def test_a_capital_after_a_preposition_is_where_not_who():
+    text = ("Au moins 95 personnes ont été tuées samedi dans un double attentat suicide près de la gare centrale "
+            "d'Ankara, a annoncé le ministère de la Santé.")
+    assert [(r[3], r[4]) for r in roles(text, "2015-10-11")] == [("Ankara", "TR")]

@@ -45,18 +45,20 @@ class EventExtractor:
         attributions = find_attributions(text)
         # A claim of responsibility names the perpetrator: that speaker stays an actor too.
         source_spans = [(a.start, a.end) for a in attributions if "revendiqu" not in a.cue]
-        actor_mentions = _name_catch_alls(_drop_abbreviations(
-            [a for a in self.finder.find(text) if not any(a.start < e and s < a.end for s, e in source_spans)], text))
+        found = [a for a in self.finder.find(text) if not any(a.start < e and s < a.end for s, e in source_spans)]
+        capitals = [a for a in found if self._capital_as_place(a, text)]
+        actor_mentions = _name_catch_alls(_drop_abbreviations([a for a in found if a not in capitals], text))
         hints = [self.alpha2_of.get(a.entry.country) for a in actor_mentions if a.entry and a.entry.country]
         sources = SourceDictionary.load()
         candidates = {span: admin for span, admin in
                       place_candidates(doc, text, source_spans + [(a.start, a.end) for a in actor_mentions]).items()
                       if not sources.names_organisation(text[span[0]:span[1]])}
+        candidates.update({(a.start, a.end): False for a in capitals})
         country = dispatch_country(text, self.gazetteer, [h for h in hints if h], candidates)
         places = find_places(text, sentences, self.gazetteer, country=country, candidates=candidates)
         if country is None:
-            found = [p.place.country for p in places if p.place.country]
-            country = Counter(found).most_common(1)[0][0] if found else None  # ties: first named wins
+            named = [p.place.country for p in places if p.place.country]
+            country = Counter(named).most_common(1)[0][0] if named else None  # ties: first named wins
         mentions = find_mentions(doc, sentences, self.lexicon, actor_mentions, source_spans)
         sentence_places: dict[int, list[PlaceMention]] = {}
         for place in places:
@@ -70,13 +72,20 @@ class EventExtractor:
             victims = mention.actor2.entry if mention.actor2 else None
             # A ministry reporting its own soldiers killed is not claiming the act.
             if mention.actor1 is None and speaker is not None and speaker.entry != victims \
-                    and mention.event_type not in ("Protests", "Riots"):
+                    and mention.event_type not in ("Protests", "Riots") \
+                    and mention.sub_event_type not in INSURGENT_MEANS:
                 mention.actor1 = speaker
             for draft in self._drafts(sentences, dispatch, mention, drafts, sentence_places, country):
                 _merge_or_add(drafts, draft)
         attach_tolls(sentences, dispatch, drafts, sentence_places)
         _attach_sources(drafts, attributions, sentences)
         return [finish(draft, dispatch) for draft in drafts]
+
+    def _capital_as_place(self, mention: ActorMention, text: str) -> bool:
+        """ "la gare centrale d'Ankara": a capital standing for its state ("Ankara a riposté") is an actor only
+        when no preposition makes it a place."""
+        return bool(LOCATIVE.search(text, max(0, mention.start - 12), mention.start)) and mention.text[:1].isupper() \
+            and self.gazetteer.find_place(mention.text) is not None
 
     def _party_speakers(self, attributions: list[Attribution], sentences: list) -> dict[int, ActorMention]:
         """Sentences where a belligerent's own ministry or army speaks ("le ministère russe de la Défense a
@@ -303,6 +312,10 @@ def _attach_sources(drafts: list[Draft], attributions: list[Attribution], senten
 
 # A village beats its district, a district its province, within one province.
 PRECISION_RANK = {"country": 0, "admin1": 1, "admin2": 2, "place": 3}
+LOCATIVE = re.compile(r"(?:\b[àa]|\bde|\bd['’]|\bpr[eè]s\s+de|\bdans|\bvers|\bsur|\bau)\s*$")
+# Acts a state reporting them has not done: a ministry giving the toll of a suicide bombing is no claimant.
+INSURGENT_MEANS = ("Suicide bomb", "Remote explosive/landmine/IED", "Grenade", "Abduction/forced disappearance",
+                   "Sexual violence", "Mob violence")
 # Acts whose target side is civilians when what they hit is (a market, a school, a village's shops).
 CIVILIAN_TARGETABLE = ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Shelling/artillery/missile attack",
                        "Looting/property destruction")
