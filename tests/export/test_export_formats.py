@@ -9,6 +9,7 @@ import jsonschema
 import pandas as pd
 import pytest
 from rich.console import Console
+from sample_records import CIVILIANS, GUNMEN, MILITIA, OSDH, RUSSIA, TALBISSEH, WITNESS
 
 from fracas.errors import UsageError
 from fracas.export import (
@@ -24,14 +25,7 @@ from fracas.export import (
     write_parquet,
     write_table,
 )
-from fracas.model import Actor, Event, Evidence, Place, Source
-
-RUSSIA = Actor("Military Forces of Russia", "state_forces", "RUS", "l'aviation russe")
-CIVILIANS = Actor("Civilians", "civilians", None, "des civils")
-GUNMEN = Actor("Unidentified Armed Group", "political_militia", None, "des hommes armés")
-MILITIA = Actor("National Defence Forces", "political_militia", "SYR", "les FDN")
-OSDH = Source("Syrian Observatory for Human Rights", "ngo", "l'OSDH")
-WITNESS = Source("Witnesses", "witness", "des habitants")
+from fracas.model import Actor, Event, Evidence, Place
 
 STRIKE = Event(
     event_id="ev-1",
@@ -42,7 +36,7 @@ STRIKE = Event(
     actor1=RUSSIA,
     actor2=CIVILIANS,
     assoc_actors=(MILITIA,),
-    location=Place("Talbisseh", "Homs", None, "SY", 34.8413, 36.7308, 163090, "place", "Talbisseh"),
+    location=TALBISSEH,
     fatalities=12,
     fatalities_low=10,
     fatalities_high=15,
