@@ -65,7 +65,7 @@ class EventExtractor:
             for index, sentence in enumerate(sentences):
                 if sentence.start_char <= place.start < sentence.end_char:
                     sentence_places.setdefault(index, []).append(place)
-        speakers = self._party_speakers(attributions, sentences)
+        speakers = self._party_speakers(attributions, sentences, sources)
         drafts: list[Draft] = []
         for mention in mentions:
             speaker = speakers.get(mention.sentence)
@@ -87,10 +87,10 @@ class EventExtractor:
         return bool(LOCATIVE.search(text, max(0, mention.start - 12), mention.start)) and mention.text[:1].isupper() \
             and self.gazetteer.find_place(mention.text) is not None
 
-    def _party_speakers(self, attributions: list[Attribution], sentences: list) -> dict[int, ActorMention]:
+    def _party_speakers(self, attributions: list[Attribution], sentences: list,
+                        dictionary: SourceDictionary) -> dict[int, ActorMention]:
         """Sentences where a belligerent's own ministry or army speaks ("le ministère russe de la Défense a
         fait état de frappes"): with no other perpetrator named, the speaker's forces are the actor."""
-        dictionary = SourceDictionary.load()
         found: dict[int, ActorMention] = {}
         for attribution in attributions:
             entry = dictionary.entry(attribution.source.name)
@@ -137,7 +137,7 @@ class EventExtractor:
                 "give the date with --published YYYY-MM-DD (or a `published` field)")
         date, precision, date_span = dated
         if _long_before(date, dispatch):
-            kin = next((d for d in reversed(drafts) if d.mention.event_type == mention.event_type), None)
+            kin = _latest_of_type(drafts, mention.event_type)
             if not mention.re_mention or kin is None:
                 return []  # an act weeks before the news ("reprise à l'EI en mars"): background, not an event
             # "l'attentat ..., qui ont multiplié les attaques depuis fin novembre": the date is the clause's,
@@ -251,12 +251,16 @@ def _merge_or_add(drafts: list[Draft], draft: Draft) -> None:
             _absorb(existing, draft)
             return
     if draft.mention.re_mention and (draft.place is None or draft.location.precision == "country") and drafts:
-        kin = [d for d in drafts if d.mention.event_type == draft.mention.event_type]
-        target = kin[-1] if kin else drafts[-1]
+        target = _latest_of_type(drafts, draft.mention.event_type) or drafts[-1]
         if draft.date_span is None or draft.date == target.date:  # its own other day: another act
             _absorb(target, draft)
             return
     drafts.append(draft)
+
+
+def _latest_of_type(drafts: list[Draft], event_type: str) -> Draft | None:
+    """The last draft of an ACLED event type: the act a later mention of that type most likely retells."""
+    return next((d for d in reversed(drafts) if d.mention.event_type == event_type), None)
 
 
 def _absorb(existing: Draft, draft: Draft) -> None:

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from fracas.extract.actors import ActorMention
 from fracas.extract.triggers import (
-    WEAPONS_AS_OBJECT,
+    SUPPORT_CUE,
     Trigger,
     TriggerLexicon,
     find_triggers,
@@ -39,13 +39,6 @@ AGENT_CUE = re.compile(
     r"(?:(?:groupe|mouvement|organisation|reseau|milice|rebelle|jihadiste|islamiste|insurge|terroriste|combattant"
     r"|milicien)s?(?: (?:jihadiste|islamiste|arme|terroriste|rebelle)s?)? )?"
     r"(?:« ?|\" ?)?$")
-# "L'armée, appuyée par l'aviation russe et le Hezbollah, a repris ...": supporters are not the actor.
-SUPPORT_CUE = re.compile(
-    r"(?:appuy[ée]e?s?|soutenue?s?|[ée]paul[ée]e?s?|aid[ée]e?s?|assist[ée]e?s?) par\s*(?:les |le |la |l'|des |un |une )?"
-    r"(?:[\w-]+ (?:de la |de l'|du |des |de |d'))?$"
-    r"|avec (?:l'appui|le soutien|l'aide) (?:de |d'|du |des )\s*(?:la |l'|les )?$"
-    # "une coalition dont fait partie le Front al-Nosra": a member named in passing, not a second side.
-    r"|dont (?:fait|font) partie\s*(?:les |le |la |l'|des )?$|(?:composee?s?|formee?s?) (?:de |d'|du |des )\s*(?:la |l'|les )?$")
 # "la localité tenue par les rebelles": the holder of the place hit, not the one who struck.
 HELD_BY = re.compile(r"(?:contr[oô]l[ée]e?s?|tenue?s?|assi[ée]g[ée]e?s?|d[ée]fendue?s?) par\s*(?:les |le |la |l'|des )?$")
 # "Soixante et onze soldats nigériens ont été tués": the group the verb says was killed is the side hit
@@ -117,12 +110,6 @@ def find_mentions(doc: Doc, sentences: list[Span], lexicon: TriggerLexicon, acto
                 continue  # "tués" beside "frappes" is the strike's toll, not a second act
             if not is_reported(trigger, sentence):
                 continue
-            start_char = doc[trigger.start].idx
-            before = fold(doc.text[max(sentence.start_char, start_char - 60):start_char])
-            if SUPPORT_CUE.search(before):
-                continue  # "appuyés par des frappes de la coalition": the support of another act
-            if trigger.sub_event_type == "Chemical weapon" and WEAPONS_AS_OBJECT.search(before):
-                continue  # "des sites liés au programme d'armes chimiques" were struck, not gassed
             sub = refine(trigger, sentence, lexicon, actor_kinds=kinds)
             if sub is None:
                 continue
