@@ -36,8 +36,6 @@ KNOWN_COMPLEX: dict[str, int] = {
     "fracas/extract/events.py::EventExtractor._drafts": 25,
     "fracas/extract/events.py::EventExtractor._locations": 34,
     "fracas/extract/events.py::EventExtractor._actor": 15,
-    "fracas/extract/mentions.py::find_mentions": 42,
-    "fracas/extract/mentions.py::_assign_actors": 73,
     "fracas/extract/notes.py::write_note": 16,
     "fracas/extract/places.py::dispatch_country": 18,
     "fracas/extract/places.py::find_places": 18,

@@ -14,6 +14,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from fracas.model import EVENT_TYPES
+from fracas.extract.rulepack import role_cues
 from fracas.resources import load_resource
 from fracas.text import fold
 
@@ -30,13 +31,6 @@ NOT_REPORTED = re.compile(
 STREET_ACTION = re.compile(
     r"(?<!\w)(?:bloqu\w+|rassembl\w+|reuni[se]?s?|march[eé]\w*|defil\w+|descendu\w* dans la rue|occup[eé]\w*"
     r"|barricad\w+|sit-in|greve|paralys\w+)(?!\w)")
-# "L'armée, appuyée par l'aviation russe et le Hezbollah, a repris ...": supporters are not the actor.
-SUPPORT_CUE = re.compile(
-    r"(?:appuy[ée]e?s?|soutenue?s?|[ée]paul[ée]e?s?|aid[ée]e?s?|assist[ée]e?s?) par\s*(?:les |le |la |l'|des |un |une )?"
-    r"(?:[\w-]+ (?:de la |de l'|du |des |de |d'))?$"
-    r"|avec (?:l'appui|le soutien|l'aide) (?:de |d'|du |des )\s*(?:la |l'|les )?$"
-    # "une coalition dont fait partie le Front al-Nosra": a member named in passing, not a second side.
-    r"|dont (?:fait|font) partie\s*(?:les |le |la |l'|des )?$|(?:composee?s?|formee?s?) (?:de |d'|du |des )\s*(?:la |l'|les )?$")
 PURPOSE = re.compile(r"(?<!\w)(?:pour|afin d[e']|en vue d[e']|tent\w* d[e']|cherch\w* [aà]|visant [aà])\s*(?:\w+\s+)?$")
 REPORTED_SPEECH = re.compile(r"\b(?:affirm|indiqu|annonc|declar|precis|assur|rapport|ajout|expliqu|confirm)\w*"
                              r"(?: \w+){0,3} (?:que|qu')")
@@ -166,7 +160,7 @@ def is_reported(trigger: Trigger, sentence: Span) -> bool:
         return False
     start = doc[trigger.start].idx
     lead = fold(doc.text[max(sentence.start_char, start - 60):start])  # as written, elisions and spaces kept
-    if SUPPORT_CUE.search(lead):
+    if role_cues().support.search(lead):
         return False  # "appuyés par des frappes de la coalition": the support of another act
     if trigger.sub_event_type == "Chemical weapon" and WEAPONS_AS_OBJECT.search(lead):
         return False  # "des sites liés au programme d'armes chimiques" were struck, not gassed
