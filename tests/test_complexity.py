@@ -39,8 +39,6 @@ KNOWN_COMPLEX: dict[str, int] = {
     "fracas/extract/notes.py::write_note": 16,
     "fracas/extract/places.py::dispatch_country": 18,
     "fracas/extract/places.py::find_places": 18,
-    "fracas/extract/triggers.py::is_reported": 17,
-    "fracas/extract/triggers.py::refine": 40,
     "fracas/interfaces/cli_store.py::render_event": 18,
     "fracas/resolve/actors.py::_parse_document": 15,
     "fracas/resolve/gazetteer.py::Gazetteer._admin1_row": 19,
