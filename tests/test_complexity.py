@@ -29,7 +29,6 @@ KNOWN_COMPLEX: dict[str, int] = {
     "fracas/resolve/gazetteer.py::Gazetteer._find_place": 22,
     "fracas/resolve/geo_build.py::collect": 23,
     "fracas/resolve/geo_build.py::_apply_supplement": 18,
-    "fracas/resolve/geo_supplement.py::_place": 40,
     "fracas/resolve/numbers.py::_core": 21,
     "fracas/store/ingest.py::store_dispatch": 18,
 }

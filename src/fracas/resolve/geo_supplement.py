@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 
@@ -94,49 +94,82 @@ def _place(path: Path, index: int, raw: Any) -> SupplementPlace:
     name = raw.get("name")
     if not isinstance(name, str) or not name.strip():
         raise ResourceError(f"{label} has no 'name'")
-    label = f"{label} ({name!r})"
-
-    def fail(problem: str) -> ResourceError:
-        return ResourceError(f"{label}: {problem}")
-
-    unknown = set(raw) - _PLACE_KEYS
-    if unknown:
-        raise fail(f"unknown key(s) {sorted(unknown)}; allowed: {sorted(_PLACE_KEYS)}")
     kind = raw.get("kind", "place")
-    if kind not in ("place", "admin1"):
-        raise fail(f"kind {kind!r} must be 'place' or 'admin1'")
+    problem = next((found for check in _PLACE_CHECKS if (found := check(raw, kind))), None)
+    if problem:
+        raise ResourceError(f"{label} ({name!r}): {problem}")
+    lat, lon, aliases = raw.get("lat"), raw.get("lon"), raw.get("aliases") or []
+    return SupplementPlace(
+        name=name.strip(), aliases=tuple(a.strip() for a in aliases), country=raw["country"],
+        admin1=raw.get("admin1"), admin2=raw.get("admin2"),
+        lat=float(lat) if lat is not None else None, lon=float(lon) if lon is not None else None,
+        kind=kind, population=raw.get("population", 0), geonames_id=raw.get("geonames_id"),
+    )
+
+
+# Each check reads one entry (and its kind) and says what is wrong with it, or None; the first problem wins.
+def _check_keys(raw: dict, kind: Any) -> str | None:
+    unknown = set(raw) - _PLACE_KEYS
+    return f"unknown key(s) {sorted(unknown)}; allowed: {sorted(_PLACE_KEYS)}" if unknown else None
+
+
+def _check_kind(raw: dict, kind: Any) -> str | None:
+    return None if kind in ("place", "admin1") else f"kind {kind!r} must be 'place' or 'admin1'"
+
+
+def _check_country(raw: dict, kind: Any) -> str | None:
     country = raw.get("country")
-    if not isinstance(country, str) or not _ALPHA2.match(country):
-        raise fail(f"country {country!r} must be an ISO alpha-2 code such as SY")
+    if isinstance(country, str) and _ALPHA2.match(country):
+        return None
+    return f"country {country!r} must be an ISO alpha-2 code such as SY"
+
+
+def _check_aliases(raw: dict, kind: Any) -> str | None:
     aliases = raw.get("aliases") or []
-    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
-        raise fail("aliases must be a list of non-empty names")
-    admin1, admin2 = raw.get("admin1"), raw.get("admin2")
-    for field_name, value in (("admin1", admin1), ("admin2", admin2)):
+    if isinstance(aliases, list) and all(isinstance(a, str) and a.strip() for a in aliases):
+        return None
+    return "aliases must be a list of non-empty names"
+
+
+def _check_areas(raw: dict, kind: Any) -> str | None:
+    for field_name in ("admin1", "admin2"):
+        value = raw.get(field_name)
         if value is not None and (not isinstance(value, str) or not value.strip()):
-            raise fail(f"{field_name} must be a non-empty name")
+            return f"{field_name} must be a non-empty name"
+    return None
+
+
+def _check_geonames_id(raw: dict, kind: Any) -> str | None:
     geonames_id = raw.get("geonames_id")
-    if geonames_id is not None:
-        if isinstance(geonames_id, bool) or not isinstance(geonames_id, int) or kind != "place":
-            raise fail(f"geonames_id {geonames_id!r} must be an integer GeoNames id on a kind: place entry")
-        if any(raw.get(k) is not None for k in ("admin1", "admin2", "lat", "lon")):
-            raise fail("an entry with geonames_id only adds names: leave out admin1, admin2, lat and lon")
-    elif kind == "place" and admin1 is None:
-        raise fail("a place needs its admin1 (ACLED-style province name, e.g. Idleb)")
+    if geonames_id is None:
+        missing_admin1 = kind == "place" and raw.get("admin1") is None
+        return "a place needs its admin1 (ACLED-style province name, e.g. Idleb)" if missing_admin1 else None
+    if isinstance(geonames_id, bool) or not isinstance(geonames_id, int) or kind != "place":
+        return f"geonames_id {geonames_id!r} must be an integer GeoNames id on a kind: place entry"
+    if any(raw.get(k) is not None for k in ("admin1", "admin2", "lat", "lon")):
+        return "an entry with geonames_id only adds names: leave out admin1, admin2, lat and lon"
+    return None
+
+
+def _check_coordinates(raw: dict, kind: Any) -> str | None:
     lat, lon = raw.get("lat"), raw.get("lon")
-    if kind == "place" and geonames_id is None and (lat is None or lon is None):
-        raise fail("a place needs lat and lon (decimal degrees)")
+    if kind == "place" and raw.get("geonames_id") is None and (lat is None or lon is None):
+        return "a place needs lat and lon (decimal degrees)"
     for field_name, value, bound in (("lat", lat, 90), ("lon", lon, 180)):
-        if value is None:
-            continue
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not -bound <= value <= bound:
-            raise fail(f"{field_name} {value!r} must be a number between -{bound} and {bound}")
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))
+                                  or not -bound <= value <= bound):
+            return f"{field_name} {value!r} must be a number between -{bound} and {bound}"
+    return None
+
+
+def _check_population(raw: dict, kind: Any) -> str | None:
     population = raw.get("population", 0)
     if isinstance(population, bool) or not isinstance(population, int) or population < 0:
-        raise fail(f"population {population!r} must be a non-negative integer")
-    return SupplementPlace(
-        name=name.strip(), aliases=tuple(a.strip() for a in aliases), country=country,
-        admin1=admin1, admin2=admin2,
-        lat=float(lat) if lat is not None else None, lon=float(lon) if lon is not None else None,
-        kind=kind, population=population, geonames_id=geonames_id,
-    )
+        return f"population {population!r} must be a non-negative integer"
+    return None
+
+
+_PLACE_CHECKS: tuple[Callable[[dict, Any], str | None], ...] = (
+    _check_keys, _check_kind, _check_country, _check_aliases, _check_areas, _check_geonames_id,
+    _check_coordinates, _check_population,
+)
