@@ -247,20 +247,24 @@ class Gazetteer:
                                                  rt[0].population))[0]
         if not keys:
             return None
-        key = keys[-1]
-        # A French exonym of the province's namesake seat ("Alep" names Aleppo city, seat of Aleppo).
+        return self._admin1_of_seat(keys[-1], country) or self._admin1_by_skeleton(keys[-1], country)
+
+    def _admin1_of_seat(self, key: str, country: str | None) -> _Row | None:
+        """A French exonym of the province's namesake seat ("Alep" names Aleppo city, seat of Aleppo)."""
         for town in sorted(self._place_rows(key), key=_Row.score, reverse=True):
             if country is not None and town.country != country:
                 continue
             for area, _tier in self._area_keys.get(name_key(town.name), ()):
                 if area.kind == "admin1" and area.country == town.country and area.name == town.admin1:
                     return area
-        if country is not None:
-            skel = skeleton(key)
-            matches = self._admin1_skeleton_index(country).get(skel, []) if skel else []
-            if len({m.id for m in matches}) == 1:
-                return matches[0]
         return None
+
+    def _admin1_by_skeleton(self, key: str, country: str | None) -> _Row | None:
+        if country is None:
+            return None
+        skel = skeleton(key)
+        matches = self._admin1_skeleton_index(country).get(skel, []) if skel else []
+        return matches[0] if len({m.id for m in matches}) == 1 else None
 
     def _admin1_skeleton_index(self, country: str) -> dict[str, list[_Row]]:
         index = self._admin1_skeletons.get(country)
@@ -297,27 +301,41 @@ class Gazetteer:
             country = country or area.country
 
         def acceptable(row: _Row) -> bool:
-            if area is not None and (row.country != area.country or row.admin1 != area.name):
-                return False
-            return self._not_an_area_name(key, row, country)
+            return self._acceptable_place(row, key, area, country)
 
         rows = [r for r in self._place_rows(key) if acceptable(r)]
         home = [r for r in rows if country is None or r.country == country]
         if home:
             return max(home, key=_Row.score)
-        # Consonant skeletons absorb the many Latin spellings of Arabic names ("Hajine" ~ "Hajin"); where
-        # names are written in Latin script at home ("Boungou" in Burkina Faso), a skeleton match is another
-        # village ("Bingo"), so there it needs the province the text gives.
-        fuzzy_ok = area is not None or country in TRANSLITERATED_COUNTRIES
-        if country is not None and fuzzy_ok and (skel := skeleton(name)):
-            near = [r for r in self._query(
-                f"SELECT {_COLUMNS}, 1 FROM place_skel s JOIN entity e ON e.id = s.entity_id "
-                "WHERE s.country = ? AND s.key = ?", (country, skel)) if acceptable(r)]
-            if near:
-                return max(near, key=_Row.score)
-        if country is not None:  # a town across the border, never one across the world
+        return self._transliterated_match(name, country, area is not None, acceptable) \
+            or self._across_the_border(rows, country)
+
+    def _across_the_border(self, rows: list[_Row], country: str | None) -> _Row | None:
+        """A town across the border, never one across the world."""
+        if country is not None:
             rows = [r for r in rows if r.country in self._neighbours.get(country, ())]
         return max(rows, key=_Row.score) if rows else None
+
+    def _acceptable_place(self, row: _Row, key: str, area: _Row | None, country: str | None) -> bool:
+        """A town inside the province the text gives (if any), and not a province's own name."""
+        if area is not None and (row.country != area.country or row.admin1 != area.name):
+            return False
+        return self._not_an_area_name(key, row, country)
+
+    def _transliterated_match(self, name: str, country: str | None, in_province: bool,
+                              acceptable: Callable[[_Row], bool]) -> _Row | None:
+        """Consonant skeletons absorb the many Latin spellings of Arabic names ("Hajine" ~ "Hajin"); where
+        names are written in Latin script at home ("Boungou" in Burkina Faso), a skeleton match is another
+        village ("Bingo"), so there it needs the province the text gives."""
+        if country is None or not (in_province or country in TRANSLITERATED_COUNTRIES):
+            return None
+        skel = skeleton(name)
+        if not skel:
+            return None
+        near = [r for r in self._query(
+            f"SELECT {_COLUMNS}, 1 FROM place_skel s JOIN entity e ON e.id = s.entity_id "
+            "WHERE s.country = ? AND s.key = ?", (country, skel)) if acceptable(r)]
+        return max(near, key=_Row.score) if near else None
 
     def _place_rows(self, key: str) -> list[_Row]:
         return self._query(
