@@ -1,0 +1,100 @@
+"""Code shape gate: every function of src/fracas stays under radon's cyclomatic complexity 15.
+
+The functions listed in KNOWN_COMPLEX were over the limit when the gate was added (the extraction core
+that issue 7 asks to move into the rule pack). The list is a ratchet: a listed function may only get
+simpler, a function that drops under the limit must leave the list, and no new function may join it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from radon.complexity import cc_visit
+from radon.visitors import Class, Function
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+LIMIT = 15  # complexity must be below this
+
+KNOWN_COMPLEX: dict[str, int] = {
+    "fracas/dedupe/match.py::_same_place": 20,
+    "fracas/dedupe/merge.py::merge": 21,
+    "fracas/dedupe/merge.py::merge_fatalities": 15,
+    "fracas/evaluate/gold.py::_read_line": 22,
+    "fracas/evaluate/gold.py::_read_event": 15,
+    "fracas/evaluate/gold.py::_read_place": 20,
+    "fracas/extract/assemble.py::attach_tolls": 19,
+    "fracas/extract/assemble.py::_draft_for": 23,
+    "fracas/extract/assemble.py::resolve_date": 20,
+    "fracas/extract/assemble.py::finish": 17,
+    "fracas/extract/assemble.py::Toll.fatalities": 24,
+    "fracas/extract/attribution.py::_backward": 15,
+    "fracas/extract/casualties.py::_from_match": 27,
+    "fracas/extract/events.py::_merge_or_add": 23,
+    "fracas/extract/events.py::_attach_sources": 25,
+    "fracas/extract/events.py::_drop_abbreviations": 15,
+    "fracas/extract/events.py::EventExtractor.extract": 36,
+    "fracas/extract/events.py::EventExtractor._drafts": 25,
+    "fracas/extract/events.py::EventExtractor._locations": 34,
+    "fracas/extract/events.py::EventExtractor._actor": 15,
+    "fracas/extract/mentions.py::find_mentions": 42,
+    "fracas/extract/mentions.py::_assign_actors": 73,
+    "fracas/extract/notes.py::write_note": 16,
+    "fracas/extract/places.py::dispatch_country": 18,
+    "fracas/extract/places.py::find_places": 18,
+    "fracas/extract/triggers.py::is_reported": 17,
+    "fracas/extract/triggers.py::refine": 40,
+    "fracas/interfaces/cli_store.py::render_event": 18,
+    "fracas/resolve/actors.py::_parse_document": 15,
+    "fracas/resolve/gazetteer.py::Gazetteer._admin1_row": 19,
+    "fracas/resolve/gazetteer.py::Gazetteer._find_place": 22,
+    "fracas/resolve/geo_build.py::collect": 23,
+    "fracas/resolve/geo_build.py::_apply_supplement": 18,
+    "fracas/resolve/geo_supplement.py::_place": 40,
+    "fracas/resolve/numbers.py::_core": 21,
+    "fracas/store/ingest.py::store_dispatch": 18,
+}
+
+
+def _functions(block: Function, prefix: str):
+    """One radon function block and its closures, each with its qualified name ("Class.method")."""
+    name = f"{prefix}{block.fullname}"
+    yield name, block.complexity
+    for closure in block.closures:
+        yield from _functions(closure, f"{name}.")
+
+
+def measured_complexity() -> dict[str, int]:
+    found: dict[str, int] = {}
+    for path in sorted(SRC.rglob("*.py")):
+        module = path.relative_to(SRC).as_posix()
+        for block in cc_visit(path.read_text(encoding="utf-8")):
+            if isinstance(block, Class):
+                continue  # cc_visit lists each method on its own as well; a class's total is not a function
+            for name, complexity in _functions(block, ""):
+                found[f"{module}::{name}"] = complexity
+    return found
+
+
+def test_no_function_is_over_the_complexity_limit_unless_known_and_not_worse():
+    measured = measured_complexity()
+    problems = []
+    for name, complexity in sorted(measured.items()):
+        if complexity < LIMIT:
+            continue
+        known = KNOWN_COMPLEX.get(name)
+        if known is None:
+            problems.append(f"{name}: complexity {complexity} (limit {LIMIT - 1}); split it")
+        elif complexity > known:
+            problems.append(f"{name}: complexity rose from {known} to {complexity}; it may only fall")
+    assert problems == []
+
+
+def test_the_known_list_holds_only_functions_still_over_the_limit():
+    measured = measured_complexity()
+    stale = {
+        name: measured.get(name)
+        for name in KNOWN_COMPLEX
+        if measured.get(name) is None or measured[name] < LIMIT
+    }
+    # A function that was simplified (or removed) leaves the list, so the ratchet never loosens.
+    assert stale == {}
