@@ -19,6 +19,9 @@ SOURCES = {
     "sources": ROOT / "data" / "sources.yaml",
     "gazetteer_supplement": ROOT / "data" / "gazetteer_supplement.yaml",
     "triggers": ROOT / "data" / "triggers.yaml",
+    "subtypes": ROOT / "data" / "subtypes.yaml",
+    # The French rule pack: data/fr/NAME.yaml becomes resources/fr_NAME.json.
+    "fr_roles": ROOT / "data" / "fr" / "roles.yaml",
 }
 TARGET = ROOT / "src" / "fracas" / "resources"
 

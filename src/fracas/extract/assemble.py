@@ -16,9 +16,10 @@ from fracas.extract.casualties import CasualtyMention, find_casualties
 from fracas.extract.casualty_context import SHORT_WINDOW
 from fracas.extract.mentions import Mention
 from fracas.extract.notes import write_note
+from fracas.extract.rulepack import policy_of
 from fracas.extract.places import PlaceMention
 from fracas.model import Actor, Dispatch, Event, Evidence, Place, Source
-from fracas.resolve.dates import find_time_expressions
+from fracas.resolve.dates import TimeMention, find_time_expressions
 from fracas.resolve.sources import grade_confidence
 from fracas.text import fold
 
@@ -51,12 +52,7 @@ class Toll:
         named = [figures for who, figures in self.killed.items() if who]
         if not named and "" not in self.killed:
             return None, None, None
-        lows = [low for low, _, _ in named]
-        bests = [best for _, best, _ in named]
-        highs = [high for _, _, high in named]
-        best = sum(b for b in bests if b is not None) if any(b is not None for b in bests) else None
-        low = sum(v for v in lows if v is not None) if all(v is not None for v in lows) else None
-        high = sum(v for v in highs if v is not None) if all(v is not None for v in highs) else None
+        low, best, high = _sum_figures(named)
         bare_low, bare_best, bare_high = self.killed.get("", (None, None, None))
         if bare_best is not None and (not named or best is None or bare_best > best):
             return bare_best, bare_low, bare_high
@@ -69,6 +65,18 @@ class Toll:
         named = {who: count for who, count in self.civilian_counts.items() if who}
         beyond = self.civilian_counts.get("", 0) - sum(named.values())
         return {**named, "": beyond} if beyond > 0 else named
+
+
+def _sum_figures(groups: list[Figures]) -> Figures:
+    """Low, best and high over groups of victims: best sums what is known; low and high only when all are."""
+    lows, bests, highs = ([g[i] for g in groups] for i in range(3))
+    known_bests = [b for b in bests if b is not None]
+    return (_sum_if_all_known(lows), sum(known_bests) if known_bests else None, _sum_if_all_known(highs))
+
+
+def _sum_if_all_known(values: list[int | None]) -> int | None:
+    known = [v for v in values if v is not None]
+    return sum(known) if len(known) == len(values) else None
 
 
 @dataclass
@@ -96,14 +104,12 @@ PERIOD_TOLL = re.compile(
     r"|(?:mois|semaines|ans|annees) (?:apres|avant|plus tot)|il y a \w+ (?:mois|ans|semaines)|en (?:19|20)\d\d"
     r"|(?:le|au cours du|durant le|pendant le) mois (?:precedent|dernier|passe)|l'annee precedente|en un mois"
     r"|sur l'ensemble d|au mois d")
-# Acts whose records carry no toll: a figure near an agreement or a peaceful march belongs to something else.
-NO_TOLL = ("Strategic developments",)
 
 
 def attach_tolls(sentences: list[Span], dispatch: Dispatch, drafts: list[Draft],
                  sentence_places: dict[int, list[PlaceMention]]) -> None:
     """Casualty figures go to the act of their sentence, else to the nearest earlier act (matching place)."""
-    violent = [d for d in drafts if d.mention.event_type not in NO_TOLL]
+    violent = [d for d in drafts if policy_of(d.mention.sub_event_type).toll]
     for index, sentence in enumerate(sentences):
         casualties = [c for c in find_casualties(sentence.text) if not c.context]
         if not casualties or PERIOD_TOLL.search(fold(sentence.text)) or _dated_long_before(sentence.text, dispatch):
@@ -111,15 +117,19 @@ def attach_tolls(sentences: list[Span], dispatch: Dispatch, drafts: list[Draft],
         shares = _respective_acts(index, casualties, violent)
         for casualty in casualties:
             start, end = sentence.start_char + casualty.start, sentence.start_char + casualty.end
-            target = shares.get(casualty.respective) if casualty.respective is not None else None
-            if target is None and casualty.best == 0 and not any(index in d.sentences for d in violent):
-                # "ont incendié l'école ..., sans faire de victime": an explicit zero in the sentence of an
-                # act that otherwise carries no toll is that act's.
-                target = next((d for d in drafts if index in d.sentences), None)
-            target = target or _draft_for(index, start, violent, sentence_places.get(index, []))
-            if target is None:
-                continue
-            _add_casualty(target.toll, casualty, start, end)
+            target = _toll_target(casualty, index, start, shares, drafts, violent, sentence_places.get(index, []))
+            if target is not None:
+                _add_casualty(target.toll, casualty, start, end)
+
+
+def _toll_target(casualty: CasualtyMention, index: int, start: int, shares: dict[int, Draft], drafts: list[Draft],
+                 violent: list[Draft], places: list[PlaceMention]) -> Draft | None:
+    target = shares.get(casualty.respective) if casualty.respective is not None else None
+    if target is None and casualty.best == 0 and not any(index in d.sentences for d in violent):
+        # "ont incendié l'école ..., sans faire de victime": an explicit zero in the sentence of an
+        # act that otherwise carries no toll is that act's.
+        target = next((d for d in drafts if index in d.sentences), None)
+    return target or _draft_for(index, start, violent, places)
 
 
 def _respective_acts(index: int, casualties: list[CasualtyMention], drafts: list[Draft]) -> dict[int, Draft]:
@@ -146,12 +156,17 @@ def _draft_for(index: int, position: int, drafts: list[Draft], places: list[Plac
     same = same or [d for d in drafts if d.mention.re_mention and d.mention.sentence == index]
     if same:
         return min(same, key=lambda d: abs(d.mention.trigger_start - position))
+    return _earlier_draft_for(index, drafts, places)
+
+
+def _earlier_draft_for(index: int, drafts: list[Draft], places: list[PlaceMention]) -> Draft | None:
+    """A toll sentence with no act of its own: the latest act of the three sentences before (of the place
+    it names, when it names one), else the act of the next sentence."""
     earlier = [d for d in drafts if min(d.sentences) < index and index - max(d.sentences) <= 3]
-    if places:
-        admin1s = {p.place.admin1 for p in places} | {p.place.name for p in places}
-        matching = [d for d in earlier if d.location.admin1 in admin1s or d.location.name in admin1s]
-        if matching:
-            return matching[-1]
+    admin1s = {p.place.admin1 for p in places} | {p.place.name for p in places}
+    matching = [d for d in earlier if d.location.admin1 in admin1s or d.location.name in admin1s]
+    if matching:
+        return matching[-1]
     if earlier:
         return earlier[-1]
     later = [d for d in drafts if min(d.sentences) == index + 1]
@@ -186,39 +201,45 @@ def resolve_date(sentences: list[Span], dispatch: Dispatch, sentence_index: int,
     for index in dict.fromkeys((sentence_index, sentence_index + 1, 0)):
         if index >= len(sentences) or (index == sentence_index + 1 and announced is None):
             continue  # the next sentence only dates an act whose own sentence gives just the announcement
-        sentence = sentences[index]
-        found = [t for t in find_time_expressions(sentence.text, dispatch.published)
-                 if t.value is not None and t.kind not in ("period_start", "duration")]
-        # "a annoncé lundi": the day of the announcement, not of the act, unless nothing else is given.
-        acts = [t for t in found if not REPORTED_ON.search(fold(sentence.text[:t.start])[-40:])]
+        found, acts = _dated_words(sentences[index], dispatch)
         if found and not acts and announced is None:
-            announced = (sentence, found[0])
+            announced = (sentences[index], found[0])
         if acts:
-            best = min(acts, key=lambda t: abs(sentence.start_char + t.start - position))
-            span = (sentence.start_char + best.start, sentence.start_char + best.end)
-            assert best.value is not None  # only dated mentions are kept above
-            return best.value.isoformat(), best.precision or "day", span
+            best = min(acts, key=lambda t: abs(sentences[index].start_char + t.start - position))
+            return _dated(sentences[index], best)
     if announced is not None:
-        sentence, best = announced
-        assert best.value is not None  # only dated mentions are kept above
-        return best.value.isoformat(), best.precision or "day", (sentence.start_char + best.start,
-                                                                 sentence.start_char + best.end)
+        return _dated(*announced)
     if dispatch.published is None:
         return None
     return dispatch.published.value.isoformat(), dispatch.published.precision, None
 
 
-def finish(draft: Draft, dispatch: Dispatch) -> Event:
-    """A draft's final record: toll, sources, confidence, evidence, note and a deterministic id."""
-    fatalities, low, high = draft.toll.fatalities()
-    civilians = sum(draft.toll.civilians.values()) if draft.toll.civilians else None
-    wounded = sum(draft.toll.wounded.values()) if draft.toll.wounded else None
-    # One entry per source: "l'Observatoire syrien ... (OSDH)" and "selon l'OSDH" are one voice; the first
-    # wording is kept (evidence keeps every span).
+def _dated_words(sentence: Span, dispatch: Dispatch) -> tuple[list[TimeMention], list[TimeMention]]:
+    """A sentence's dated time words, and those of them that date an act rather than its announcement."""
+    found = [t for t in find_time_expressions(sentence.text, dispatch.published)
+             if t.value is not None and t.kind not in ("period_start", "duration")]
+    # "a annoncé lundi": the day of the announcement, not of the act, unless nothing else is given.
+    acts = [t for t in found if not REPORTED_ON.search(fold(sentence.text[:t.start])[-40:])]
+    return found, acts
+
+
+def _dated(sentence: Span, best: TimeMention) -> tuple[str, str, tuple[int, int] | None]:
+    assert best.value is not None  # only dated mentions are kept
+    return best.value.isoformat(), best.precision or "day", (sentence.start_char + best.start,
+                                                             sentence.start_char + best.end)
+
+
+def _one_entry_per_source(found: list[tuple[Source, int, int]]) -> tuple[Source, ...]:
+    """ "l'Observatoire syrien ... (OSDH)" and "selon l'OSDH" are one voice; the first wording is kept
+    (evidence keeps every span)."""
     first_wording: dict[tuple[str, str], Source] = {}
-    for source, _, _ in draft.sources:
+    for source, _, _ in found:
         first_wording.setdefault((source.name, source.kind), source)
-    sources = tuple(first_wording.values())
+    return tuple(first_wording.values())
+
+
+def _civilian_toll_and_target(draft: Draft, fatalities: int | None) -> tuple[int | None, Actor | None]:
+    civilians = sum(draft.toll.civilians.values()) if draft.toll.civilians else None
     actor2 = draft.actor2
     if civilians is None and fatalities is not None and draft.mention.event_type == "Violence against civilians" \
             and actor2 is not None and actor2.kind == "civilians" and not draft.toll.combatants_killed:
@@ -227,6 +248,15 @@ def finish(draft: Draft, dispatch: Dispatch) -> Event:
     if actor2 is None and civilians and draft.mention.event_type in ("Explosions/Remote violence", "Battles"):
         # ACLED names civilians as the target side when an act kills them and no other target is given.
         actor2 = Actor(name="Civilians", kind="civilians", country=None, text=None)
+    return civilians, actor2
+
+
+def finish(draft: Draft, dispatch: Dispatch) -> Event:
+    """A draft's final record: toll, sources, confidence, evidence, note and a deterministic id."""
+    fatalities, low, high = draft.toll.fatalities()
+    wounded = sum(draft.toll.wounded.values()) if draft.toll.wounded else None
+    sources = _one_entry_per_source(draft.sources)
+    civilians, actor2 = _civilian_toll_and_target(draft, fatalities)
     # "Specifics" in the Airwars sense: a named place (a province counts) and a toll.
     specifics = draft.location.precision != "country" and fatalities is not None
     confidence = grade_confidence(sources, perpetrator=draft.actor1, has_specifics=specifics)

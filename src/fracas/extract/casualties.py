@@ -369,28 +369,41 @@ def _from_match(
     start, end = match.span()
     if len(groups) > 1 and _RESPECTIVELY_RE.search(masked, start, list_start):
         return _respective(match, outcome, groups, text, masked)
-    among = match.groupdict().get("among")
-    if among and among in _VICTIM_NOUNS and not any(g[2] is not None for g in groups):
-        # "trois morts parmi les gendarmes": the victims are named after the toll
-        groups = [(g[0], _VICTIM_NOUNS[among], match.start("among"), match.end("among")) for g in groups]
-    if match.groupdict().get("tail"):  # "12 morts au moins"
-        groups[0] = (Quantity(groups[0][0].low, groups[0][0].low, None), *groups[0][1:])
+    groups = _qualified_groups(match, groups)
     total = _sum([g[0] for g in groups])
     statuses = [g[1] for g in groups]
     civilians = statuses[0] if all(s == statuses[0] for s in statuses) else None
     civilian_count = _civilian_count(groups, civilians, total.best)
     dont = _DONT_RE.match(masked, list_end) or _DONT_RE.match(masked, end)
     if dont:
-        breakdown = _groups(masked, dont.start("list"), dont.end("list"), quantities)
-        civilian_part = [g[0].best for g in breakdown if g[1] is True]
-        if civilian_count is None and civilian_part and all(b is not None for b in civilian_part):
-            civilian_count = sum(b for b in civilian_part if b is not None)
+        civilian_count = _civilians_of_breakdown(dont, masked, quantities, civilian_count)
         end = max(end, dont.end())
     noun_starts = [g[2] for g in groups if g[2] is not None]
     who = text[noun_starts[0]:groups[-1][3]].strip() if noun_starts else ""
     context = is_context(masked, start, end, total.best)
     return [CasualtyMention(start, end, outcome, total.low, total.best, total.high, civilians, who, context,
                             civilian_count)]
+
+
+def _qualified_groups(match: re.Match[str], groups: list[_Group]) -> list[_Group]:
+    """Groups with what the words around the list add: victims named after the toll, "au moins" after it."""
+    among = match.groupdict().get("among")
+    if among and among in _VICTIM_NOUNS and not any(g[2] is not None for g in groups):
+        # "trois morts parmi les gendarmes": the victims are named after the toll
+        groups = [(g[0], _VICTIM_NOUNS[among], match.start("among"), match.end("among")) for g in groups]
+    if match.groupdict().get("tail"):  # "12 morts au moins"
+        groups[0] = (Quantity(groups[0][0].low, groups[0][0].low, None), *groups[0][1:])
+    return groups
+
+
+def _civilians_of_breakdown(dont: re.Match[str], masked: str, quantities: dict[int, QuantityMention],
+                            civilian_count: int | None) -> int | None:
+    """ "dix morts, dont six civils": the civilians among the dead, when the total did not say."""
+    breakdown = _groups(masked, dont.start("list"), dont.end("list"), quantities)
+    civilian_part = [g[0].best for g in breakdown if g[1] is True]
+    if civilian_count is None and civilian_part and all(b is not None for b in civilian_part):
+        return sum(b for b in civilian_part if b is not None)
+    return civilian_count
 
 
 def _respective(

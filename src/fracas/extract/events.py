@@ -45,13 +45,36 @@ class EventExtractor:
         attributions = find_attributions(text)
         # A claim of responsibility names the perpetrator: that speaker stays an actor too.
         source_spans = [(a.start, a.end) for a in attributions if "revendiqu" not in a.cue]
+        sources = SourceDictionary.load()
+        actor_mentions, capitals = self._actor_mentions(text, source_spans)
+        country, places = self._places(doc, sentences, text, sources, actor_mentions, capitals, source_spans)
+        mentions = find_mentions(doc, sentences, self.lexicon, actor_mentions, source_spans)
+        sentence_places = _places_by_sentence(places, sentences)
+        speakers = self._party_speakers(attributions, sentences, sources)
+        drafts: list[Draft] = []
+        for mention in mentions:
+            _speaker_as_actor(mention, speakers.get(mention.sentence))
+            for draft in self._drafts(sentences, dispatch, mention, drafts, sentence_places, country):
+                _merge_or_add(drafts, draft)
+        attach_tolls(sentences, dispatch, drafts, sentence_places)
+        _attach_sources(drafts, attributions, sentences)
+        return [finish(draft, dispatch) for draft in drafts]
+
+    def _actor_mentions(self, text: str, source_spans: list[tuple[int, int]]
+                        ) -> tuple[list[ActorMention], list[ActorMention]]:
+        """The actors named outside attributions, and the capitals that stand as places ("la gare d'Ankara")."""
         found = [a for a in self.finder.find(text) if not any(a.start < e and s < a.end for s, e in source_spans)]
         capitals = [a for a in found if self._capital_as_place(a, text)]
-        actor_mentions = _name_catch_alls(_drop_abbreviations([a for a in found if a not in capitals], text))
-        hints = [self.alpha2_of.get(a.entry.country) for a in actor_mentions if a.entry and a.entry.country]
-        sources = SourceDictionary.load()
+        actors = _name_catch_alls(_drop_abbreviations([a for a in found if a not in capitals], text))
+        return actors, capitals
+
+    def _places(self, doc: Doc, sentences: list[Span], text: str, sources: SourceDictionary,
+                actors: list[ActorMention], capitals: list[ActorMention], source_spans: list[tuple[int, int]]
+                ) -> tuple[str | None, list[PlaceMention]]:
+        """The dispatch's country and the places it names (never inside an actor's or a source's words)."""
+        hints = [self.alpha2_of.get(a.entry.country) for a in actors if a.entry and a.entry.country]
         candidates = {span: admin for span, admin in
-                      place_candidates(doc, text, source_spans + [(a.start, a.end) for a in actor_mentions]).items()
+                      place_candidates(doc, text, source_spans + [(a.start, a.end) for a in actors]).items()
                       if not sources.names_organisation(text[span[0]:span[1]])}
         candidates.update({(a.start, a.end): False for a in capitals})
         country = dispatch_country(text, self.gazetteer, [h for h in hints if h], candidates)
@@ -59,27 +82,7 @@ class EventExtractor:
         if country is None:
             named = [p.place.country for p in places if p.place.country]
             country = Counter(named).most_common(1)[0][0] if named else None  # ties: first named wins
-        mentions = find_mentions(doc, sentences, self.lexicon, actor_mentions, source_spans)
-        sentence_places: dict[int, list[PlaceMention]] = {}
-        for place in places:
-            for index, sentence in enumerate(sentences):
-                if sentence.start_char <= place.start < sentence.end_char:
-                    sentence_places.setdefault(index, []).append(place)
-        speakers = self._party_speakers(attributions, sentences, sources)
-        drafts: list[Draft] = []
-        for mention in mentions:
-            speaker = speakers.get(mention.sentence)
-            victims = mention.actor2.entry if mention.actor2 else None
-            # A ministry reporting its own soldiers killed is not claiming the act.
-            if mention.actor1 is None and speaker is not None and speaker.entry != victims \
-                    and mention.event_type not in ("Protests", "Riots") \
-                    and mention.sub_event_type not in INSURGENT_MEANS:
-                mention.actor1 = speaker
-            for draft in self._drafts(sentences, dispatch, mention, drafts, sentence_places, country):
-                _merge_or_add(drafts, draft)
-        attach_tolls(sentences, dispatch, drafts, sentence_places)
-        _attach_sources(drafts, attributions, sentences)
-        return [finish(draft, dispatch) for draft in drafts]
+        return country, places
 
     def _capital_as_place(self, mention: ActorMention, text: str) -> bool:
         """ "la gare centrale d'Ankara": a capital standing for its state ("Ankara a riposté") is an actor only
@@ -113,36 +116,11 @@ class EventExtractor:
 
     def _drafts(self, sentences: list[Span], dispatch: Dispatch, mention: Mention, drafts: list[Draft],
                 sentence_places: dict[int, list[PlaceMention]], country: str | None) -> list[Draft]:
-        previous = drafts[-1] if drafts else None
-        actor1 = self._actor(mention.actor1, country)
-        if actor1 is None:
-            actor1 = previous.actor1 if previous and previous.mention.sub_event_type == mention.sub_event_type else None
-        if actor1 is None:
-            actor1 = self._default_actor(mention, country)
-        if mention.event_type == "Riots" and actor1.kind == "protesters":
-            actor1 = self.actors.by_name("Rioters").actor(actor1.text)  # protesters who riot are rioters
-        actor2 = self._actor(mention.actor2, country)
-        if actor2 is not None and actor2.name == actor1.name:
-            # "Onze soldats ont été tués ..., a annoncé l'armée": the army reports its own losses; who
-            # struck is unsaid.
-            actor1 = self._default_actor(mention, country)
-        if actor2 is None and (
-                mention.sub_event_type in ("Attack", "Abduction/forced disappearance", "Sexual violence")
-                or mention.sub_event_type in CIVILIAN_TARGETABLE and self._civilian_target(sentences[mention.sentence])):
-            actor2 = self.actors.by_name("Civilians").actor(None)
-        dated = resolve_date(sentences, dispatch, mention.sentence, mention.trigger_start)
+        actor1, actor2 = self._sides(sentences, mention, drafts, country)
+        dated = _event_date(sentences, dispatch, mention, drafts)
         if dated is None:
-            raise InputError(
-                f"{dispatch.origin}: no publication date, and the text dates its events relative to it; "
-                "give the date with --published YYYY-MM-DD (or a `published` field)")
+            return []  # an act weeks before the news ("reprise à l'EI en mars"): background, not an event
         date, precision, date_span = dated
-        if _long_before(date, dispatch):
-            kin = _latest_of_type(drafts, mention.event_type)
-            if not mention.re_mention or kin is None:
-                return []  # an act weeks before the news ("reprise à l'EI en mars"): background, not an event
-            # "l'attentat ..., qui ont multiplié les attaques depuis fin novembre": the date is the clause's,
-            # the act is the one already reported.
-            date, precision, date_span = kin.date, kin.date_precision, None
         evidence = [("event_type", mention.trigger_start, mention.trigger_end)]
         if mention.actor1 is not None and actor1.text is not None:
             evidence.append(("actor1", mention.actor1.start, mention.actor1.end))
@@ -157,6 +135,31 @@ class EventExtractor:
                                  {mention.sentence}, spans))
         return results
 
+    def _sides(self, sentences: list[Span], mention: Mention, drafts: list[Draft],
+               country: str | None) -> tuple[Actor, Actor | None]:
+        """actor1 (never None: an unnamed group when the text names none) and actor2 of a mention."""
+        previous = drafts[-1] if drafts else None
+        actor1 = self._actor(mention.actor1, country)
+        if actor1 is None and previous and previous.mention.sub_event_type == mention.sub_event_type:
+            actor1 = previous.actor1
+        if actor1 is None:
+            actor1 = self._default_actor(mention, country)
+        if mention.event_type == "Riots" and actor1.kind == "protesters":
+            actor1 = self.actors.by_name("Rioters").actor(actor1.text)  # protesters who riot are rioters
+        actor2 = self._actor(mention.actor2, country)
+        if actor2 is not None and actor2.name == actor1.name:
+            # "Onze soldats ont été tués ..., a annoncé l'armée": the army reports its own losses; who
+            # struck is unsaid.
+            actor1 = self._default_actor(mention, country)
+        if actor2 is None and self._civilians_hit(mention, sentences):
+            actor2 = self.actors.by_name("Civilians").actor(None)
+        return actor1, actor2
+
+    def _civilians_hit(self, mention: Mention, sentences: list[Span]) -> bool:
+        if mention.sub_event_type in ("Attack", "Abduction/forced disappearance", "Sexual violence"):
+            return True
+        return mention.sub_event_type in CIVILIAN_TARGETABLE and self._civilian_target(sentences[mention.sentence])
+
     def _civilian_target(self, sentence: Span) -> bool:
         """A bomb in a market, among worshippers, on a bus: civilians are the target side."""
         text = fold(sentence.text)
@@ -165,41 +168,13 @@ class EventExtractor:
     def _locations(self, mention: Mention, sentence_places: dict[int, list[PlaceMention]],
                    drafts: list[Draft], country: str | None) -> list[tuple[PlaceMention | None, Place]]:
         """Where: the places of the sentence (one event per province named), else carried over, else the country."""
-        named = [p for p in sentence_places.get(mention.sentence, []) if p.place.precision != "country"]
-        # "Daraya, au sud-ouest de Damas", "Douma, près de Damas": Damas only locates Daraya. With no town of
-        # its own, the act is at its first landmark ("près de Djibo, dans la province du Soum"; "près de
-        # Baqouba, au nord-est de Bagdad": Bagdad locates Baqouba in turn).
-        here = [p for p in named if not p.reference]
-        if not any(p.place.precision == "place" for p in here):
-            here = here + [p for p in named if p.reference][:1]
-        # "négocié à Khartoum" in a Central African dispatch: another country's place is not a second event.
-        here = [p for p in here if p.place.country == country] or here
+        here = _own_places(mention, sentence_places, country)
         if here:
-            by_admin1: dict[str, PlaceMention] = {}
-            for place in here:
-                key = place.place.admin1 or place.place.name
-                current = by_admin1.get(key)
-                if current is None or PRECISION_RANK[place.place.precision] > PRECISION_RANK[current.place.precision]:
-                    by_admin1[key] = place
-            return [(p, p.place) for p in by_admin1.values()]
-        previous = drafts[-1] if drafts else None
-        # "Le ministère a fait état de frappes" after another kind of act: the earlier act of the same kind
-        # is the one it tells of, wherever that was.
-        kin = next((d for d in reversed(drafts) if d.mention.sub_event_type == mention.sub_event_type), None)
-        if kin is not None:
-            return [(None, kin.location)]
-        if previous is not None and mention.sentence - max(previous.sentences) <= 2:
-            return [(None, previous.location)]
-        earlier = [p for i, ps in sentence_places.items() if i < mention.sentence for p in ps
-                   if p.place.precision != "country"]
-        if earlier and mention.sentence - 1 in sentence_places:
-            return [(None, earlier[-1].place)]
-        countries = [p for p in sentence_places.get(mention.sentence, []) if p.place.precision == "country"]
-        if countries:
-            return [(countries[0], countries[0].place)]
-        code = country
-        text = None
-        return [(None, self.gazetteer.country_place(code, text=text) if code else _nowhere())]
+            return [(p, p.place) for p in here]
+        carried = _carried_place(mention, sentence_places, drafts)
+        if carried is not None:
+            return [carried]
+        return [(None, self.gazetteer.country_place(country, text=None) if country else _nowhere())]
 
     def _actor(self, mention: ActorMention | None, country: str | None) -> Actor | None:
         if mention is None:
@@ -209,6 +184,10 @@ class EventExtractor:
                 forces = self.actors.forces_of(self.gazetteer.alpha3(country))  # Sahel "FDS": the state's forces
                 return forces.actor(mention.text) if forces else None
             return mention.entry.actor(mention.text)
+        return self._generic_actor(mention, country)
+
+    def _generic_actor(self, mention: ActorMention, country: str | None) -> Actor | None:
+        """An actor named by a common noun ("les forces", "les casques bleus", "les rebelles") in its country."""
         if mention.generic == "peacekeepers":
             mission = self.actors.mission_in(country)
             return mission.actor(mention.text) if mission else None
@@ -230,32 +209,132 @@ class EventExtractor:
         return self.actors.by_name(UNIDENTIFIED).actor(None)
 
 
+def _event_date(sentences: list[Span], dispatch: Dispatch, mention: Mention, drafts: list[Draft]
+                ) -> tuple[str, str, tuple[int, int] | None] | None:
+    """The act's date, precision and words; None for an act long before the news (background)."""
+    dated = resolve_date(sentences, dispatch, mention.sentence, mention.trigger_start)
+    if dated is None:
+        raise InputError(
+            f"{dispatch.origin}: no publication date, and the text dates its events relative to it; "
+            "give the date with --published YYYY-MM-DD (or a `published` field)")
+    if not _long_before(dated[0], dispatch):
+        return dated
+    kin = _latest_of_type(drafts, mention.event_type)
+    if not mention.re_mention or kin is None:
+        return None
+    # "l'attentat ..., qui ont multiplié les attaques depuis fin novembre": the date is the clause's,
+    # the act is the one already reported.
+    return kin.date, kin.date_precision, None
+
+
+def _places_by_sentence(places: list[PlaceMention], sentences: list[Span]) -> dict[int, list[PlaceMention]]:
+    found: dict[int, list[PlaceMention]] = {}
+    for place in places:
+        for index, sentence in enumerate(sentences):
+            if sentence.start_char <= place.start < sentence.end_char:
+                found.setdefault(index, []).append(place)
+    return found
+
+
+def _speaker_as_actor(mention: Mention, speaker: ActorMention | None) -> None:
+    """A belligerent's ministry telling of an act with no perpetrator named: its forces did it — but a
+    ministry reporting its own soldiers killed is not claiming the act."""
+    if mention.actor1 is not None or speaker is None:
+        return
+    victims = mention.actor2.entry if mention.actor2 else None
+    if speaker.entry != victims and mention.event_type not in ("Protests", "Riots") \
+            and mention.sub_event_type not in INSURGENT_MEANS:
+        mention.actor1 = speaker
+
+
+def _own_places(mention: Mention, sentence_places: dict[int, list[PlaceMention]],
+                country: str | None) -> list[PlaceMention]:
+    """The places the act's own sentence names, the most precise of each province."""
+    named = [p for p in sentence_places.get(mention.sentence, []) if p.place.precision != "country"]
+    # "Daraya, au sud-ouest de Damas", "Douma, près de Damas": Damas only locates Daraya. With no town of
+    # its own, the act is at its first landmark ("près de Djibo, dans la province du Soum"; "près de
+    # Baqouba, au nord-est de Bagdad": Bagdad locates Baqouba in turn).
+    here = [p for p in named if not p.reference]
+    if not any(p.place.precision == "place" for p in here):
+        here = here + [p for p in named if p.reference][:1]
+    # "négocié à Khartoum" in a Central African dispatch: another country's place is not a second event.
+    here = [p for p in here if p.place.country == country] or here
+    return _most_precise_by_admin1(here)
+
+
+def _most_precise_by_admin1(places: list[PlaceMention]) -> list[PlaceMention]:
+    by_admin1: dict[str, PlaceMention] = {}
+    for place in places:
+        key = place.place.admin1 or place.place.name
+        current = by_admin1.get(key)
+        if current is None or PRECISION_RANK[place.place.precision] > PRECISION_RANK[current.place.precision]:
+            by_admin1[key] = place
+    return list(by_admin1.values())
+
+
+def _carried_place(mention: Mention, sentence_places: dict[int, list[PlaceMention]],
+                   drafts: list[Draft]) -> tuple[PlaceMention | None, Place] | None:
+    """A place for an act whose sentence names none: the earlier act's, the sentence before's, or a country."""
+    # "Le ministère a fait état de frappes" after another kind of act: the earlier act of the same kind
+    # is the one it tells of, wherever that was.
+    kin = next((d for d in reversed(drafts) if d.mention.sub_event_type == mention.sub_event_type), None)
+    if kin is not None:
+        return None, kin.location
+    previous = drafts[-1] if drafts else None
+    if previous is not None and mention.sentence - max(previous.sentences) <= 2:
+        return None, previous.location
+    return _earlier_sentence_place(mention, sentence_places)
+
+
+def _earlier_sentence_place(mention: Mention, sentence_places: dict[int, list[PlaceMention]]
+                            ) -> tuple[PlaceMention | None, Place] | None:
+    earlier = [p for i, ps in sentence_places.items() if i < mention.sentence for p in ps
+               if p.place.precision != "country"]
+    if earlier and mention.sentence - 1 in sentence_places:
+        return None, earlier[-1].place
+    countries = [p for p in sentence_places.get(mention.sentence, []) if p.place.precision == "country"]
+    return (countries[0], countries[0].place) if countries else None
+
+
 def _merge_or_add(drafts: list[Draft], draft: Draft) -> None:
     """Same sub-type, actor, admin area and day as an existing draft (or a re-mention): one event."""
-    for existing in drafts:
-        same_area = (existing.location.admin1 or existing.location.name) == (draft.location.admin1 or draft.location.name)
-        # An unnamed perpetrator ("les assaillants ont été repoussés") is compatible with a named one.
-        same_actor = existing.actor1.name == draft.actor1.name or UNIDENTIFIED in (existing.actor1.name, draft.actor1.name)
-        same = (existing.mention.sub_event_type == draft.mention.sub_event_type
-                and same_actor and existing.date == draft.date and same_area)
-        if same:
-            _absorb(existing, draft)
-            return
+    target = next((e for e in drafts if _same_act(e, draft)), None) \
+        or next((e for e in drafts if _same_act_told_vaguely(e, draft)), None) \
+        or _retold_act(drafts, draft)
+    if target is None:
+        drafts.append(draft)
+    else:
+        _absorb(target, draft)
+
+
+def _same_act(existing: Draft, draft: Draft) -> bool:
+    same_area = (existing.location.admin1 or existing.location.name) == (draft.location.admin1 or draft.location.name)
+    # An unnamed perpetrator ("les assaillants ont été repoussés") is compatible with a named one.
+    same_actor = existing.actor1.name == draft.actor1.name or UNIDENTIFIED in (existing.actor1.name, draft.actor1.name)
+    return (existing.mention.sub_event_type == draft.mention.sub_event_type
+            and same_actor and existing.date == draft.date and same_area)
+
+
+def _is_vague(draft: Draft) -> bool:
+    return draft.place is None or draft.location.precision == "country"
+
+
+def _same_act_told_vaguely(existing: Draft, draft: Draft) -> bool:
     # "L'armée israélienne a confirmé avoir mené des frappes en Syrie": the same actor's act of the same kind,
     # with no place of its own (or only the country), is the located act told again.
-    vague = draft.place is None or draft.location.precision == "country"
-    for existing in drafts:
-        if (vague and existing.mention.event_type == draft.mention.event_type
-                and existing.actor1.name == draft.actor1.name != UNIDENTIFIED and existing.date == draft.date
-                and existing.location.country == draft.location.country):
-            _absorb(existing, draft)
-            return
-    if draft.mention.re_mention and (draft.place is None or draft.location.precision == "country") and drafts:
-        target = _latest_of_type(drafts, draft.mention.event_type) or drafts[-1]
-        if draft.date_span is None or draft.date == target.date:  # its own other day: another act
-            _absorb(target, draft)
-            return
-    drafts.append(draft)
+    return (_is_vague(draft) and existing.mention.event_type == draft.mention.event_type
+            and existing.actor1.name == draft.actor1.name != UNIDENTIFIED and existing.date == draft.date
+            and existing.location.country == draft.location.country)
+
+
+def _retold_act(drafts: list[Draft], draft: Draft) -> Draft | None:
+    """ "ces frappes", "l'attaque" with no place of their own: the latest act of that type, on its day."""
+    if not (draft.mention.re_mention and _is_vague(draft) and drafts):
+        return None
+    target = _latest_of_type(drafts, draft.mention.event_type) or drafts[-1]
+    if draft.date_span is None or draft.date == target.date:  # its own other day: another act
+        return target
+    return None
 
 
 def _latest_of_type(drafts: list[Draft], event_type: str) -> Draft | None:
@@ -278,40 +357,51 @@ def _absorb(existing: Draft, draft: Draft) -> None:
         existing.actor1 = draft.actor1
 
 
+# Sentences about something wider than the act: the whole country, similar acts elsewhere, a
+# campaign started earlier ("l'offensive lancée le 19 juin a fait 150 morts, selon l'ONU").
+ELSEWHERE = re.compile(
+    r"(?<![\w])(?:similaires?|(?:dans|a travers) (?:tout )?le pays|l'ensemble du pays"
+    r"|dans d'autres (?:villes|localites|regions|provinces|quartiers)"
+    r"|(?:lancee?s?|declenchee?s?) (?:le|en|il y a|depuis) )")
+
+
 def _attach_sources(drafts: list[Draft], attributions: list[Attribution], sentences: list[Span]) -> None:
     """Sources of an act: its sentences' attributions and those of the sentences that go on telling it
     ("..., a précisé l'ONG"), else the nearest sentence's. A speaker denying the act is never its source;
     one reacting to it ("l'ONU a dénoncé ...") only in the act's own sentence."""
-    # Sentences about something wider than the act: the whole country, similar acts elsewhere, a
-    # campaign started earlier ("l'offensive lancée le 19 juin a fait 150 morts, selon l'ONU").
-    elsewhere = re.compile(
-        r"(?<![\w])(?:similaires?|(?:dans|a travers) (?:tout )?le pays|l'ensemble du pays"
-        r"|dans d'autres (?:villes|localites|regions|provinces|quartiers)"
-        r"|(?:lancee?s?|declenchee?s?) (?:le|en|il y a|depuis) )")
-
-    def sentence_of(position: int) -> int:
-        for index, sentence in enumerate(sentences):
-            if sentence.start_char <= position < sentence.end_char:
-                return index
-        return len(sentences) - 1
-
-    located = [(sentence_of(a.start), a) for a in attributions if a.stance != "denies"]
+    located = [(_sentence_of(a.start, sentences), a) for a in attributions if a.stance != "denies"]
     acts = {i for d in drafts for i in d.sentences}
     for draft in drafts:
-        first = min(draft.sentences)
-        later_acts = [i for i in acts if i > first and i not in draft.sentences]
-        stop = min(later_acts) if later_acts else len(sentences)
-        # Sentences after the act and before the next one tell more of it, unless they are background.
-        telling = {i for i in range(first + 1, stop)
-                   if not any(p.search(fold(sentences[i].text)) for p in (BACKGROUND, PERIOD_TOLL, elsewhere))}
-        own = [a for i, a in located
-               if i in draft.sentences or i in telling and a.stance != "reacts"]
-        if not own:
-            near = sorted(located, key=lambda item: (abs(item[0] - first), item[0] < first))
-            own = [a for i, a in near if i == near[0][0]] if near else []
+        own = _own_attributions(draft, located, _telling_sentences(draft, acts, sentences)) \
+            or _nearest_attributions(located, min(draft.sentences))
         # A speaker fracas cannot place ("a précisé un général") adds nothing beside known sources.
         known = [a for a in own if a.source.kind != "unknown"]
         draft.sources = [(a.source, a.start, a.end) for a in (known or own)]
+
+
+def _own_attributions(draft: Draft, located: list[tuple[int, Attribution]], telling: set[int]) -> list[Attribution]:
+    return [a for i, a in located if i in draft.sentences or i in telling and a.stance != "reacts"]
+
+
+def _sentence_of(position: int, sentences: list[Span]) -> int:
+    for index, sentence in enumerate(sentences):
+        if sentence.start_char <= position < sentence.end_char:
+            return index
+    return len(sentences) - 1
+
+
+def _telling_sentences(draft: Draft, acts: set[int], sentences: list[Span]) -> set[int]:
+    """Sentences after the act and before the next one tell more of it, unless they are background."""
+    first = min(draft.sentences)
+    later_acts = [i for i in acts if i > first and i not in draft.sentences]
+    stop = min(later_acts) if later_acts else len(sentences)
+    return {i for i in range(first + 1, stop)
+            if not any(p.search(fold(sentences[i].text)) for p in (BACKGROUND, PERIOD_TOLL, ELSEWHERE))}
+
+
+def _nearest_attributions(located: list[tuple[int, Attribution]], first: int) -> list[Attribution]:
+    near = sorted(located, key=lambda item: (abs(item[0] - first), item[0] < first))
+    return [a for i, a in near if i == near[0][0]] if near else []
 
 
 # A village beats its district, a district its province, within one province.
@@ -343,18 +433,26 @@ def _drop_abbreviations(mentions: list[ActorMention], text: str) -> list[ActorMe
     kept: list[ActorMention] = []
     for mention in mentions:
         previous = kept[-1] if kept else None
-        if (previous is not None and previous.entry is not None and mention.entry == previous.entry
-                and text[previous.end:mention.start].strip() == "("):
+        if previous is not None and _is_abbreviation(previous, mention, text):
             continue
-        if (previous is not None and mention.entry is not None and mention.entry.name not in CATCH_ALL_ACTORS
-                and (previous.entry is None and previous.generic == "rebels"
-                     or previous.entry is not None and previous.entry.name in CATCH_ALL_ACTORS)
-                and NAMING_GAP.fullmatch(text, previous.end, mention.start)):
+        if previous is not None and _names_the_generic(previous, mention, text):
             # One mention over both words, so the cues before "les rebelles" still read as the group's.
             kept[-1] = replace(mention, start=previous.start, text=text[previous.start:mention.end])
             continue
         kept.append(mention)
     return kept
+
+
+def _is_abbreviation(previous: ActorMention, mention: ActorMention, text: str) -> bool:
+    return previous.entry is not None and mention.entry == previous.entry \
+        and text[previous.end:mention.start].strip() == "("
+
+
+def _names_the_generic(previous: ActorMention, mention: ActorMention, text: str) -> bool:
+    generic = previous.entry is None and previous.generic == "rebels" \
+        or previous.entry is not None and previous.entry.name in CATCH_ALL_ACTORS
+    return (mention.entry is not None and mention.entry.name not in CATCH_ALL_ACTORS and generic
+            and NAMING_GAP.fullmatch(text, previous.end, mention.start) is not None)
 
 
 def _name_catch_alls(mentions: list[ActorMention]) -> list[ActorMention]:

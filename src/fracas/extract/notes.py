@@ -38,23 +38,27 @@ def write_note(event: Event) -> str:
     where = place.name if place.precision != "admin1" else f"{place.name} province"
     if place.precision == "place" and place.admin1 and place.admin1 != place.name:
         where = f"{place.name} ({place.admin1})"
-    verb = VERBS.get(event.sub_event_type, "were involved in an event")
-    target = event.actor2.name if event.actor2 else None
-    if event.sub_event_type in DIRECT_OBJECT:
-        act = f"{verb} {target}" if target else verb.replace(" with", "").replace(" of", "").replace(" by", "").replace(" from", "")
-    else:
-        act = f"{verb} against {target}" if target else verb
     when = event.event_date if event.date_precision == "day" else f"{event.event_date[:7]} ({event.date_precision})"
-    sentence = f"On {when}, {event.actor1.name} {act} in {where}."
-    if event.fatalities is not None:
-        toll = f"{event.fatalities} killed"
-        if event.civilian_fatalities:
-            toll += f", including {event.civilian_fatalities} civilians"
-        if event.wounded:
-            toll += f"; {event.wounded} wounded"
-        sentence += f" {toll[0].upper()}{toll[1:]}."
-    elif event.wounded:
-        sentence += f" {event.wounded} wounded."
+    sentence = f"On {when}, {event.actor1.name} {_act(event)} in {where}." + _toll(event)
     if event.sources:
         sentence += " Source: " + ", ".join(s.name for s in event.sources) + "."
     return sentence
+
+
+def _act(event: Event) -> str:
+    verb = VERBS.get(event.sub_event_type, "were involved in an event")
+    target = event.actor2.name if event.actor2 else None
+    if event.sub_event_type in DIRECT_OBJECT:
+        return f"{verb} {target}" if target else verb.replace(" with", "").replace(" of", "").replace(" by", "").replace(" from", "")
+    return f"{verb} against {target}" if target else verb
+
+
+def _toll(event: Event) -> str:
+    if event.fatalities is None:
+        return f" {event.wounded} wounded." if event.wounded else ""
+    toll = f"{event.fatalities} killed"
+    if event.civilian_fatalities:
+        toll += f", including {event.civilian_fatalities} civilians"
+    if event.wounded:
+        toll += f"; {event.wounded} wounded"
+    return f" {toll[0].upper()}{toll[1:]}."

@@ -126,26 +126,29 @@ def dispatch_country(text: str, gazetteer: GazetteerLike, hints: list[str],
     for _, _, code in find_countries(text, gazetteer):
         votes[code] += 2
     for (start, end), admin in candidates.items():
-        name = text[start:end]
-        if admin:
-            province, town = gazetteer.find_admin1(name), gazetteer.find_place(name)
-            if province is not None and town is not None and town.country != province.country:
-                # "la région de Beni" (a Congolese town) vs Bolivia's Beni department: both stay possible.
-                votes[province.country or ""] += 1
-                votes[town.country or ""] += 1
-            elif province is not None:
-                votes[province.country or ""] += 2
-            elif (district := gazetteer.find_admin2(name)) is not None:
-                votes[district.country or ""] += 2  # "la province du Soum": a Burkinabè province is a district
-            continue
-        found = gazetteer.find_place(name) or gazetteer.find_admin1(name)
-        if found is not None and found.country:
-            votes[found.country] += 1
+        for code, weight in _country_votes(text[start:end], admin, gazetteer):
+            votes[code] += weight
     votes.pop("", None)
     for hint in hints:
         votes[hint] += 0.5  # actors' countries weigh least: forces fight abroad
     # The most votes wins; among equals, the first named (dicts keep insertion order).
     return max(votes, key=lambda code: votes[code]) if votes else None
+
+
+def _country_votes(name: str, admin: bool, gazetteer: GazetteerLike) -> list[tuple[str, float]]:
+    """What one place name says of the dispatch's country: a province weighs more than a town."""
+    if not admin:
+        found = gazetteer.find_place(name) or gazetteer.find_admin1(name)
+        return [(found.country, 1)] if found is not None and found.country else []
+    province, town = gazetteer.find_admin1(name), gazetteer.find_place(name)
+    if province is not None and town is not None and town.country != province.country:
+        # "la région de Beni" (a Congolese town) vs Bolivia's Beni department: both stay possible.
+        return [(province.country or "", 1), (town.country or "", 1)]
+    if province is not None:
+        return [(province.country or "", 2)]
+    district = gazetteer.find_admin2(name)
+    # "la province du Soum": a Burkinabè province is a district
+    return [(district.country or "", 2)] if district is not None else []
 
 
 def find_places(text: str, sentences: list[Span], gazetteer: GazetteerLike, *, country: str | None,
@@ -158,21 +161,8 @@ def find_places(text: str, sentences: list[Span], gazetteer: GazetteerLike, *, c
         name = text[start:end]
         if any(m.start < end and start < m.end for m in mentions) or NEIGHBOURHOOD.search(text, max(0, start - 40), start):
             continue
-        place = None
-        if admin:
-            place = gazetteer.find_admin1(name, country=country)
-            if place is None and country is None:
-                place = gazetteer.find_admin1(name)
-            if place is None:
-                place = gazetteer.find_admin2(name, country=country)
-        if place is None:
-            province = _province_near(start, admin_context, sentences)
-            place = gazetteer.find_place(name, country=country, admin1=province)
-            if place is None and province is None and not admin:
-                place = gazetteer.find_admin1(name, country=country)
-        if place is None:
-            code = gazetteer.find_country(name)
-            place = gazetteer.country_place(code, text=name) if code else None
+        province = _province_near(start, admin_context, sentences)
+        place = _resolve_place(name, admin, gazetteer, country, province)
         if place is None:
             continue
         place = _with_text(place, name)
@@ -180,6 +170,27 @@ def find_places(text: str, sentences: list[Span], gazetteer: GazetteerLike, *, c
         if place.precision in ("admin1", "admin2"):
             admin_context.append((start, place))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _resolve_place(name: str, admin: bool, gazetteer: GazetteerLike, country: str | None,
+                   province: str | None) -> Place | None:
+    """A candidate name as a province or district (when its words say so), a town, or a country."""
+    place = _resolve_area(name, gazetteer, country) if admin else None
+    if place is None:
+        place = gazetteer.find_place(name, country=country, admin1=province)
+        if place is None and province is None and not admin:
+            place = gazetteer.find_admin1(name, country=country)
+    if place is None:
+        code = gazetteer.find_country(name)
+        place = gazetteer.country_place(code, text=name) if code else None
+    return place
+
+
+def _resolve_area(name: str, gazetteer: GazetteerLike, country: str | None) -> Place | None:
+    place = gazetteer.find_admin1(name, country=country)
+    if place is None and country is None:
+        place = gazetteer.find_admin1(name)
+    return place if place is not None else gazetteer.find_admin2(name, country=country)
 
 
 def _province_near(start: int, admin_context: list[tuple[int, Place]], sentences: list[Span]) -> str | None:

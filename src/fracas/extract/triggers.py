@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Callable
 
 from spacy.tokens import Doc, Span
 
 from fracas.model import EVENT_TYPES
+from fracas.extract.rulepack import role_cues
 from fracas.resources import load_resource
 from fracas.text import fold
 
@@ -30,13 +31,6 @@ NOT_REPORTED = re.compile(
 STREET_ACTION = re.compile(
     r"(?<!\w)(?:bloqu\w+|rassembl\w+|reuni[se]?s?|march[eé]\w*|defil\w+|descendu\w* dans la rue|occup[eé]\w*"
     r"|barricad\w+|sit-in|greve|paralys\w+)(?!\w)")
-# "L'armée, appuyée par l'aviation russe et le Hezbollah, a repris ...": supporters are not the actor.
-SUPPORT_CUE = re.compile(
-    r"(?:appuy[ée]e?s?|soutenue?s?|[ée]paul[ée]e?s?|aid[ée]e?s?|assist[ée]e?s?) par\s*(?:les |le |la |l'|des |un |une )?"
-    r"(?:[\w-]+ (?:de la |de l'|du |des |de |d'))?$"
-    r"|avec (?:l'appui|le soutien|l'aide) (?:de |d'|du |des )\s*(?:la |l'|les )?$"
-    # "une coalition dont fait partie le Front al-Nosra": a member named in passing, not a second side.
-    r"|dont (?:fait|font) partie\s*(?:les |le |la |l'|des )?$|(?:composee?s?|formee?s?) (?:de |d'|du |des )\s*(?:la |l'|les )?$")
 PURPOSE = re.compile(r"(?<!\w)(?:pour|afin d[e']|en vue d[e']|tent\w* d[e']|cherch\w* [aà]|visant [aà])\s*(?:\w+\s+)?$")
 REPORTED_SPEECH = re.compile(r"\b(?:affirm|indiqu|annonc|declar|precis|assur|rapport|ajout|expliqu|confirm)\w*"
                              r"(?: \w+){0,3} (?:que|qu')")
@@ -155,34 +149,61 @@ def find_triggers(doc: Doc, lexicon: TriggerLexicon) -> list[Trigger]:
 
 def is_reported(trigger: Trigger, sentence: Span) -> bool:
     """False when the trigger sits under a denial, accusation, threat or proposal, or is background."""
-    doc = sentence.doc
-    before = fold(doc[sentence.start:trigger.start].text)
-    clause = fold(sentence.text)
-    if NOT_REPORTED.search(before[-120:]):
-        return False
-    if BACKGROUND.search(clause):
-        return False
-    if NEGATED.search(before[-40:]):
-        return False
-    start = doc[trigger.start].idx
-    lead = fold(doc.text[max(sentence.start_char, start - 60):start])  # as written, elisions and spaces kept
-    if SUPPORT_CUE.search(lead):
-        return False  # "appuyés par des frappes de la coalition": the support of another act
-    if trigger.sub_event_type == "Chemical weapon" and WEAPONS_AS_OBJECT.search(lead):
-        return False  # "des sites liés au programme d'armes chimiques" were struck, not gassed
-    if PURPOSE.search(before[-30:]) and not (trigger.refine == "protest" and STREET_ACTION.search(before)):
-        return False  # "pour protester" after a road blocked or a crowd gathered: that was the protest
-    head = doc[trigger.start]
-    # Conditional or future mood on the trigger's verb (or the verb governing a nominal trigger).
-    verb = head if head.pos_ in ("VERB", "AUX") else head.head
-    if "Cond" in verb.morph.get("Mood", []) or "Fut" in verb.morph.get("Tense", []):
-        return False
-    # Pluperfect ("l'EI s'était emparé de la ville en 2015"): background to the news, not the news —
-    # unless it is reported speech ("a affirmé que l'armée avait repris"), where French shifts the tense.
-    if any(child.dep_.startswith("aux") and "Imp" in child.morph.get("Tense", []) for child in verb.children) \
-            and not REPORTED_SPEECH.search(before):
-        return False
-    return True
+    return why_not_reported(trigger, sentence) is None
+
+
+def why_not_reported(trigger: Trigger, sentence: Span) -> str | None:
+    """The name of the first check that says the trigger reports no act here, or None when it does."""
+    words = _Surroundings.of(trigger, sentence)
+    return next((name for name, check in NOT_REPORTED_CHECKS if check(words)), None)
+
+
+@dataclass(frozen=True)
+class _Surroundings:
+    trigger: Trigger
+    before: str  # the sentence up to the trigger, folded
+    clause: str  # the whole sentence, folded
+    lead: str  # the 60 characters before the trigger as written (elisions and spaces kept), folded
+    verb: Any  # the trigger's verb, or the verb governing a nominal trigger
+
+    @classmethod
+    def of(cls, trigger: Trigger, sentence: Span) -> _Surroundings:
+        doc = sentence.doc
+        start = doc[trigger.start].idx
+        head = doc[trigger.start]
+        return cls(trigger, fold(doc[sentence.start:trigger.start].text), fold(sentence.text),
+                   fold(doc.text[max(sentence.start_char, start - 60):start]),
+                   head if head.pos_ in ("VERB", "AUX") else head.head)
+
+
+def _irrealis(w: _Surroundings) -> bool:
+    """Conditional or future mood on the trigger's verb."""
+    return "Cond" in w.verb.morph.get("Mood", []) or "Fut" in w.verb.morph.get("Tense", [])
+
+
+def _pluperfect(w: _Surroundings) -> bool:
+    # "l'EI s'était emparé de la ville en 2015": background to the news, not the news — unless it is
+    # reported speech ("a affirmé que l'armée avait repris"), where French shifts the tense.
+    return any(child.dep_.startswith("aux") and "Imp" in child.morph.get("Tense", []) for child in w.verb.children) \
+        and not REPORTED_SPEECH.search(w.before)
+
+
+# In order; the first that holds says why the trigger reports no act.
+NOT_REPORTED_CHECKS: tuple[tuple[str, Callable[[_Surroundings], bool]], ...] = (
+    ("denied, alleged or ordered", lambda w: bool(NOT_REPORTED.search(w.before[-120:]))),
+    ("background", lambda w: bool(BACKGROUND.search(w.clause))),
+    ("negated", lambda w: bool(NEGATED.search(w.before[-40:]))),
+    # "appuyés par des frappes de la coalition": the support of another act
+    ("support of another act", lambda w: bool(role_cues().support.search(w.lead))),
+    # "des sites liés au programme d'armes chimiques" were struck, not gassed
+    ("weapons held, not used", lambda w: w.trigger.sub_event_type == "Chemical weapon"
+     and bool(WEAPONS_AS_OBJECT.search(w.lead))),
+    # "pour protester" after a road blocked or a crowd gathered: that was the protest
+    ("a purpose, not an act", lambda w: bool(PURPOSE.search(w.before[-30:]))
+     and not (w.trigger.refine == "protest" and STREET_ACTION.search(w.before))),
+    ("conditional or future", _irrealis),
+    ("pluperfect background", _pluperfect),
+)
 
 
 # Weapons named as a thing held or made, not used: "des sites liés au programme d'armes chimiques".
@@ -201,61 +222,101 @@ def refine(trigger: Trigger, sentence: Span, lexicon: TriggerLexicon, *, actor_k
     """The sub-type in context, or None when the words do not report an event of this kind here.
 
     `actor_kinds` are the ACLED kinds of the actors named in the sentence (to tell clashes from attacks).
+    The trigger's `refine` rule (data/triggers.yaml) picks the context rule below.
     """
     folded = fold(sentence.text)
-    rule = trigger.refine
-    sub = trigger.sub_event_type
-    if _chemical_means(folded, lexicon) and EVENT_OF_SUB.get(sub) == "Explosions/Remote violence":
+    if _chemical_means(folded, lexicon) and EVENT_OF_SUB.get(trigger.sub_event_type) == "Explosions/Remote violence":
         return "Chemical weapon"
-    if rule == "strike":
-        air = lexicon.has_cue("air", folded)
-        artillery = lexicon.has_cue("artillery", folded)
-        if air and not artillery:
-            return "Air/drone strike"
-        if artillery and not air:
-            return "Shelling/artillery/missile attack"
-        return sub
-    if rule in ("attack", "killing"):
-        if lexicon.has_cue("suicide", folded):
-            return "Suicide bomb"
-        if lexicon.has_cue("ied", folded):
-            return "Remote explosive/landmine/IED"
-        if sub == "Remote explosive/landmine/IED":
-            return sub
-        military = lexicon.has_cue("military_target", folded)
-        civilian = lexicon.has_cue("civilian_target", folded)
-        armed_others = sum(kind in ("state_forces", "rebel_group", "political_militia", "identity_militia",
-                                    "external_other") for kind in actor_kinds)
-        if military:
-            return "Armed clash"
-        if civilian:
-            return "Attack"
-        # Two armed sides named, or a word like "combats": a clash; an attack on nobody armed: on civilians.
-        return "Armed clash" if armed_others >= 2 or sub == "Armed clash" and trigger.refine != "attack" else "Attack"
-    if rule == "protest":
-        if trigger.weight < 2 and not lexicon.has_cue("protest", folded):
-            return None  # "un rassemblement de jihadistes" is no demonstration
-        window = fold(sentence.doc[sentence.start:min(len(sentence.doc), sentence.end + 60)].text)
-        if lexicon.has_cue("violent_protest", fold(sentence.text)):
-            return "Violent demonstration"
-        if lexicon.has_cue("excessive_force", window):
-            return "Excessive force against protesters"
-        if lexicon.has_cue("intervention", window):
-            return "Protest with intervention"
-        return "Peaceful protest"
-    if rule == "base":
-        # "a remis son camp aux FAMa", "se sont installés dans l'ancienne base": not "remis en liberté".
-        return sub if lexicon.has_cue("base", folded) and not lexicon.has_cue("not_a_base", folded) else None
-    if rule == "agreement":
-        return sub if lexicon.has_cue("agreement_reached", folded) else None
-    if rule == "territory":
-        after = sentence.doc.text[sentence.doc[trigger.end - 1].idx:sentence.end_char]
-        if not TERRITORY_OBJECT.search(fold(after[:80])) and not re.search(r"\b[A-ZÀ-Ü][a-zà-ü]", after[:40]):
-            return None  # "le convoi a pu reprendre la route": no territory changed hands
-        state = "state_forces" in actor_kinds and lexicon.has_cue("state", folded)
-        if sub == "Government regains territory" and not state and "state_forces" not in actor_kinds:
-            return "Non-state actor overtakes territory"
-        if sub == "Non-state actor overtakes territory" and state and actor_kinds and actor_kinds[0] == "state_forces":
-            return "Government regains territory"
-        return sub
+    rule = REFINERS.get(trigger.refine or "")
+    if rule is None:
+        return trigger.sub_event_type
+    return rule(Context(trigger, sentence, lexicon, actor_kinds, folded))
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a context rule reads: the trigger, its sentence (also folded) and the kinds of actors named."""
+
+    trigger: Trigger
+    sentence: Span
+    lexicon: TriggerLexicon
+    actor_kinds: tuple[str, ...]
+    folded: str
+
+    def has(self, cue: str, text: str | None = None) -> bool:
+        return self.lexicon.has_cue(cue, self.folded if text is None else text)
+
+
+ARMED_KINDS = ("state_forces", "rebel_group", "political_militia", "identity_militia", "external_other")
+
+
+def _strike(c: Context) -> str | None:
+    air, artillery = c.has("air"), c.has("artillery")
+    if air and not artillery:
+        return "Air/drone strike"
+    if artillery and not air:
+        return "Shelling/artillery/missile attack"
+    return c.trigger.sub_event_type
+
+
+def _attack(c: Context) -> str | None:
+    sub = c.trigger.sub_event_type
+    if c.has("suicide"):
+        return "Suicide bomb"
+    if c.has("ied") or sub == "Remote explosive/landmine/IED":
+        return "Remote explosive/landmine/IED"
+    if c.has("military_target"):
+        return "Armed clash"
+    if c.has("civilian_target"):
+        return "Attack"
+    # Two armed sides named, or a word like "combats": a clash; an attack on nobody armed: on civilians.
+    armed_others = sum(kind in ARMED_KINDS for kind in c.actor_kinds)
+    return "Armed clash" if armed_others >= 2 or sub == "Armed clash" and c.trigger.refine != "attack" else "Attack"
+
+
+def _protest(c: Context) -> str | None:
+    if c.trigger.weight < 2 and not c.has("protest"):
+        return None  # "un rassemblement de jihadistes" is no demonstration
+    doc = c.sentence.doc
+    window = fold(doc[c.sentence.start:min(len(doc), c.sentence.end + 60)].text)
+    if c.has("violent_protest"):
+        return "Violent demonstration"
+    if c.has("excessive_force", window):
+        return "Excessive force against protesters"
+    if c.has("intervention", window):
+        return "Protest with intervention"
+    return "Peaceful protest"
+
+
+def _base(c: Context) -> str | None:
+    # "a remis son camp aux FAMa", "se sont installés dans l'ancienne base": not "remis en liberté".
+    return c.trigger.sub_event_type if c.has("base") and not c.has("not_a_base") else None
+
+
+def _agreement(c: Context) -> str | None:
+    return c.trigger.sub_event_type if c.has("agreement_reached") else None
+
+
+def _territory(c: Context) -> str | None:
+    doc, sub, kinds = c.sentence.doc, c.trigger.sub_event_type, c.actor_kinds
+    after = doc.text[doc[c.trigger.end - 1].idx:c.sentence.end_char]
+    if not TERRITORY_OBJECT.search(fold(after[:80])) and not re.search(r"\b[A-ZÀ-Ü][a-zà-ü]", after[:40]):
+        return None  # "le convoi a pu reprendre la route": no territory changed hands
+    state = "state_forces" in kinds and c.has("state")
+    if sub == "Government regains territory" and not state and "state_forces" not in kinds:
+        return "Non-state actor overtakes territory"
+    if sub == "Non-state actor overtakes territory" and state and kinds and kinds[0] == "state_forces":
+        return "Government regains territory"
     return sub
+
+
+# The context rules, by the `refine` name a trigger carries in data/triggers.yaml.
+REFINERS: dict[str, Callable[[Context], str | None]] = {
+    "strike": _strike,
+    "attack": _attack,
+    "killing": _attack,
+    "protest": _protest,
+    "base": _base,
+    "agreement": _agreement,
+    "territory": _territory,
+}
