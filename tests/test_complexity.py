@@ -19,7 +19,6 @@ KNOWN_COMPLEX: dict[str, int] = {
     "fracas/dedupe/match.py::_same_place": 20,
     "fracas/dedupe/merge.py::merge": 21,
     "fracas/dedupe/merge.py::merge_fatalities": 15,
-    "fracas/evaluate/gold.py::_read_line": 22,
     "fracas/evaluate/gold.py::_read_event": 15,
     "fracas/evaluate/gold.py::_read_place": 20,
     "fracas/extract/attribution.py::_backward": 15,

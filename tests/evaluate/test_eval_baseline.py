@@ -111,7 +111,8 @@ def test_unmeasured_metrics_unknown_names_and_missing_splits_are_problems(tmp_pa
         "gold/dev.jsonl: civilian_fatalities accuracy was not measured (no gold event asserts it) "
         "but has floor 0.5",
         "gold/dev.jsonl: the baseline pins unknown metric 'wounded'; known: detection_f1, precision, recall, "
-        "sub_event_type, actor1, actor2, location_admin1, location_25km, event_date, fatalities, "
+        "sub_event_type, actor1, actor2, actor1_kind_country, actor2_kind_country, location_admin1, "
+        "location_25km, event_date, fatalities, "
         "fatalities_20pct, civilian_fatalities, sources_kind",
     ]
     baseline.write_text(json.dumps({"splits": {}}))

@@ -19,6 +19,7 @@ from fracas.errors import GoldFileError, UsageError
 from fracas.model import (
     EVENT_TYPE_OF_SUB_TYPE,
     EVENT_TYPES,
+    ActorKind,
     Confidence,
     DatePrecision,
     Dispatch,
@@ -55,6 +56,7 @@ PLACE_KEYS = frozenset(
 COUNT_KEYS = ("fatalities", "fatalities_low", "fatalities_high", "civilian_fatalities", "wounded")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
+_ISO3_RE = re.compile(r"^[A-Z]{3}$")
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,9 @@ class GoldEvent:
     fatalities: int | None = None
     civilian_fatalities: int | None = None
     source_kinds: frozenset[str] = frozenset()
+    # (kind, ISO3 country or None) when the gold actor gives both keys; scored beside the names.
+    actor1_kind_country: tuple[str, str | None] | None = None
+    actor2_kind_country: tuple[str, str | None] | None = None
 
     def summary(self) -> dict[str, Any]:
         """A short description for miss reports."""
@@ -157,6 +162,12 @@ def _read_line(line: str, where: str) -> GoldDispatch:
         raise GoldFileError(f"{where}: not valid JSON ({err.msg} at column {err.colno})") from err
     if not isinstance(data, dict):
         raise GoldFileError(f"{where}: a gold line must be a JSON object, not {type(data).__name__}")
+    return read_gold_record(data, where)
+
+
+def read_gold_record(data: dict[str, Any], where: str) -> GoldDispatch:
+    """Check one gold dispatch given as a decoded object (a gold line, or a real-text index line joined
+    with its cached text); `where` names it in messages."""
     _no_unknown_keys(data, DISPATCH_KEYS, where, "dispatch")
     text = data.get("text")
     if not isinstance(text, str) or not text.strip():
@@ -164,14 +175,7 @@ def _read_line(line: str, where: str) -> GoldDispatch:
     dispatch_id = data.get("id", Dispatch.make_id(text))
     if not isinstance(dispatch_id, str) or not dispatch_id:
         raise GoldFileError(f'{where}: "id" must be a non-empty string')
-    published = None
-    if data.get("published") is not None:
-        if not isinstance(data["published"], str):
-            raise GoldFileError(f'{where}: "published" must be a string such as "2015-10-07"')
-        try:
-            published = PublicationDate.parse(data["published"])
-        except UsageError as err:
-            raise GoldFileError(f"{where}: {err}") from err
+    published = _read_published(data.get("published"), where)
     for key in ("outlet", "url"):
         if data.get(key) is not None and not isinstance(data[key], str):
             raise GoldFileError(f'{where}: "{key}" must be a string or null')
@@ -184,14 +188,7 @@ def _read_line(line: str, where: str) -> GoldDispatch:
             f'{where}: missing "events" list; write "events": [] when nothing in the dispatch is an event'
         )
     gold_events = tuple(_read_event(e, f"{where}: event {i + 1}") for i, e in enumerate(events))
-    for i, event in enumerate(events):
-        # A toll that is both context and an event's count makes the gold contradict itself.
-        for key in COUNT_KEYS[:4]:
-            if event.get(key) is not None and event[key] in tolls:
-                raise GoldFileError(
-                    f"{where}: event {i + 1} has {key}={event[key]}, which is also listed in context_tolls; "
-                    "a figure is either context or an event's toll, not both"
-                )
+    _no_toll_is_also_context(events, tolls, where)
     return GoldDispatch(
         id=dispatch_id,
         text=text,
@@ -202,6 +199,28 @@ def _read_line(line: str, where: str) -> GoldDispatch:
         events=gold_events,
         origin=where,
     )
+
+
+def _read_published(value: Any, where: str) -> PublicationDate | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise GoldFileError(f'{where}: "published" must be a string such as "2015-10-07"')
+    try:
+        return PublicationDate.parse(value)
+    except UsageError as err:
+        raise GoldFileError(f"{where}: {err}") from err
+
+
+def _no_toll_is_also_context(events: list[dict[str, Any]], tolls: list[int], where: str) -> None:
+    # A toll that is both context and an event's count makes the gold contradict itself.
+    for i, event in enumerate(events):
+        for key in COUNT_KEYS[:4]:
+            if event.get(key) is not None and event[key] in tolls:
+                raise GoldFileError(
+                    f"{where}: event {i + 1} has {key}={event[key]}, which is also listed in context_tolls; "
+                    "a figure is either context or an event's toll, not both"
+                )
 
 
 def _read_event(data: Any, where: str) -> GoldEvent:
@@ -249,6 +268,8 @@ def _read_event(data: Any, where: str) -> GoldEvent:
         fatalities=data.get("fatalities"),
         civilian_fatalities=data.get("civilian_fatalities"),
         source_kinds=_source_kinds(data.get("sources", []), where),
+        actor1_kind_country=_actor_kind_country(data.get("actor1"), "actor1", where),
+        actor2_kind_country=_actor_kind_country(data.get("actor2"), "actor2", where),
     )
 
 
@@ -298,6 +319,22 @@ def _actor_name(value: Any, key: str, where: str) -> str | None:
     if isinstance(value, dict) and isinstance(value.get("name"), str):
         return value["name"]
     raise GoldFileError(f'{where}: {key} must be null, a name, or an object with a "name" string')
+
+
+def _actor_kind_country(value: Any, key: str, where: str) -> tuple[str, str | None] | None:
+    if not isinstance(value, dict) or "kind" not in value:
+        return None
+    kinds = get_args(ActorKind)
+    if value["kind"] not in kinds:
+        raise GoldFileError(f"{where}: {key}.kind {value['kind']!r} is not one of: {', '.join(kinds)}")
+    if "country" not in value:
+        raise GoldFileError(
+            f'{where}: {key} gives a kind but no "country"; add the ISO3 country, or null when it has none'
+        )
+    country = value["country"]
+    if country is not None and (not isinstance(country, str) or not _ISO3_RE.match(country)):
+        raise GoldFileError(f'{where}: {key}.country {country!r} must be an ISO3 code like "MLI" or null')
+    return value["kind"], country
 
 
 def _source_kinds(value: Any, where: str) -> frozenset[str]:

@@ -24,7 +24,7 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from fracas.evaluate.gold import GoldEvent, GoldPlace
-from fracas.model import Event, Place
+from fracas.model import Actor, Event, Place
 
 RADIUS_KM = 25.0
 TOLERANCE = 0.20  # fatalities within ±20 % of the gold figure
@@ -97,6 +97,22 @@ def _name_equal(gold: str | None, pred: str | None) -> bool:
     return fold(gold) == fold(pred)
 
 
+def _kind_country_equal(gold: tuple[str, str | None] | None, pred: Actor | None) -> bool:
+    if gold is None or pred is None:
+        return gold is None and pred is None
+    return gold == (pred.kind, pred.country)
+
+
+def _kind_country(actor: Actor | None) -> list[str | None] | None:
+    return [actor.kind, actor.country] if actor else None
+
+
+def _actor2_kind_country_applies(gold: GoldEvent) -> bool:
+    if gold.actor2_kind_country is not None:
+        return True
+    return "actor2" in gold.asserted and gold.actor2 is None and gold.actor1_kind_country is not None
+
+
 def _within_tolerance(gold: int | None, pred: int | None) -> bool:
     if gold is None or pred is None:
         return gold is None and pred is None
@@ -132,6 +148,24 @@ FIELDS: tuple[FieldSpec, ...] = (
         lambda g, p: _name_equal(g.actor2, p.actor2.name if p.actor2 else None),
         lambda g: g.actor2,
         lambda p: p.actor2.name if p.actor2 else None,
+    ),
+    # By kind and country, as ACLED's interaction codes read actors: a right "Civilians (Mali)" under
+    # another spelling still counts here. Scored where the gold actor gives kind and country; a null
+    # actor2 is scored too when the event's gold is coded that way (its actor1 gives kind and country):
+    # a one-sided event must predict no target.
+    FieldSpec(
+        "actor1_kind_country",
+        lambda g: g.actor1_kind_country is not None,
+        lambda g, p: _kind_country_equal(g.actor1_kind_country, p.actor1),
+        lambda g: list(g.actor1_kind_country or ()),
+        lambda p: _kind_country(p.actor1),
+    ),
+    FieldSpec(
+        "actor2_kind_country",
+        _actor2_kind_country_applies,
+        lambda g, p: _kind_country_equal(g.actor2_kind_country, p.actor2),
+        lambda g: list(g.actor2_kind_country) if g.actor2_kind_country else None,
+        lambda p: _kind_country(p.actor2),
     ),
     FieldSpec(
         "location_admin1",

@@ -8,10 +8,11 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
+from fracas.evaluate.real import RealReport
 from fracas.evaluate.scoring import EvalReport
 
 
-def to_json(report: EvalReport, *, by_field: bool = False) -> str:
+def to_json(report: EvalReport | RealReport, *, by_field: bool = False) -> str:
     return json.dumps(report.to_dict(by_field=by_field), ensure_ascii=False)
 
 
@@ -46,6 +47,22 @@ def as_rich(report: EvalReport, *, by_field: bool = False) -> Group:
 
 def print_table(report: EvalReport, *, by_field: bool = False, console: Console | None = None) -> None:
     (console or Console()).print(as_rich(report, by_field=by_field))
+
+
+def print_real_summary(real: RealReport, console: Console | None = None) -> None:
+    """What a real-text split covered: articles scored, the non-conflict figure, texts not scored."""
+    gold = real.gold
+    lines = [
+        f"real-text split {gold.split}: {len(gold.dispatches)} of {gold.n_selected} articles scored "
+        f"(texts from {gold.texts_dir})",
+    ]
+    rate = real.false_events_per_100_nonconflict
+    if rate is not None:
+        lines.append(
+            f"false events per 100 non-conflict articles: {rate:.1f} ({real.n_nonconflict} articles)"
+        )
+    lines.extend(f"not scored: {problem.message()}" for problem in gold.problems)
+    (console or Console()).print(Text("\n".join(lines)))
 
 
 def _pct(value: float | None) -> str:

@@ -6,7 +6,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Protocol
 
-from fracas.evaluate.gold import read_gold
+from fracas.evaluate.gold import GoldDispatch, read_gold
+from fracas.evaluate.real import RealGold, RealReport
 from fracas.evaluate.scoring import EvalReport, aggregate, score_dispatch
 from fracas.model import Dispatch, Event
 
@@ -44,7 +45,17 @@ def evaluate(
     gold_path: str | Path, *, pipeline: EventPipeline | None = None, n_process: int = 1
 ) -> EvalReport:
     """Read a gold file, run the pipeline on each dispatch (its published/outlet/id), and score the events."""
-    gold = read_gold(gold_path)
+    return evaluate_dispatches(str(gold_path), read_gold(gold_path), pipeline=pipeline, n_process=n_process)
+
+
+def evaluate_dispatches(
+    label: str,
+    gold: Sequence[GoldDispatch],
+    *,
+    pipeline: EventPipeline | None = None,
+    n_process: int = 1,
+) -> EvalReport:
+    """Run the pipeline on already-read gold dispatches and score them; `label` names them in the report."""
     if pipeline is None:
         pipeline = load_pipeline()
     predicted: dict[str, list[Event]] = {}
@@ -58,4 +69,13 @@ def evaluate(
             f"({', '.join(missing[:5])}); "
             "run_iter must yield every dispatch it is given"
         )
-    return aggregate(str(gold_path), [score_dispatch(g, predicted[g.id]) for g in gold], gold)
+    return aggregate(label, [score_dispatch(g, predicted[g.id]) for g in gold], gold)
+
+
+def evaluate_real(
+    gold: RealGold, *, pipeline: EventPipeline | None = None, n_process: int = 1
+) -> RealReport:
+    """Score one split of a real-text index joined with its texts (`fracas.evaluate.real.load_real_gold`)."""
+    label = f"{gold.index_path} [{gold.split}]"
+    report = evaluate_dispatches(label, gold.dispatches, pipeline=pipeline, n_process=n_process)
+    return RealReport(report, gold)

@@ -44,5 +44,6 @@ def main() -> None:
 from fracas.interfaces import (
     cli_extract,  # noqa: E402,F401
     cli_measure,  # noqa: E402,F401
+    cli_real,  # noqa: E402,F401
     cli_store,  # noqa: E402,F401
 )

@@ -11,8 +11,10 @@ from fracas.errors import FracasError, UsageError
 from fracas.evaluate import bench as benchmod
 from fracas.evaluate.baseline import check_baseline, write_baseline
 from fracas.evaluate.gold import read_gold
-from fracas.evaluate.render import print_table, to_json
-from fracas.evaluate.run import evaluate, load_pipeline
+from fracas.evaluate.real import TEXTS_ENV, RealGold, RealReport, is_real_index, load_real_gold
+from fracas.evaluate.render import print_real_summary, print_table, to_json
+from fracas.evaluate.run import EventPipeline, evaluate, evaluate_real, load_pipeline
+from fracas.evaluate.scoring import EvalReport
 from fracas.interfaces.cli import app, fail
 from fracas.model import Dispatch
 
@@ -20,6 +22,12 @@ from fracas.model import Dispatch
 class Format(str, enum.Enum):
     table = "table"
     json = "json"
+
+
+class RealSplit(str, enum.Enum):
+    dev = "dev"
+    heldout = "heldout"
+    all = "all"
 
 
 @app.command("eval")
@@ -49,26 +57,65 @@ def eval_command(
         metavar="BASELINE",
         help="Exit with code 1 when a score is below its floor in BASELINE.",
     ),
+    texts: Path | None = typer.Option(
+        None,
+        "--texts",
+        metavar="DIR",
+        help="For a real-text index: the folder of cached <id>.txt texts "
+        f"(default ${TEXTS_ENV}, else .cache/real at the repository root).",
+    ),
+    split: RealSplit = typer.Option(
+        RealSplit.dev, "--split", help="For a real-text index: which split to score."
+    ),
 ) -> None:
-    """Score fracas against hand-coded gold events: detection, per-field accuracy, forbidden outputs."""
+    """Score fracas against hand-coded gold events: detection, per-field accuracy, forbidden outputs.
+
+    GOLD is a gold file (dispatch texts inside) or a real-text index (tests/real/index.jsonl: no texts,
+    each line joined with its cached text and checked against its sha256)."""
     try:
+        # Every gold file and index is read (and texts joined) before the model is loaded, so that a
+        # typo is reported at once.
+        real = {path: load_real_gold(path, texts_dir=texts, split=split.value) for path in gold
+                if is_real_index(path)}  # fmt: skip
         for path in gold:
-            read_gold(path)  # a typo in a gold file is reported before the model is loaded
+            if path not in real:
+                read_gold(path)
         pipeline = load_pipeline()
-        reports = [evaluate(path, pipeline=pipeline, n_process=processes) for path in gold]
-        for report in reports:
-            if fmt is Format.json:
-                typer.echo(to_json(report, by_field=by_field))
-            else:
-                print_table(report, by_field=by_field)
+        reports = []
+        for path in gold:
+            report, real_report = _evaluate_one(path, real.get(path), pipeline, processes)
+            _show(report, real_report, fmt, by_field)
+            reports.append(report)
         if write_baseline_to is not None:
             write_baseline(write_baseline_to, reports, allow_lower=allow_lower)
             typer.echo(f"floors written to {write_baseline_to}", err=True)
         problems = check_baseline(reports, check) if check is not None else []
     except FracasError as err:
         raise fail(str(err)) from err
-    if problems:
-        raise fail("below the baseline:\n" + "\n".join(problems))
+    messages = ["below the baseline:\n" + "\n".join(problems)] if problems else []
+    unscored = [p.message() for loaded in real.values() for p in loaded.problems]
+    if unscored:
+        messages.append(f"{len(unscored)} real text(s) not scored:\n" + "\n".join(unscored))
+    if messages:
+        raise fail("\n".join(messages))
+
+
+def _evaluate_one(
+    path: Path, real: RealGold | None, pipeline: EventPipeline, processes: int
+) -> tuple[EvalReport, RealReport | None]:
+    if real is None:
+        return evaluate(path, pipeline=pipeline, n_process=processes), None
+    real_report = evaluate_real(real, pipeline=pipeline, n_process=processes)
+    return real_report.report, real_report
+
+
+def _show(report: EvalReport, real: RealReport | None, fmt: Format, by_field: bool) -> None:
+    if fmt is Format.json:
+        typer.echo(to_json(real or report, by_field=by_field))
+    else:
+        print_table(report, by_field=by_field)
+        if real is not None:
+            print_real_summary(real)
 
 
 @app.command()
