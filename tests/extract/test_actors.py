@@ -70,3 +70,14 @@ def test_an_unknown_catch_all_name_is_refused(tmp_path):
         ActorDictionary.load(extra=extra)
     assert str(err.value) == ("named_by_country lists ['Shepherds'], which are not actors of the dictionary; "
                               "list the `name` of an actor entry")
+
+
+def test_local_armed_actors_of_the_theatres():
+    text = ("Les séparatistes anglophones, le MFDC, les Forces de soutien rapide, le groupe Wagner, le gang Gran Grif, "
+            "Dan Na Ambassagou, les Koglweogo, le FPRC et des éleveurs armés; l'armée soudanaise et l'armée ukrainienne.")
+    assert [name for _, name, _ in found(text)] == [
+        "Ambazonian Separatists", "MFDC - Movement of Democratic Forces of Casamance", "Rapid Support Forces",
+        "Wagner Group", "Gran Grif", "Dan Na Ambassagou", "Koglweogo Militia",
+        "FPRC - Popular Front for the Rebirth of Central African Republic", "Herder Communal Militia",
+        "Military Forces of Sudan", "Military Forces of Ukraine",
+    ]
