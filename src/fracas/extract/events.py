@@ -16,6 +16,8 @@ from fracas.extract.assemble import LONG_BEFORE_DAYS, PERIOD_TOLL, Draft, attach
 from fracas.extract.attribution import Attribution, find_attributions
 from fracas.extract.mentions import Mention, find_mentions
 from fracas.extract.notes import write_note
+from fracas.extract.rulepack import role_cues
+from fracas.extract.sides import fill_open_sides
 from fracas.extract.places import PlaceMention, dispatch_country, find_places, place_candidates
 from fracas.extract.triggers import BACKGROUND, TriggerLexicon, default_lexicon
 from fracas.model import Actor, Dispatch, Event, Place
@@ -59,6 +61,9 @@ class EventExtractor:
                 _merge_or_add(drafts, draft)
         attach_tolls(sentences, dispatch, drafts, sentence_places)
         _attach_sources(drafts, attributions, sentences)
+        named = [actor for actor in (self._actor(m, country) for m in actor_mentions) if actor is not None]
+        fill_open_sides(drafts, named, self.actors.named_by_country,
+                        unclaimed=role_cues().unclaimed.search(fold(text)) is not None)
         return [self._named_in_country(finish(draft, dispatch)) for draft in drafts]
 
     def _named_in_country(self, event: Event) -> Event:
