@@ -19,6 +19,7 @@ from fracas.errors import StoreError, UsageError
 from fracas.model import Dispatch, Event, Evidence, PublicationDate, Rejection
 from fracas.store.migrations import BOOTSTRAP, LATEST_VERSION, MIGRATIONS, Dialect
 from fracas.store.reviews import ReviewTables
+from fracas.store.feed_state import FeedStateMixin
 from fracas.store.protocol import EventFilter, MergeRecord, StoreCounts, StoredDispatch, content_hash
 
 # MinHash LSH banding: 32 bands of 4 values. Two dispatches 80% similar share a band with probability
@@ -59,7 +60,7 @@ def search_words(text: str) -> list[str]:
     return words
 
 
-class SQLStore(ReviewTables, ABC):
+class SQLStore(ReviewTables, FeedStateMixin, ABC):
     """EventStore over a DB-API connection; subclasses fill in the dialect hooks below."""
 
     dialect: Dialect
