@@ -15,6 +15,8 @@ from fracas.extract.actors import ActorFinder, ActorMention
 from fracas.extract.assemble import LONG_BEFORE_DAYS, PERIOD_TOLL, Draft, attach_tolls, finish, resolve_date
 from fracas.extract.attribution import Attribution, find_attributions
 from fracas.extract.mentions import Mention, find_mentions
+from fracas.extract.coherence import coherent_events
+from fracas.extract.sense import keep_in_frame
 from fracas.extract.places import PlaceMention, dispatch_country, find_places, place_candidates
 from fracas.extract.triggers import BACKGROUND, TriggerLexicon, default_lexicon
 from fracas.model import Actor, Dispatch, Event, Place
@@ -40,6 +42,14 @@ class EventExtractor:
         return cls(actors, default_lexicon(), gazetteer or Gazetteer.load())
 
     def extract(self, doc: Doc, dispatch: Dispatch) -> list[Event]:
+        return self.extract_explained(doc, dispatch)[0]
+
+    def extract_explained(self, doc: Doc, dispatch: Dispatch, *, strict_sense: bool = False, text_other: int = 0
+                          ) -> tuple[list[Event], list[str]]:
+        """The events of a parsed dispatch, and why each candidate act that was dropped was dropped.
+
+        `strict_sense`: every sense-dependent trigger needs a conflict frame in its own sentence (the
+        relevance stage could not tell from the text alone)."""
         text = dispatch.text
         sentences = list(doc.sents)  # iterating doc.sents walks every token: do it once
         attributions = find_attributions(text)
@@ -48,7 +58,9 @@ class EventExtractor:
         sources = SourceDictionary.load()
         actor_mentions, capitals = self._actor_mentions(text, source_spans)
         country, places = self._places(doc, sentences, text, sources, actor_mentions, capitals, source_spans)
-        mentions = find_mentions(doc, sentences, self.lexicon, actor_mentions, source_spans)
+        mentions, dropped = keep_in_frame(doc, sentences, find_mentions(doc, sentences, self.lexicon, actor_mentions,
+                                                                        source_spans),
+                                      strict=strict_sense, text_other=text_other)
         sentence_places = _places_by_sentence(places, sentences)
         speakers = self._party_speakers(attributions, sentences, sources)
         drafts: list[Draft] = []
@@ -58,7 +70,9 @@ class EventExtractor:
                 _merge_or_add(drafts, draft)
         attach_tolls(sentences, dispatch, drafts, sentence_places)
         _attach_sources(drafts, attributions, sentences)
-        return [finish(draft, dispatch) for draft in drafts]
+        events, incoherent = coherent_events([finish(draft, dispatch) for draft in drafts], sentences, self.lexicon,
+                                             strict=strict_sense)
+        return events, dropped + incoherent
 
     def _actor_mentions(self, text: str, source_spans: list[tuple[int, int]]
                         ) -> tuple[list[ActorMention], list[ActorMention]]:
