@@ -43,6 +43,9 @@ def _perpetrator(c: CheckContext) -> str | None:
 def _aircraft(c: CheckContext) -> str | None:
     if c.event.actor1.kind in AIRCRAFT_KINDS or c.lexicon.has_cue("air", fold(c.sentence.text)):
         return None
+    # An unnamed striker in a clear conflict text may well have aircraft; a named group without them may not.
+    if c.event.actor1.name == UNIDENTIFIED and not c.strict:
+        return None
     return f"an air strike needs an actor with aircraft ({c.event.actor1.name} has none named)"
 
 

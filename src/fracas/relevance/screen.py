@@ -95,7 +95,8 @@ def screen_text(text: str, pack: CuePack | None = None) -> TextScreening:
         frames = ", ".join(sorted(scores.conflict))
         return TextScreening("relevant", Relevance("relevant", "text", f"conflict frame ({frames})",
                                                    scores.conflict_words()))
-    reason = f"conflict frame {scores.conflict_score} against {frame} {other}: decided by the sentences"
+    against = f"against {frame} {other}" if frame else f"below {pack.relevant_threshold}"
+    reason = f"conflict frame {scores.conflict_score} {against}: decided by the sentences"
     return TextScreening("undecided", Relevance("relevant", "sentences", reason,
                                                 scores.conflict_words() + (scores.other_words(frame) if frame else ())),
                          other)
