@@ -32,6 +32,7 @@ class SubtypePolicy:
     crowd_opponent: CrowdOpponent | None = None
     one_sided: bool = False  # a development with one party: other actors named are context
     toll: bool = True  # a casualty figure may attach
+    checks: tuple[str, ...] = ()  # coherence checks an event must pass (src/fracas/extract/coherence.py)
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,8 @@ class RoleCues:
 def subtype_policies() -> dict[str, SubtypePolicy]:
     """The policy table, checked against the record contract's sub-types."""
     rows = load_resource("subtypes")["subtypes"]
-    policies = {name: SubtypePolicy(sub_event_type=name, **row) for name, row in rows.items()}
+    policies = {name: SubtypePolicy(sub_event_type=name, **{**row, "checks": tuple(row.get("checks", ()))})
+                for name, row in rows.items()}
     missing = sorted(set(EVENT_TYPE_OF_SUB_TYPE) - set(policies))
     unknown = sorted(set(policies) - set(EVENT_TYPE_OF_SUB_TYPE))
     wrong = sorted(n for n, p in policies.items() if EVENT_TYPE_OF_SUB_TYPE.get(n, p.event_type) != p.event_type)
