@@ -11,7 +11,7 @@ feed_items  the items of a feed already read (by the item's guid, else its link)
 (Numbered 5 for the branch that adds it; renumbered at merge so that numbers stay contiguous.)
 """
 
-VERSION = 2
+VERSION = 3
 NAME = "feed_state"
 
 _FEEDS = """CREATE TABLE feeds (
