@@ -50,6 +50,6 @@ def test_a_local_cluster_of_two_workers_gives_the_events_of_a_single_process_run
     assert first.exit_code == 0, first.output
     assert _events(merged) == _events(single)
     again = runner.invoke(app, ["ingest", str(out), "--db", merged])
-    assert again.stderr.splitlines()[-1] == ("dispatches: 6 read, 0 new, 6 duplicate, 0 near-duplicate; "
+    assert again.stderr.splitlines()[-1] == ("dispatches: 6 read, 0 new, 6 duplicate, 0 near-duplicate, 0 irrelevant; "
                                              "events: 0 new, 0 merged; rejections: 1")
     assert _events(merged) == _events(single)
