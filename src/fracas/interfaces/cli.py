@@ -42,6 +42,7 @@ def main() -> None:
 
 # Command modules register themselves on `app` when imported.
 from fracas.interfaces import (
+    cli_batch,  # noqa: E402,F401
     cli_extract,  # noqa: E402,F401
     cli_measure,  # noqa: E402,F401
     cli_real,  # noqa: E402,F401

@@ -123,7 +123,8 @@ class _LazyPipeline:
 @app.command("ingest")
 def ingest_command(
     paths: Annotated[list[str], typer.Argument(
-        help="Files to read: plain text, ' date YYYY-MM-DD TEXT' lines or JSON Lines; '-' reads stdin.")],
+        help="Files to read: plain text, ' date YYYY-MM-DD TEXT' lines, JSON Lines, web pages, feeds, OPML, "
+             "WARC; a `fracas batch` output folder; '-' reads stdin.")],
     db: DbOption = None,
     published: Annotated[Optional[str], typer.Option(
         "--published", "-p", help="Publication date YYYY, YYYY-MM or YYYY-MM-DD of every dispatch read.")] = None,
@@ -139,6 +140,10 @@ def ingest_command(
     from fracas.ingest import read_inputs
     from fracas.interfaces.cli_extract import published_option, report_rejection
 
+    from fracas.batch.partitions import is_batch_output
+
+    batch_outputs = [path for path in paths if is_batch_output(path)]  # `fracas batch -o DIR` results
+    paths = [path for path in paths if path not in batch_outputs]
     try:
         items = list(read_inputs(paths, published=published_option(published)))
         total = sum(isinstance(item, Dispatch) for item in items)
@@ -159,11 +164,20 @@ def ingest_command(
 
         with open_store(db) as store, progress:
             summary = ingest(store, items, _LazyPipeline(), n_process=processes, batch_size=batch_size, on_item=on_item)
+            summary = _merge_batch_outputs(store, batch_outputs, summary, on_item)
     except FracasError as err:
         raise fail(str(err)) from err
     typer.echo(summary.line(), err=True)
     if summary.read == 0:
         raise fail("no dispatch could be read from the input (see the messages above)")
+
+
+def _merge_batch_outputs(store: EventStore, out_dirs: list[str], summary, on_item):  # noqa: ANN001,ANN202
+    from fracas.batch.merge import add_summaries, ingest_batch
+
+    for out_dir in out_dirs:
+        summary = add_summaries(summary, ingest_batch(store, out_dir, on_item=on_item))
+    return summary
 
 
 def _rejection_line(rejection: Rejection) -> str:
