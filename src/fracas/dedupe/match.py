@@ -34,6 +34,7 @@ from fracas.model import Actor, Event, Place
 GENERIC_ACTOR_NAMES: frozenset[str] = frozenset({"unidentified armed group", "unknown", "unidentified"})
 
 _EARTH_RADIUS_KM = 6371.0088
+SAME_PLACE_KM = 10.0  # two places at place precision this close are the same place
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ def date_span(event: Event) -> tuple[dt.date, dt.date]:
 
 
 def find_match(
-    incoming: Event, candidates: Iterable[Event], *, max_km: float = 10.0
+    incoming: Event, candidates: Iterable[Event], *, max_km: float = SAME_PLACE_KM
 ) -> MergeDecision | None:
     """The stored event among `candidates` that `incoming` reports again, or None (rules: module doc)."""
     best: tuple[tuple[int, int, float, str], MergeDecision] | None = None
