@@ -15,10 +15,12 @@ from typing import Any
 
 from fracas.dedupe.match import date_span
 from fracas.errors import StoreError, UsageError
-from fracas.model import Dispatch, Event, Evidence, PublicationDate, Rejection
+from fracas.model import Dispatch, Event, Evidence, PublicationDate, Rejection, Relevance
 from fracas.store.candidates import candidate_query
 from fracas.store.lsh import lsh_buckets, pack_signature, unpack_signature
 from fracas.store.migrations import BOOTSTRAP, LATEST_VERSION, MIGRATIONS, Dialect
+from fracas.store.reviews import ReviewTables
+from fracas.store.feed_state import FeedStateMixin
 from fracas.store.protocol import EventFilter, MergeRecord, StoreCounts, StoredDispatch, content_hash
 
 # Events read per query by `events()`: the export's memory is bounded by one batch of records.
@@ -33,7 +35,7 @@ _EVENT_COLUMNS = (
 )
 _DISPATCH_COLUMNS = (
     "d.id, d.content_hash, d.text, d.published, d.published_precision, d.outlet, d.url, d.origin, "
-    "d.near_duplicate_of, d.ingested_at"
+    "d.near_duplicate_of, d.ingested_at, d.relevance, d.relevance_by, d.relevance_reason, d.relevance_cues"
 )
 
 
@@ -44,7 +46,7 @@ def search_words(text: str) -> list[str]:
     return words
 
 
-class SQLStore(ABC):
+class SQLStore(ReviewTables, FeedStateMixin, ABC):
     """EventStore over a DB-API connection; subclasses fill in the dialect hooks below."""
 
     dialect: Dialect
@@ -140,7 +142,8 @@ class SQLStore(ABC):
             # DO NOTHING on either unique key (text or id): the caller decides what a clash means.
             row = self._one(
                 "INSERT INTO dispatches (id, content_hash, text, published, published_precision, outlet, url,"
-                " origin, signature, near_duplicate_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " origin, signature, near_duplicate_of, relevance, relevance_by, relevance_reason, relevance_cues)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT DO NOTHING RETURNING seq",
                 (
                     dispatch.id, content_hash(dispatch.text), dispatch.text,
@@ -148,6 +151,7 @@ class SQLStore(ABC):
                     published.precision if published else None,
                     dispatch.outlet, dispatch.url, dispatch.origin,
                     pack_signature(signature) if signature else None, near_duplicate_of,
+                    *self._relevance_columns(dispatch.relevance),
                 ),
             )
             if row is None:
@@ -205,7 +209,7 @@ class SQLStore(ABC):
         )
         updates = ", ".join(f"{column} = excluded.{column}" for column in _EVENT_COLUMNS[1:])
         with self.transaction():
-            # SQLite's notes index follows through triggers (migration 6); PostgreSQL's is a generated column.
+            # SQLite's notes index follows through triggers (m0006_compact_store); PostgreSQL's is generated.
             self._execute(
                 f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(values))})"
                 f" ON CONFLICT (event_id) DO UPDATE SET {updates}, updated_at = {self._now}",
@@ -332,13 +336,26 @@ class SQLStore(ABC):
     def _all(self, sql: str, params: Sequence[Any] | None = None) -> list[Any]:
         return list(self._execute(sql, params).fetchall())
 
+    def _relevance_columns(self, relevance: Relevance | None) -> tuple[Any, ...]:
+        if relevance is None:
+            return None, None, None, None
+        return (relevance.verdict, relevance.decided_by, relevance.reason,
+                self._json({"cues": list(relevance.cues), "dropped": list(relevance.dropped)}))
+
+    def _stored_relevance(self, row: Sequence[Any]) -> Relevance | None:
+        if row[10] is None:
+            return None
+        extra = self._unjson(row[13]) or {}
+        return Relevance(row[10], row[11], row[12], tuple(extra.get("cues", ())), tuple(extra.get("dropped", ())))
+
     def _stored_dispatch(self, row: Sequence[Any]) -> StoredDispatch:
         published = None
         if row[3] is not None:
             value = row[3] if isinstance(row[3], dt.date) else dt.date.fromisoformat(row[3])
             published = PublicationDate(value, row[4])
         dispatch = Dispatch(
-            id=row[0], text=row[2], published=published, outlet=row[5], url=row[6], origin=row[7]
+            id=row[0], text=row[2], published=published, outlet=row[5], url=row[6], origin=row[7],
+            relevance=self._stored_relevance(row),
         )
         return StoredDispatch(
             dispatch=dispatch, content_hash=row[1], near_duplicate_of=row[8], ingested_at=_timestamp(row[9])
