@@ -17,6 +17,7 @@ from store_fakes import FakePipeline, numbered_dispatches
 
 from fracas.store import EventStore, open_store
 from fracas.store.ingest import ingest
+from fracas.store.lsh import LSH_BANDS
 from fracas.store.sqlite import SQLiteStore
 
 SCRIPT = Path(__file__).with_name("crash_ingest.py")
@@ -58,8 +59,10 @@ def _problems(store: EventStore) -> list[str]:
     for event in store.events():
         if set(event.dispatch_ids) != links.get(event.event_id, set()):
             problems.append(f"event {event.event_id}: dispatch_ids {event.dispatch_ids} != links {links.get(event.event_id)}")
-    bands = store._all("SELECT dispatch_id, count(*) FROM dispatch_bands GROUP BY dispatch_id")  # type: ignore[attr-defined]
-    problems += [f"dispatch {d} has {n} LSH bands" for d, n in bands if n != 32]
+    buckets = store._all(  # type: ignore[attr-defined]
+        "SELECT d.id, count(b.bucket) FROM dispatches d LEFT JOIN lsh_buckets b ON b.dispatch_seq = d.seq GROUP BY d.id"
+    )
+    problems += [f"dispatch {d} has {n} LSH buckets" for d, n in buckets if n != LSH_BANDS]
     return problems
 
 

@@ -35,6 +35,7 @@ from fracas.text import without_country_qualifier
 GENERIC_ACTOR_NAMES: frozenset[str] = frozenset({"unidentified armed group", "unknown", "unidentified"})
 
 _EARTH_RADIUS_KM = 6371.0088
+SAME_PLACE_KM = 10.0  # two places at place precision this close are the same place
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ def date_span(event: Event) -> tuple[dt.date, dt.date]:
 
 
 def find_match(
-    incoming: Event, candidates: Iterable[Event], *, max_km: float = 10.0
+    incoming: Event, candidates: Iterable[Event], *, max_km: float = SAME_PLACE_KM
 ) -> MergeDecision | None:
     """The stored event among `candidates` that `incoming` reports again, or None (rules: module doc)."""
     best: tuple[tuple[int, int, float, str], MergeDecision] | None = None

@@ -141,8 +141,17 @@ def bench(
         None, "--mix", help="Time a realistic flow: the conflict gold dispatches plus the bundled non-conflict "
         "negatives, these making up this share of it (e.g. 0.7)."
     ),
+    store: int | None = typer.Option(
+        None, "--store", min=1, metavar="N",
+        help="Instead: build a synthetic store of N events and measure its size, ingest cost, queries, exports.",
+    ),
+    db: str | None = typer.Option(None, "--db", help="With --store: where to build it (default: a temporary file)."),
+    reuse: bool = typer.Option(False, "--reuse", help="With --store and --db: measure the store already built there."),
 ) -> None:
     """Time raw spaCy and the fracas pipeline on the same texts; the last line is machine-readable."""
+    if store is not None:
+        _bench_store(store, db, reuse)
+        return
     try:
         if files and mix is not None:
             raise fail("give either FILES or --mix, not both")
@@ -159,6 +168,17 @@ def bench(
             batch_size=batch_size,
             cold_start=(lambda: benchmod.measure_cold_start(first)) if cold_start else None,
         )
+    except FracasError as err:
+        raise fail(str(err)) from err
+    for line in result.lines():
+        typer.echo(line)
+
+
+def _bench_store(events: int, db: str | None, reuse: bool) -> None:
+    from fracas.evaluate.store_bench import run_store_bench
+
+    try:
+        result = run_store_bench(events, url=db, reuse=reuse, say=lambda line: typer.echo(line, err=True))
     except FracasError as err:
         raise fail(str(err)) from err
     for line in result.lines():

@@ -65,6 +65,15 @@ class PostgresStore(SQLStore):
                 f"PostgreSQL store {_redact(self.url)}: {err} (in: {sql.strip().splitlines()[0][:80]})"
             ) from err
 
+    def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        try:
+            with self._conn.cursor() as cursor:
+                cursor.executemany(sql.replace("?", "%s"), [tuple(row) for row in rows])  # type: ignore[arg-type]
+        except self._psycopg.Error as err:
+            raise StoreError(
+                f"PostgreSQL store {_redact(self.url)}: {err} (in: {sql.strip().splitlines()[0][:80]})"
+            ) from err
+
     def _lock_for_migration(self) -> None:
         self._execute("SELECT pg_advisory_xact_lock(?)", (_MIGRATION_LOCK_KEY,))
 

@@ -6,7 +6,6 @@ Queries are written once with `?` placeholders (the PostgreSQL store rewrites th
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import re
 from abc import ABC, abstractmethod
@@ -17,15 +16,12 @@ from typing import Any
 from fracas.dedupe.match import date_span
 from fracas.errors import StoreError, UsageError
 from fracas.model import Dispatch, Event, Evidence, PublicationDate, Rejection, Relevance
+from fracas.store.candidates import candidate_query
+from fracas.store.lsh import lsh_buckets, pack_signature, unpack_signature
 from fracas.store.migrations import BOOTSTRAP, LATEST_VERSION, MIGRATIONS, Dialect
 from fracas.store.reviews import ReviewTables
 from fracas.store.feed_state import FeedStateMixin
 from fracas.store.protocol import EventFilter, MergeRecord, StoreCounts, StoredDispatch, content_hash
-
-# MinHash LSH banding: 32 bands of 4 values. Two dispatches 80% similar share a band with probability
-# 1 - (1 - 0.8**4)**32 > 0.999999, so near duplicates are not missed; candidates are then checked
-# with the exact signature similarity, so extra candidates cost a comparison, not a wrong link.
-LSH_ROWS = 4
 
 # Events read per query by `events()`: the export's memory is bounded by one batch of records.
 EVENT_BATCH = 1000
@@ -35,22 +31,12 @@ _WORD_RE = re.compile(r"\w+")
 _EVENT_COLUMNS = (
     "event_id", "record", "event_date", "event_date_end", "date_precision", "event_type", "sub_event_type",
     "actor1", "actor2", "country", "admin1", "admin2", "location", "latitude", "longitude", "fatalities",
-    "confidence", "notes",
+    "confidence", "notes", "location_precision", "geonames_id",
 )
 _DISPATCH_COLUMNS = (
     "d.id, d.content_hash, d.text, d.published, d.published_precision, d.outlet, d.url, d.origin, "
     "d.near_duplicate_of, d.ingested_at, d.relevance, d.relevance_by, d.relevance_reason, d.relevance_cues"
 )
-
-
-def lsh_bands(signature: Sequence[int]) -> list[tuple[int, int]]:
-    """(band number, 64-bit bucket) for each band of the signature; stable across runs and machines."""
-    bands = []
-    for band, start in enumerate(range(0, len(signature) - LSH_ROWS + 1, LSH_ROWS)):
-        chunk = ",".join(str(v) for v in signature[start : start + LSH_ROWS]).encode("ascii")
-        bucket = int.from_bytes(hashlib.blake2b(chunk, digest_size=8).digest(), "big", signed=True)
-        bands.append((band, bucket))
-    return bands
 
 
 def search_words(text: str) -> list[str]:
@@ -72,6 +58,10 @@ class SQLStore(ReviewTables, FeedStateMixin, ABC):
     @abstractmethod
     def _execute(self, sql: str, params: Sequence[Any] | None = None) -> Any:
         """Run one statement; return the cursor. Driver errors become StoreError."""
+
+    @abstractmethod
+    def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        """Run one statement for each row of parameters."""
 
     @abstractmethod
     def transaction(self) -> AbstractContextManager[None]:
@@ -99,9 +89,6 @@ class SQLStore(ReviewTables, FeedStateMixin, ABC):
     def _after_dispatch_insert(self, seq: int, text: str) -> None:
         """Index the new dispatch's text (SQLite FTS); nothing when the database does it itself."""
 
-    def _after_event_upsert(self, seq: int, notes: str) -> None:
-        """Re-index the event's notes (SQLite FTS); nothing when the database does it itself."""
-
     # -- lifecycle -----------------------------------------------------------------------------
     def __enter__(self) -> SQLStore:
         return self
@@ -121,6 +108,8 @@ class SQLStore(ReviewTables, FeedStateMixin, ABC):
                     continue
                 for statement in migration.statements(self.dialect):
                     self._execute(statement)
+                if migration.backfill is not None:
+                    migration.backfill(self)
                 self._execute(
                     "INSERT INTO schema_migrations (version, name) VALUES (?, ?)", (migration.version, migration.name)
                 )
@@ -161,31 +150,31 @@ class SQLStore(ReviewTables, FeedStateMixin, ABC):
                     self._date(published.value) if published else None,
                     published.precision if published else None,
                     dispatch.outlet, dispatch.url, dispatch.origin,
-                    self._json(list(signature)) if signature else None, near_duplicate_of,
+                    pack_signature(signature) if signature else None, near_duplicate_of,
                     *self._relevance_columns(dispatch.relevance),
                 ),
             )
             if row is None:
                 return False
-            for band, bucket in lsh_bands(signature):
-                self._execute(
-                    "INSERT INTO dispatch_bands (band, bucket, dispatch_id) VALUES (?, ?, ?)",
-                    (band, bucket, dispatch.id),
+            buckets = lsh_buckets(signature)
+            if buckets:
+                self._executemany(
+                    "INSERT INTO lsh_buckets (bucket, dispatch_seq) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                    [(bucket, row[0]) for bucket in buckets],
                 )
             self._after_dispatch_insert(row[0], dispatch.text)
         return True
 
     def near_duplicate_candidates(self, signature: Sequence[int]) -> list[tuple[str, tuple[int, ...]]]:
-        bands = lsh_bands(signature)
-        if not bands:
+        buckets = lsh_buckets(signature)
+        if not buckets:
             return []
-        where = " OR ".join("(b.band = ? AND b.bucket = ?)" for _ in bands)
         rows = self._all(
-            f"SELECT DISTINCT d.id, d.signature FROM dispatch_bands b JOIN dispatches d ON d.id = b.dispatch_id"
-            f" WHERE {where} ORDER BY d.id",
-            [value for band in bands for value in band],
+            "SELECT d.id, d.signature FROM dispatches d WHERE d.seq IN (SELECT dispatch_seq FROM lsh_buckets"
+            f" WHERE bucket IN ({', '.join('?' * len(buckets))})) ORDER BY d.id",
+            buckets,
         )
-        return [(row[0], tuple(self._unjson(row[1]))) for row in rows if row[1] is not None]
+        return [(row[0], unpack_signature(row[1])) for row in rows if row[1] is not None]
 
     def dispatches_of(self, event_id: str) -> list[StoredDispatch]:
         rows = self._all(
@@ -215,16 +204,17 @@ class SQLStore(ReviewTables, FeedStateMixin, ABC):
             event.event_id, self._json(event.to_dict()), self._date(first), self._date(last),
             event.date_precision, event.event_type, event.sub_event_type, event.actor1.name,
             event.actor2.name if event.actor2 else None, place.country, place.admin1, place.admin2, place.name,
-            place.lat, place.lon, event.fatalities, event.confidence, event.notes,
+            place.lat, place.lon, event.fatalities, event.confidence, event.notes, place.precision,
+            place.geonames_id,
         )
         updates = ", ".join(f"{column} = excluded.{column}" for column in _EVENT_COLUMNS[1:])
         with self.transaction():
-            row = self._one(
+            # SQLite's notes index follows through triggers (m0006_compact_store); PostgreSQL's is generated.
+            self._execute(
                 f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(values))})"
-                f" ON CONFLICT (event_id) DO UPDATE SET {updates}, updated_at = {self._now} RETURNING seq",
+                f" ON CONFLICT (event_id) DO UPDATE SET {updates}, updated_at = {self._now}",
                 values,
             )
-            self._after_event_upsert(row[0], event.notes)
 
     def link(
         self,
@@ -309,23 +299,8 @@ class SQLStore(ReviewTables, FeedStateMixin, ABC):
         return self.events(EventFilter(search=text, limit=limit))
 
     def candidates_for(self, event: Event) -> list[Event]:
-        first, last = date_span(event)
-        # Bounded below by a year (the widest date precision) so the index range stays short.
-        params: list[Any] = [
-            event.sub_event_type,
-            self._date(first - dt.timedelta(days=367)),
-            self._date(last + dt.timedelta(days=1)),
-            self._date(first - dt.timedelta(days=1)),
-        ]
-        country = "country = ?" if event.location.country is not None else "country IS NULL"
-        if event.location.country is not None:
-            params.insert(1, event.location.country)
-        rows = self._all(
-            f"SELECT record FROM events WHERE sub_event_type = ? AND {country}"
-            " AND event_date BETWEEN ? AND ? AND event_date_end >= ? ORDER BY event_id",
-            params,
-        )
-        return [Event.from_dict(self._unjson(row[0])) for row in rows]
+        sql, params = candidate_query(event, self._date)
+        return [Event.from_dict(self._unjson(row[1])) for row in self._all(sql, params)]
 
     def merge_log(self, event_id: str) -> list[MergeRecord]:
         rows = self._all(

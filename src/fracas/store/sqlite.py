@@ -76,6 +76,12 @@ class SQLiteStore(SQLStore):
         except sqlite3.Error as err:
             raise StoreError(f"SQLite store {self.path}: {err} (in: {_first_line(sql)})") from err
 
+    def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        try:
+            self._conn.executemany(sql, rows)
+        except sqlite3.Error as err:
+            raise StoreError(f"SQLite store {self.path}: {err} (in: {_first_line(sql)})") from err
+
     def _search_condition(self, words: list[str]) -> tuple[str, list[Any]]:
         # Each word quoted: FTS5 query syntax (AND, NEAR, -, *) in user input is taken literally.
         query = " ".join(f'"{word}"' for word in words)
@@ -88,10 +94,6 @@ class SQLiteStore(SQLStore):
 
     def _after_dispatch_insert(self, seq: int, text: str) -> None:
         self._execute("INSERT INTO dispatch_fts (rowid, text) VALUES (?, ?)", (seq, text))
-
-    def _after_event_upsert(self, seq: int, notes: str) -> None:
-        self._execute("DELETE FROM event_fts WHERE rowid = ?", (seq,))
-        self._execute("INSERT INTO event_fts (rowid, notes) VALUES (?, ?)", (seq, notes))
 
     def integrity_problems(self) -> list[str]:
         """What SQLite's own checks find wrong (empty when the file and its indexes are sound)."""

@@ -1,0 +1,152 @@
+"""`fracas bench --store N`: build a synthetic store of N events, then measure what grows with a store.
+
+Printed: bytes per event (the SQLite file, or PostgreSQL's tables and indexes), the store-side cost of
+ingesting a dispatch (dedupe and writes, the NLP excluded: it does not depend on the store) on the N
+store against an empty one, the time of the first page of filtered `events` listings, and the time
+and peak memory (VmHWM of a fresh process) of each export format. Timings are the machine's, never
+test material.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import fracas.dedupe
+from fracas.evaluate.synthetic_store import fill, new_report, re_report
+from fracas.store import EventFilter, EventStore, open_store
+from fracas.store.ingest import store_dispatch
+
+SEED = 1
+INCOMING = 200  # new dispatches timed per store (the same work on both: candidates looked up, rows written)
+PAGE = 50
+EXPORT_FORMATS = ("acled-csv", "geojson", "parquet", "jsonl")
+QUERIES: dict[str, EventFilter] = {
+    "--country ML": EventFilter(country="ML"),
+    "--country SY --since 2024-01-01": EventFilter(country="SY", since=__import__("datetime").date(2024, 1, 1)),
+    "--type Air/drone strike": EventFilter(sub_event_type="Air/drone strike"),
+    "--actor Wagner": EventFilter(actor="Wagner"),
+    "--actor Islamic State --country NG": EventFilter(actor="Islamic State", country="NG"),
+    "--search Tillaberi": EventFilter(search="Tillaberi"),
+}
+_EXPORT_CODE = """
+import json, sys, time
+from fracas.evaluate.memory import own_high_water_mb
+from fracas.export import export
+from fracas.store import open_store
+start = time.perf_counter()
+with open_store(sys.argv[1]) as store:
+    count = export(store.events(), sys.argv[2], sys.argv[3])
+print(json.dumps({"events": count, "seconds": time.perf_counter() - start, "peak_mb": own_high_water_mb()}))
+"""
+
+
+@dataclass
+class StoreBench:
+    events: int
+    dispatches: int
+    build_s: float
+    bytes_per_event: float
+    ingest_empty_ms: float
+    ingest_full_ms: float
+    queries_s: dict[str, float] = field(default_factory=dict)
+    exports: dict[str, dict[str, float]] = field(default_factory=dict)
+
+    def lines(self) -> list[str]:
+        out = [
+            f"synthetic store: {self.events} events, {self.dispatches} dispatches, built in {self.build_s:.0f} s",
+            f"size: {self.bytes_per_event:.0f} bytes per event",
+            f"ingest (store side, per dispatch): {self.ingest_empty_ms:.1f} ms empty, {self.ingest_full_ms:.1f} ms at "
+            f"{self.events} events: ratio {self.ingest_full_ms / self.ingest_empty_ms:.2f}",
+        ]
+        out += [f"events {name}: first page of {PAGE} in {seconds:.3f} s" for name, seconds in self.queries_s.items()]
+        out += [f"export {fmt}: {r['events']:.0f} events in {r['seconds']:.1f} s, peak {r['peak_mb']:.0f} MB"
+                for fmt, r in self.exports.items()]
+        worst_query = max(self.queries_s.values(), default=0.0)
+        worst_export = max((r["peak_mb"] for r in self.exports.values()), default=0.0)
+        out.append(
+            f"events={self.events} bytes_per_event={self.bytes_per_event:.0f} "
+            f"ingest_ratio={self.ingest_full_ms / self.ingest_empty_ms:.2f} slowest_query_s={worst_query:.3f} "
+            f"export_peak_mb={worst_export:.0f}"
+        )
+        return out
+
+
+def run_store_bench(events: int, *, url: str | None = None, reuse: bool = False, incoming: int = INCOMING,
+                    say: Callable[[str], None] = lambda line: None) -> StoreBench:
+    """Build (unless `reuse`) the synthetic store of `events` events at `url` (default: a temporary
+    SQLite file) and measure it."""
+    with _location(url) as (target, scratch):
+        with open_store(target) as store:
+            start = time.perf_counter()
+            if not reuse:
+                fill(store, events, seed=SEED, progress=lambda done: say(f"built {done}/{events} events")
+                     if done % 20_000 == 0 else None)
+            build_s = time.perf_counter() - start
+            counts = store.counts()
+            size = _size_bytes(store, target)
+            queries = {name: _first_page_s(store, f) for name, f in QUERIES.items()}
+            say("timing ingest")
+            with open_store(str(scratch / "empty.db")) as empty:
+                empty_ms = _ingest_ms(empty, counts.events, incoming, salt=1)
+            full_ms = _ingest_ms(store, counts.events, incoming, salt=2)
+        exports = {}
+        for fmt in EXPORT_FORMATS:
+            say(f"exporting {fmt}")
+            exports[fmt] = _export(target, fmt, scratch / f"out.{fmt}")
+        return StoreBench(counts.events, counts.dispatches, build_s, size / max(1, counts.events), empty_ms,
+                          full_ms, queries, exports)
+
+
+@contextmanager
+def _location(url: str | None) -> Iterator[tuple[str, Path]]:
+    with tempfile.TemporaryDirectory(prefix="fracas-bench-") as scratch:
+        yield (url or str(Path(scratch) / "store.db")), Path(scratch)
+
+
+def _size_bytes(store: EventStore, target: str) -> float:
+    if store.url.startswith("sqlite"):
+        store._execute("PRAGMA wal_checkpoint(TRUNCATE)")  # type: ignore[attr-defined]
+        path = Path(store.url.split("///", 1)[1])
+        return float(path.stat().st_size)
+    row = store._one(  # type: ignore[attr-defined]
+        "SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+        " WHERE c.relkind = 'r' AND n.nspname = current_schema()"
+    )
+    return float(row[0] or 0)
+
+
+def _first_page_s(store: EventStore, filters: EventFilter) -> float:
+    start = time.perf_counter()
+    list(store.events(filters.page(1, PAGE)))
+    return time.perf_counter() - start
+
+
+def _ingest_ms(store: EventStore, stored_events: int, incoming: int, *, salt: int) -> float:
+    """Store-side milliseconds per dispatch of `incoming` pre-extracted new dispatches, after a few
+    re-reports of stored events (merged; not timed, as an empty store has nothing to merge them into)."""
+    rng = random.Random(salt)
+    for _ in range(5):
+        dispatch, extracted = re_report(SEED, rng.randrange(max(1, stored_events)), salt=salt)
+        store_dispatch(store, dispatch, extracted, dedupe=fracas.dedupe)
+    items = [new_report(SEED, 10_000_000 * salt + i) for i in range(incoming)]
+    start = time.perf_counter()
+    for dispatch, extracted in items:
+        store_dispatch(store, dispatch, extracted, dedupe=fracas.dedupe)
+    return (time.perf_counter() - start) * 1000 / len(items)
+
+
+def _export(target: str, fmt: str, out: Path) -> dict[str, float]:
+    done = subprocess.run([sys.executable, "-c", _EXPORT_CODE, target, fmt, str(out)],
+                          capture_output=True, text=True, check=True)
+    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    out.unlink(missing_ok=True)
+    return result

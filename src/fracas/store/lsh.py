@@ -1,0 +1,59 @@
+"""How the store keeps MinHash signatures and finds near-duplicate candidates without a scan.
+
+A signature (`fracas.dedupe.signature`: 128 values below 2**32) is stored packed, 4 bytes a value.
+The LSH index cuts its first LSH_BANDS * LSH_ROWS values into LSH_BANDS bands of LSH_ROWS values;
+each band gives one 64-bit bucket key (the band number and its values hashed together, so the bands
+share one table), and two dispatches become candidates when any key is equal.
+
+Recall: two dispatches whose signatures agree on a share s of values share a band with probability
+1 - (1 - s**4)**20: 0.99997 at s = 0.8 (the near-duplicate threshold), 0.9999999 at s = 0.9, while
+unrelated dispatches (s near 0) collide only by hash accident (about 20 * N / 2**64 per lookup).
+Candidates are then checked with the exact similarity, so a stray candidate costs one comparison,
+never a wrong link. (Schema 1 kept 32 bands: misses at s = 0.8 were 5e-8 rather than 3e-5, for
+60 % more rows.)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import struct
+from collections.abc import Sequence
+from typing import Any
+
+from fracas.errors import StoreError
+
+LSH_BANDS = 20
+LSH_ROWS = 4
+_VALUE = struct.Struct(">I")
+
+
+def pack_signature(signature: Sequence[int]) -> bytes:
+    """The signature as big-endian unsigned 32-bit integers (512 bytes for 128 values)."""
+    try:
+        return struct.pack(f">{len(signature)}I", *signature)
+    except struct.error as err:
+        raise StoreError(
+            f"a MinHash signature value does not fit in 32 bits ({err}); compute signatures with "
+            "fracas.dedupe.signature()"
+        ) from err
+
+
+def unpack_signature(stored: Any) -> tuple[int, ...]:
+    """A stored signature back as ints: packed bytes, or the JSON list schema 1 wrote."""
+    if isinstance(stored, (bytes, bytearray, memoryview)):
+        raw = bytes(stored)
+        return struct.unpack(f">{len(raw) // _VALUE.size}I", raw)
+    if isinstance(stored, str):
+        stored = json.loads(stored)
+    return tuple(int(value) for value in stored)
+
+
+def lsh_buckets(signature: Sequence[int]) -> list[int]:
+    """The signature's bucket keys, one per band (none for a signature too short for one band)."""
+    buckets = []
+    for band in range(min(LSH_BANDS, len(signature) // LSH_ROWS)):
+        values = signature[band * LSH_ROWS : (band + 1) * LSH_ROWS]
+        digest = hashlib.blake2b(struct.pack(f">B{LSH_ROWS}I", band, *values), digest_size=8).digest()
+        buckets.append(int.from_bytes(digest, "big", signed=True))
+    return buckets
