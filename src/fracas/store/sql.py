@@ -209,7 +209,7 @@ class SQLStore(ReviewTables, FeedStateMixin, ABC):
         )
         updates = ", ".join(f"{column} = excluded.{column}" for column in _EVENT_COLUMNS[1:])
         with self.transaction():
-            # SQLite's notes index follows through triggers (m0006_compact_store); PostgreSQL's is generated.
+            # SQLite's notes index follows through triggers (m0005_compact_store); PostgreSQL's is generated.
             self._execute(
                 f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(values))})"
                 f" ON CONFLICT (event_id) DO UPDATE SET {updates}, updated_at = {self._now}",

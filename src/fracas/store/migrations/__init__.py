@@ -18,7 +18,7 @@ from fracas.store.migrations import (
     m0002_review,
     m0003_feed_state,
     m0004_relevance,
-    m0006_compact_store,
+    m0005_compact_store,
 )
 
 Dialect = Literal["sqlite", "postgres"]
@@ -38,7 +38,7 @@ class Migration:
 
 MIGRATIONS: tuple[Migration, ...] = tuple(
     Migration(module.VERSION, module.NAME, module.SQLITE, module.POSTGRES, getattr(module, "BACKFILL", None))
-    for module in (m0001_initial, m0002_review, m0003_feed_state, m0004_relevance, m0006_compact_store)
+    for module in (m0001_initial, m0002_review, m0003_feed_state, m0004_relevance, m0005_compact_store)
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 
