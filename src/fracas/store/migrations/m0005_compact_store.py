@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from typing import Any
 
-VERSION = 5  # the file is numbered m0006 as assigned for the merge; the lead renumbers at merge
+VERSION = 5
 NAME = "compact_store"
 
 _FTS_TOKENIZER = "tokenize = 'unicode61 remove_diacritics 2'"
