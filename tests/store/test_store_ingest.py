@@ -110,11 +110,15 @@ class _FailingDedupe:
 
 def test_a_dispatch_that_fails_midway_leaves_nothing_and_a_rerun_completes(store, tmp_path):
     batch = numbered_dispatches(7)  # dispatch 3 has two events
-    with pytest.raises(StoreError, match="disk full"):
-        ingest(store, batch, FakePipeline(), dedupe=_FailingDedupe(batch[3].id))
-    assert store.counts() == StoreCounts(dispatches=3, near_duplicates=0, events=4, links=4, rejections=0)
+    summary = ingest(store, batch, FakePipeline(), dedupe=_FailingDedupe(batch[3].id))
+    # The failure costs that dispatch only: it is a rejection, the six others are stored.
+    assert summary == IngestSummary(read=7, new=6, duplicate=0, events_new=7, events_merged=1, rejections=1)
+    assert store.rejections() == [
+        Rejection(batch[3].origin, "could not store it: disk full (simulated)")
+    ]
     assert store.get_dispatch(batch[3].id) is None
     assert store.get_event(f"{batch[3].id}-0") is None
     summary = ingest(store, batch, FakePipeline())
-    assert summary == IngestSummary(read=7, new=4, duplicate=3, events_new=5, events_merged=1)
+    assert summary == IngestSummary(read=7, new=1, duplicate=6, events_new=2, events_merged=0)
+    # Stored at last: its stale rejection is gone.
     assert store.counts() == StoreCounts(dispatches=7, near_duplicates=0, events=9, links=10, rejections=0)

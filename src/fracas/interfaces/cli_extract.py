@@ -59,9 +59,13 @@ def extract(
                         console=Console(stderr=True), disable=not progress_enabled(), transient=True)
     task = progress.add_task("extract", total=None)
 
+    unreadable: list[Rejection] = []
+
     def counted(items: Iterable[Dispatch | Rejection]) -> Iterator[Dispatch | Rejection]:
         for item in items:
             progress.advance(task)
+            if isinstance(item, Rejection):
+                unreadable.append(item)
             yield item
 
     try:
@@ -73,7 +77,8 @@ def extract(
         raise fail(str(err)) from err
     for rejection in result.rejections:
         report_rejection(rejection)
-    if not result.dispatches:
+    # A dispatch read but rejected by extraction (no date to resolve it against) was not read either.
+    if len(result.rejections) - len(unreadable) >= len(result.dispatches):
         raise fail("no dispatch could be read from the input (see the messages above)")
     destination = output if output is not None else sys.stdout
     export(result.events, cast(ExportFormat, output_format), destination)
