@@ -16,7 +16,7 @@ from typing import Any
 
 from fracas.model import EVENT_TYPE_OF_SUB_TYPE, Actor, Dispatch, Event, Evidence, Place, Rejection, Source
 
-NEEDS_DATE = "[[needs-date]]"  # a marker for a dispatch the fake cannot read without its publication date
+NEEDS_DATE = "{needs-date}"  # a marker for a dispatch the fake cannot read without its publication date
 _MARKER_RE = re.compile(r"\[\[(.*?)\]\]", re.S)
 
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import BinaryIO, Literal, TextIO, cast
 
 from fracas.errors import InputError, UsageError
+from fracas.ingest.dateline import dateline_reader
 from fracas.ingest.decode import decode, language_problem
 from fracas.model import Dispatch, PublicationDate, Rejection
 
@@ -258,6 +259,7 @@ def _checked(
     if problem is not None:
         return Rejection(path, problem, line)
     problem = language_problem(text)
+    published = published or dateline_reader().published(text)
     if problem is not None:
         return Rejection(path, f"{where} does not look like French (detected: {problem}); "
                                "fracas reads French dispatches", line)
