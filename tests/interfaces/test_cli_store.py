@@ -60,14 +60,14 @@ def test_ingest_twice_gives_the_same_events(inputs, tmp_path):
     first = _ingest(inputs, db)
     assert first.exit_code == 0, first.output
     assert first.stderr.splitlines()[-1] == (
-        "dispatches: 3 read, 3 new, 0 duplicate, 0 near-duplicate; events: 2 new, 1 merged; rejections: 1"
+        "dispatches: 3 read, 3 new, 0 duplicate, 0 near-duplicate, 0 irrelevant; events: 2 new, 1 merged; rejections: 1"
     )
     assert "feed.jsonl:2" in first.stderr
     before = _events(db)
     second = _ingest(inputs, db)
     assert second.exit_code == 0, second.output
     assert second.stderr.splitlines()[-1] == (
-        "dispatches: 3 read, 0 new, 3 duplicate, 0 near-duplicate; events: 0 new, 0 merged; rejections: 1"
+        "dispatches: 3 read, 0 new, 3 duplicate, 0 near-duplicate, 0 irrelevant; events: 0 new, 0 merged; rejections: 1"
     )
     assert _events(db) == before
     assert [(e["sub_event_type"], e["location"]["name"], len(e["sources"])) for e in before] == [
@@ -108,6 +108,22 @@ def test_events_table_and_csv(inputs, tmp_path):
     assert csv.stdout.splitlines()[0].startswith("event_id_cnty,event_date,year")
     assert len(csv.stdout.splitlines()) == 3
 
+
+
+def test_events_table_shows_one_page_and_says_how_to_get_the_next(inputs, tmp_path):
+    db = str(tmp_path / "f.db")
+    assert _ingest(inputs, db).exit_code == 0
+    footers = []
+    for options in (["--page-size", "1"], ["--page", "2", "--page-size", "1"], ["--page", "3", "--page-size", "1"]):
+        result = runner.invoke(app, ["events", "--db", db, *options])
+        assert result.exit_code == 0, result.output
+        footers.append(result.stderr.splitlines()[-1])
+    assert footers == ["page 1: events 1-1; next page: --page 2", "page 2: events 2-2", "page 3: no events"]
+    first_page = runner.invoke(app, ["events", "--db", db, "--page-size", "1"]).stdout
+    assert ("Gao" in first_page, "Talbiseh" in first_page) == (True, False)
+    everything = _events(db)
+    assert _events(db, "--page", "2", "--page-size", "1") == everything[1:]
+    assert _events(db, "--limit", "1", "--page", "2") == []
 
 def test_show_explains_the_merge(inputs, tmp_path):
     db = str(tmp_path / "f.db")

@@ -18,6 +18,7 @@ from typing import BinaryIO, Literal, TextIO, cast
 from fracas.errors import InputError, UsageError
 from fracas.ingest.dateline import dateline_reader
 from fracas.ingest.decode import decode, language_problem
+from fracas.ingest.kinds import reader_for
 from fracas.model import Dispatch, PublicationDate, Rejection
 
 # One limit for every way a dispatch arrives (a file, stdin, a JSON "text" field): a dispatch is a few
@@ -121,6 +122,10 @@ def _read_path(path: str, published: PublicationDate | None) -> Iterator[Dispatc
         return
     if os.path.isdir(path):
         yield Rejection(path, f"{path} is a directory: give the dispatch files in it, e.g. {path}/*.txt")
+        return
+    reader = reader_for(path)  # web pages, feeds, crawls: fracas.ingest.kinds
+    if reader is not None:
+        yield from reader(path, published)
         return
     try:
         with open(path, "rb") as handle:
