@@ -129,8 +129,9 @@ def test_a_dispatch_that_fails_midway_leaves_nothing_and_a_rerun_completes(store
 class JudgingPipeline(FakePipeline):
     """The fake pipeline, also giving each dispatch a verdict: no event marker, irrelevant."""
 
-    def run_iter(self, dispatches, *, n_process=1, batch_size=32):
-        for dispatch, events in super().run_iter(dispatches, n_process=n_process, batch_size=batch_size):
+    def run_iter(self, dispatches, *, n_process=1, batch_size=32, on_rejection=None):
+        for dispatch, events in super().run_iter(dispatches, n_process=n_process, batch_size=batch_size,
+                                                 on_rejection=on_rejection):
             verdict = Relevance("relevant", "text", "conflict frame") if events else Relevance(
                 "irrelevant", "text", "no conflict frame; the trigger words are in a sport frame", ("frappe",))
             yield replace(dispatch, relevance=verdict), events
