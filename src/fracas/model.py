@@ -45,6 +45,7 @@ EVENT_TYPE_OF_SUB_TYPE: dict[str, str] = {
     sub: event_type for event_type, subs in EVENT_TYPES.items() for sub in subs
 }
 
+EARLIEST_PUBLICATION_YEAR = 1900  # news older than this is not a dispatch; far dates overflow date arithmetic
 _PUBLISHED_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -68,6 +69,12 @@ class PublicationDate:
         except ValueError as err:
             raise UsageError(f"publication date {text!r} is not a real date ({err})") from err
         precision: Literal["day", "month", "year"] = "day" if day else ("month" if month else "year")
+        latest = dt.date.today() + dt.timedelta(days=1)
+        if value.year < EARLIEST_PUBLICATION_YEAR or value > latest:
+            raise UsageError(
+                f"publication date {text!r} is out of range: give a date from {EARLIEST_PUBLICATION_YEAR} "
+                f"to tomorrow ({latest.isoformat()})"
+            )
         return cls(value, precision)
 
     def __str__(self) -> str:
@@ -119,6 +126,15 @@ class Dispatch:
     origin: str = "<text>"  # where it was read from (file name and line), for messages
     # Set by the pipeline: the relevance verdict (not part of what was read, so not compared).
     relevance: Relevance | None = field(default=None, compare=False)
+    # The line of the file it was read from (already part of `origin`, so not compared).
+    line: int | None = field(default=None, compare=False)
+
+    def rejected(self, reason: str) -> Rejection:
+        """A Rejection naming this dispatch's file and line."""
+        origin = self.origin
+        if self.line is not None:
+            origin = origin.removesuffix(f":{self.line}")
+        return Rejection(origin=origin, reason=reason, line=self.line)
 
     @staticmethod
     def make_id(text: str) -> str:

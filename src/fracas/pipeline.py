@@ -47,7 +47,7 @@ class Pipeline:
             results = self._extracted(dispatches, n_process=n_process, batch_size=batch_size)
         for dispatch, events, rejection in results:
             if rejection is not None and on_rejection is not None:
-                on_rejection(Rejection(origin=dispatch.origin, reason=rejection))
+                on_rejection(dispatch.rejected(rejection))
             yield dispatch, [Event.from_dict(data) for data in events]
 
     def _extracted(self, dispatches: Iterable[Dispatch], *, n_process: int = 1,

@@ -150,8 +150,8 @@ def test_six_megabyte_plain_file(tmp_path: Path) -> None:
     path = tmp_path / "corpus.txt"
     path.write_text((FRENCH + "\n") * (6 * 1024 * 1024 // len(FRENCH)), encoding="utf-8")
     assert read(path) == [
-        Rejection(str(path), f"{path} is larger than 5 MB, too big to be one dispatch: split it into one file "
-                             "per dispatch, or use JSON Lines")
+        Rejection(str(path), f"{path} is too long to be one dispatch (over 400,000 bytes; the limit is 100,000 "
+                             "characters): split it into one dispatch per story")
     ]
 
 

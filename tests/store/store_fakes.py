@@ -11,11 +11,12 @@ so a test (or a subprocess) can ingest real files through `read_inputs` and get 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from fracas.model import EVENT_TYPE_OF_SUB_TYPE, Actor, Dispatch, Event, Evidence, Place, Source
+from fracas.model import EVENT_TYPE_OF_SUB_TYPE, Actor, Dispatch, Event, Evidence, Place, Rejection, Source
 
+NEEDS_DATE = "{needs-date}"  # a marker for a dispatch the fake cannot read without its publication date
 _MARKER_RE = re.compile(r"\[\[(.*?)\]\]", re.S)
 
 
@@ -89,10 +90,17 @@ class FakePipeline:
         self.seen: list[str] = []
 
     def run_iter(
-        self, dispatches: Iterable[Dispatch], *, n_process: int = 1, batch_size: int = 32
+        self, dispatches: Iterable[Dispatch], *, n_process: int = 1, batch_size: int = 32,
+        on_rejection: Callable[[Rejection], None] | None = None,
     ) -> Iterator[tuple[Dispatch, list[Event]]]:
         for dispatch in dispatches:
             self.seen.append(dispatch.id)
+            if NEEDS_DATE in dispatch.text and dispatch.published is None:
+                # As the real pipeline does with a text it cannot date: no events, a rejection.
+                if on_rejection is not None:
+                    on_rejection(dispatch.rejected(f"{dispatch.origin}: no publication date"))
+                yield dispatch, []
+                continue
             yield dispatch, events_from_markers(dispatch)
 
 

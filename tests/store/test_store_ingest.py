@@ -112,21 +112,26 @@ class _FailingDedupe:
 
 def test_a_dispatch_that_fails_midway_leaves_nothing_and_a_rerun_completes(store, tmp_path):
     batch = numbered_dispatches(7)  # dispatch 3 has two events
-    with pytest.raises(StoreError, match="disk full"):
-        ingest(store, batch, FakePipeline(), dedupe=_FailingDedupe(batch[3].id))
-    assert store.counts() == StoreCounts(dispatches=3, near_duplicates=0, events=4, links=4, rejections=0)
+    summary = ingest(store, batch, FakePipeline(), dedupe=_FailingDedupe(batch[3].id))
+    # The failure costs that dispatch only: it is a rejection, the six others are stored.
+    assert summary == IngestSummary(read=7, new=6, duplicate=0, events_new=7, events_merged=1, rejections=1)
+    assert store.rejections() == [
+        Rejection(batch[3].origin, "could not store it: disk full (simulated)")
+    ]
     assert store.get_dispatch(batch[3].id) is None
     assert store.get_event(f"{batch[3].id}-0") is None
     summary = ingest(store, batch, FakePipeline())
-    assert summary == IngestSummary(read=7, new=4, duplicate=3, events_new=5, events_merged=1)
+    assert summary == IngestSummary(read=7, new=1, duplicate=6, events_new=2, events_merged=0)
+    # Stored at last: its stale rejection is gone.
     assert store.counts() == StoreCounts(dispatches=7, near_duplicates=0, events=9, links=10, rejections=0)
 
 
 class JudgingPipeline(FakePipeline):
     """The fake pipeline, also giving each dispatch a verdict: no event marker, irrelevant."""
 
-    def run_iter(self, dispatches, *, n_process=1, batch_size=32):
-        for dispatch, events in super().run_iter(dispatches, n_process=n_process, batch_size=batch_size):
+    def run_iter(self, dispatches, *, n_process=1, batch_size=32, on_rejection=None):
+        for dispatch, events in super().run_iter(dispatches, n_process=n_process, batch_size=batch_size,
+                                                 on_rejection=on_rejection):
             verdict = Relevance("relevant", "text", "conflict frame") if events else Relevance(
                 "irrelevant", "text", "no conflict frame; the trigger words are in a sport frame", ("frappe",))
             yield replace(dispatch, relevance=verdict), events

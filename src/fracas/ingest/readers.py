@@ -7,19 +7,27 @@ memory at once.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Literal, TextIO
+from typing import BinaryIO, Literal, TextIO, cast
 
 from fracas.errors import InputError, UsageError
+from fracas.ingest.dateline import dateline_reader
 from fracas.ingest.decode import decode, language_problem
 from fracas.ingest.kinds import reader_for
 from fracas.model import Dispatch, PublicationDate, Rejection
 
-MAX_PLAIN_BYTES = 5 * 1024 * 1024  # one dispatch is a few kB; more is a corpus pasted into one file
+# One limit for every way a dispatch arrives (a file, stdin, a JSON "text" field): a dispatch is a few
+# thousand characters, and spaCy refuses texts of over a million. A longer text is refused, not split,
+# because cutting a story in the middle would invent context for both halves.
+MAX_TEXT_CHARS = 100_000
+MAX_PLAIN_BYTES = 4 * MAX_TEXT_CHARS  # UTF-8 takes at most 4 bytes a character: a bigger file is too long
+MAX_ID_CHARS = 200
+_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:/-]*")
 _DATE_LINE_RE = re.compile(r"^ date (\d{4}-\d{2}(?:-\d{2})?) (.*)$", re.DOTALL)
 _JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
 Format = Literal["text", "lines", "jsonl"]
@@ -43,6 +51,9 @@ def read_text(
         raise InputError(f"dispatch text must be a str, not {type(text).__name__}; decode bytes first")
     if not text.strip():
         raise InputError(f"{origin} is empty: give the dispatch text")
+    problem = text_problem(text, origin) or id_problem(dispatch_id, origin)
+    if problem is not None:
+        raise InputError(problem)
     problem = language_problem(text)
     if problem is not None:
         raise InputError(f"{origin} does not look like French (detected: {problem}); fracas reads French dispatches")
@@ -56,6 +67,34 @@ def read_text(
         url=url,
         origin=origin,
     )
+
+
+def text_problem(text: str, where: str) -> str | None:
+    """Why `text` cannot be stored as given (too long, a lone surrogate), or None."""
+    if len(text) > MAX_TEXT_CHARS:
+        return _too_long(where, f"{len(text):,} characters")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as err:
+        return (f"{where} holds a lone surrogate (\\u{ord(text[err.start]):04x} at character {err.start}), "
+                "which is no character; fix the escape in the input")
+    return None
+
+
+def id_problem(dispatch_id: str | None, where: str) -> str | None:
+    """Why a user-given dispatch id cannot be used (length, characters), or None."""
+    if dispatch_id is None:
+        return None
+    if len(dispatch_id) > MAX_ID_CHARS or not _ID_RE.fullmatch(dispatch_id):
+        shown = dispatch_id[:40] + ("..." if len(dispatch_id) > 40 else "")
+        return (f"{where}: id {shown!r} is not usable: give at most {MAX_ID_CHARS} letters, digits and . _ : / -, "
+                "starting with a letter or digit")
+    return None
+
+
+def _too_long(where: str, size: str) -> str:
+    return (f"{where} is too long to be one dispatch ({size}; the limit is {MAX_TEXT_CHARS:,} characters): "
+            "split it into one dispatch per story")
 
 
 def read_inputs(
@@ -72,7 +111,7 @@ def read_inputs(
         raise InputError("read_inputs takes a list of paths, not one string; wrap it: [path]")
     for path in paths:
         if path == "-":
-            yield from _read_stream(stdin if stdin is not None else sys.stdin, "<stdin>", published)
+            yield from _read_stream(stdin if stdin is not None else sys.stdin.buffer, "<stdin>", published)
         else:
             yield from _read_path(path, published)
 
@@ -90,19 +129,23 @@ def _read_path(path: str, published: PublicationDate | None) -> Iterator[Dispatc
         return
     try:
         with open(path, "rb") as handle:
-            head = handle.read(4096)
-            kind = _detect(path, head)
-            if kind == "text":
-                if os.fstat(handle.fileno()).st_size > MAX_PLAIN_BYTES:
-                    yield Rejection(path, f"{path} is larger than 5 MB, too big to be one dispatch: "
-                                          "split it into one file per dispatch, or use JSON Lines")
-                    return
-                yield _plain(head + handle.read(), path, published)
-                return
-            handle.seek(0)
-            yield from _read_lines(path, handle, kind, published)
+            yield from _read_binary(handle, path, published)
     except OSError as err:
         yield Rejection(path, f"cannot read {path} ({err.strerror}); check its permissions")
+
+
+def _read_binary(handle: BinaryIO, path: str, published: PublicationDate | None) -> Iterator[Dispatch | Rejection]:
+    """A file or standard input as bytes: its format from the first 4 kB, then its dispatches."""
+    head = handle.read(4096)
+    kind = _detect(path, head)
+    if kind == "text":
+        data = head + handle.read(MAX_PLAIN_BYTES + 1 - len(head))
+        if len(data) > MAX_PLAIN_BYTES:
+            yield Rejection(path, _too_long(path, f"over {MAX_PLAIN_BYTES:,} bytes"))
+            return
+        yield _plain(data, path, published)
+        return
+    yield from _read_lines(path, _chain(head, handle), kind, published)
 
 
 def _detect(path: str, head: bytes) -> Format:
@@ -143,26 +186,21 @@ def _read_lines(
         yield Rejection(path, f"{path} is empty: give a file with the dispatch text")
 
 
-def _read_stream(stream: TextIO, name: str, published: PublicationDate | None) -> Iterator[Dispatch | Rejection]:
-    """Standard input: already text; detected from its first line like a file without extension."""
-    first = ""
-    for first in stream:
-        if first.strip():
-            break
-    if not first.strip():
-        yield Rejection(name, f"{name} is empty: give a file with the dispatch text")
-        return
-    kind = _detect(name, first.encode("utf-8"))
-    if kind == "text":
-        yield _plain((first + stream.read()).encode("utf-8"), name, published)
-        return
-    encoded = (line.encode("utf-8") for line in _chain(first, stream))
-    yield from _read_lines(name, encoded, kind, published)
+def _read_stream(stream: BinaryIO | TextIO, name: str, published: PublicationDate | None
+                 ) -> Iterator[Dispatch | Rejection]:
+    """Standard input, read as bytes so that its encoding is detected as a file's is."""
+    if isinstance(stream, io.TextIOBase):
+        # A text stream (a test's StringIO): its characters as UTF-8, lone surrogates kept for the check.
+        stream = io.BytesIO(stream.read().encode("utf-8", "surrogatepass"))
+    yield from _read_binary(cast(BinaryIO, stream), name, published)
 
 
-def _chain(first: str, rest: Iterable[str]) -> Iterator[str]:
-    yield first
-    yield from rest
+def _chain(head: bytes, handle: BinaryIO) -> Iterator[bytes]:
+    """The lines of a binary stream whose first `head` bytes were already read."""
+    rest = handle.readline() if not head.endswith(b"\n") else b""
+    lines = (head + rest).splitlines(keepends=True)
+    yield from lines
+    yield from handle
 
 
 def _date_line(line: str, path: str, number: int, published: PublicationDate | None) -> Dispatch | Rejection:
@@ -184,6 +222,9 @@ def _jsonl_record(line: str, path: str, number: int, published: PublicationDate 
     except json.JSONDecodeError as err:
         return Rejection(path, f"{where} is not valid JSON ({err.msg}, column {err.colno}); "
                                "each line must be one JSON object", number)
+    except RecursionError:
+        return Rejection(path, f"{where} is JSON nested too deeply to read; each line must be one flat JSON "
+                               "object with a \"text\"", number)
     if not isinstance(record, dict):
         return Rejection(path, f"{where} is a JSON {type(record).__name__}, not an object with a \"text\"", number)
     text = record.get("text")
@@ -192,6 +233,9 @@ def _jsonl_record(line: str, path: str, number: int, published: PublicationDate 
     for key in ("published", "outlet", "url", "id"):
         if record.get(key) is not None and not isinstance(record[key], str):
             return Rejection(path, f"{where}: \"{key}\" must be a string", number)
+        problem = text_problem(record.get(key) or "", f"{where}: \"{key}\"")
+        if problem is not None:
+            return Rejection(path, problem, number)
     date = published
     if date is None and record.get("published"):
         try:
@@ -212,11 +256,15 @@ def _checked(
     url: str | None,
     dispatch_id: str | None,
 ) -> Dispatch | Rejection:
-    """A Dispatch, unless the text is empty or not French."""
+    """A Dispatch, unless the text is empty, too long, unencodable or not French, or its id is unusable."""
     where = path if line is None else f"{path} line {line}"
     if not text:
         return Rejection(path, f"{where} is empty: give a file with the dispatch text", line)
+    problem = text_problem(text, where) or id_problem(dispatch_id, where)
+    if problem is not None:
+        return Rejection(path, problem, line)
     problem = language_problem(text)
+    published = published or dateline_reader().published(text)
     if problem is not None:
         return Rejection(path, f"{where} does not look like French (detected: {problem}); "
                                "fracas reads French dispatches", line)
@@ -227,4 +275,5 @@ def _checked(
         outlet=outlet,
         url=url,
         origin=origin,
+        line=line,
     )

@@ -32,12 +32,28 @@ def progress_enabled() -> bool:
     return sys.stderr.isatty() and not os.environ.get("CI")
 
 
+@app.callback()
+def options(
+    debug: bool = typer.Option(False, "--debug", help="Show the Python traceback of a failure instead of a "
+                               "one-line message (and stop at the first dispatch that fails)."),
+) -> None:
+    """Turn French news dispatches into ACLED-style conflict event records."""
+    if debug:
+        os.environ["FRACAS_DEBUG"] = "1"  # read by the extraction component, in worker processes too
+
+
 def main() -> None:
     try:
         app()
     except FracasError as err:
         typer.secho(f"fracas: error: {err}", err=True, fg=typer.colors.RED)
         sys.exit(1)
+    except Exception as err:  # no traceback reaches a user unless asked for with --debug
+        if os.environ.get("FRACAS_DEBUG", "") not in ("", "0"):
+            raise
+        typer.secho(f"fracas: internal error: {type(err).__name__}: {str(err)[:300]}; rerun with --debug "
+                    "(fracas --debug COMMAND ...) for the traceback and report it", err=True, fg=typer.colors.RED)
+        sys.exit(2)
 
 
 # Command modules register themselves on `app` when imported.

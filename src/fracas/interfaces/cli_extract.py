@@ -61,9 +61,13 @@ def extract(
                         console=Console(stderr=True), disable=not progress_enabled(), transient=True)
     task = progress.add_task("extract", total=None)
 
+    unreadable: list[Rejection] = []
+
     def counted(items: Iterable[Dispatch | Rejection]) -> Iterator[Dispatch | Rejection]:
         for item in items:
             progress.advance(task)
+            if isinstance(item, Rejection):
+                unreadable.append(item)
             yield item
 
     try:
@@ -78,7 +82,8 @@ def extract(
     if explain:
         for dispatch in result.dispatches:
             typer.echo(explain_relevance(dispatch), err=True)
-    if not result.dispatches:
+    # A dispatch read but rejected by extraction (no date to resolve it against) was not read either.
+    if len(result.rejections) - len(unreadable) >= len(result.dispatches):
         raise fail("no dispatch could be read from the input (see the messages above)")
     destination = output if output is not None else sys.stdout
     export(result.events, cast(ExportFormat, output_format), destination)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
 from pathlib import Path
 from typing import Annotated, Optional
@@ -111,13 +111,15 @@ class _LazyPipeline:
     """Loads the NLP pipeline only when a new dispatch needs it: re-ingesting stored input is instant."""
 
     def run_iter(
-        self, dispatches: Iterable[Dispatch], *, n_process: int = 1, batch_size: int = 32
+        self, dispatches: Iterable[Dispatch], *, n_process: int = 1, batch_size: int = 32,
+        on_rejection: Callable[[Rejection], None] | None = None,
     ) -> Iterator[tuple[Dispatch, list[Event]]]:
         items = iter(dispatches)
         first = next(items, None)
         if first is None:
             return
-        yield from _load_pipeline().run_iter(chain([first], items), n_process=n_process, batch_size=batch_size)
+        yield from _load_pipeline().run_iter(chain([first], items), n_process=n_process, batch_size=batch_size,
+                                             on_rejection=on_rejection)
 
 
 @app.command("ingest")

@@ -6,6 +6,7 @@ a message), because worker processes send Docs back serialised.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +65,19 @@ class EventComponent:
         except InputError as err:
             doc._.fracas_events = []
             doc._.fracas_rejection = str(err)
+        except Exception as err:  # one dispatch's failure must not cost the batch: it becomes its rejection
+            if debugging():
+                raise
+            doc._.fracas_events = []
+            doc._.fracas_rejection = (f"{dispatch.origin}: fracas failed on this dispatch ({type(err).__name__}: "
+                                      f"{str(err)[:200]}); the rest was processed. Rerun with --debug for the "
+                                      "traceback and report it")
         return doc
+
+
+def debugging() -> bool:
+    """--debug (FRACAS_DEBUG=1): let errors propagate with their traceback instead of becoming rejections."""
+    return os.environ.get("FRACAS_DEBUG", "") not in ("", "0")
 
 
 SENTENCE_END = {".", "!", "?", "…"}

@@ -209,7 +209,12 @@ def _core(match: re.Match[str], low_text: str) -> tuple[int, int, Quantity] | No
     return None if value is None else (start, end, Quantity(value, value, value))
 
 
+MAX_COUNT_DIGITS = 9  # a casualty figure past a billion is a misread number (or hostile input), not a count
+
+
 def _digits_value(digits: str, multiplier: int) -> int | None:
+    if sum(ch.isdigit() for ch in digits) > MAX_COUNT_DIGITS:
+        return None
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+", digits) and multiplier == 1:
         return int(digits.replace(",", ""))  # "240,000": an English thousands separator
     if "," in digits:

@@ -13,7 +13,8 @@ from typing import Any
 
 from fracas.errors import ResourceError
 
-RESOURCE_NAMES = ("actors", "sources", "gazetteer_supplement", "triggers", "subtypes", "fr_roles", "fr_relevance")
+RESOURCE_NAMES = ("actors", "sources", "gazetteer_supplement", "triggers", "subtypes", "fr_roles", "fr_relevance",
+                  "fr_reading_cues")
 
 
 @lru_cache(maxsize=None)

@@ -37,7 +37,8 @@ class Extractor(Protocol):
     """What ingest needs of `fracas.pipeline.Pipeline` (a test can pass a small fake)."""
 
     def run_iter(
-        self, dispatches: Iterable[Dispatch], *, n_process: int = 1, batch_size: int = 32
+        self, dispatches: Iterable[Dispatch], *, n_process: int = 1, batch_size: int = 32,
+        on_rejection: Callable[[Rejection], None] | None = None,
     ) -> Iterator[tuple[Dispatch, list[Event]]]: ...
 
 
@@ -55,7 +56,7 @@ class Deduper(Protocol):
     ) -> str | None: ...
 
 
-Outcome = Literal["new", "duplicate", "near-duplicate", "id-clash"]
+Outcome = Literal["new", "duplicate", "near-duplicate", "id-clash", "rejected"]
 
 
 @dataclass
@@ -132,11 +133,20 @@ def ingest(
             seen.add(key)
             yield item
 
-    for dispatch, events in pipeline.run_iter(new_dispatches(), n_process=n_process, batch_size=batch_size):
-        result = store_dispatch(store, dispatch, events, dedupe=dedupe)
+    # A dispatch the pipeline could not read (no date to resolve it against, say) is NOT stored: only its
+    # rejection is, so the content-hash check above lets a later run (with --published) read it again.
+    unread: dict[str, Rejection] = {}
+
+    def on_rejection(rejection: Rejection) -> None:
+        unread[f"{rejection.origin}\0{rejection.line}"] = rejection
+
+    for dispatch, events in pipeline.run_iter(new_dispatches(), n_process=n_process, batch_size=batch_size,
+                                              on_rejection=on_rejection):
+        rejected = unread.pop(f"{dispatch.rejected('').origin}\0{dispatch.line}", None)
+        result = _stored_or_rejected(store, dispatch, events, rejected, dedupe)
         if result.outcome == "duplicate":
             summary.duplicate += 1
-        elif result.outcome == "id-clash":
+        elif result.outcome in ("id-clash", "rejected"):
             assert result.rejection is not None
             store.add_rejection(result.rejection)
             summary.rejections += 1
@@ -148,6 +158,22 @@ def ingest(
             summary.events_merged += len(result.events_merged)
         notify(dispatch, result)
     return summary
+
+
+def _stored_or_rejected(store: EventStore, dispatch: Dispatch, events: Sequence[Event], rejected: Rejection | None,
+                        dedupe: Deduper) -> DispatchResult:
+    """Store one dispatch, or say why not: one dispatch's failure never stops the others."""
+    if rejected is not None:
+        return DispatchResult(dispatch.id, "rejected", rejection=rejected)
+    try:
+        result = store_dispatch(store, dispatch, events, dedupe=dedupe)
+    except StoreError as err:
+        return DispatchResult(dispatch.id, "rejected", rejection=dispatch.rejected(f"could not store it: {err}"))
+    if result.outcome in ("new", "near-duplicate"):
+        # Read at last (a date given this time): the rejection an earlier run recorded is stale.
+        origin = dispatch.rejected("")
+        store.clear_rejections(origin.origin, origin.line)
+    return result
 
 
 def store_dispatch(store: EventStore, dispatch: Dispatch, events: Sequence[Event], *, dedupe: Deduper) -> DispatchResult:

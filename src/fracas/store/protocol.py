@@ -165,6 +165,10 @@ class EventStore(Protocol):
 
     def rejections(self) -> list[Rejection]: ...
 
+    def clear_rejections(self, origin: str, line: int | None) -> None:
+        """Forget the rejections of input now read successfully (same origin and line)."""
+        ...
+
     def upsert_event(self, event: Event) -> None:
         """Insert the event, or replace the stored event with the same event_id."""
         ...

@@ -192,6 +192,11 @@ class SQLStore(ReviewTables, FeedStateMixin, ABC):
                 (rejection.origin, rejection.line, rejection.reason),
             )
 
+    def clear_rejections(self, origin: str, line: int | None) -> None:
+        with self.transaction():
+            self._execute("DELETE FROM rejections WHERE origin = ? AND coalesce(line, -1) = ?",
+                          (origin, -1 if line is None else line))
+
     def rejections(self) -> list[Rejection]:
         rows = self._all("SELECT origin, reason, line FROM rejections ORDER BY id")
         return [Rejection(origin=row[0], reason=row[1], line=row[2]) for row in rows]
