@@ -141,3 +141,18 @@ def test_openapi_and_docs_are_served(client) -> None:
                      "/api/events/{event_id}/reject", "/api/events/{event_id}/split", "/api/merge",
                      "/api/places", "/api/stats"]
     assert client.get("/docs").status_code == 200
+
+
+def test_dashboard_and_its_local_assets_are_served(client) -> None:
+    from fracas.serve.assets import VENDOR_FILES, missing_assets
+
+    page = client.get("/").text
+    scripts = [line.strip() for line in page.splitlines() if "<script" in line]
+    assert scripts == ['<script src="/vendor/leaflet.js"></script>', '<script src="/vendor/markercluster.js"></script>',
+                       '<script src="/vendor/topojson-client.js"></script>', '<script src="/vendor/chart.js"></script>',
+                       '<script src="/static/app.js"></script>']
+    assert missing_assets() == [], "run scripts/install-dashboard-assets (./setup does)"
+    assert [client.get(f"/vendor/{name}").status_code for name in VENDOR_FILES] == [200] * len(VENDOR_FILES)
+    assert client.get("/vendor/leaflet/package.json").status_code == 404
+    assert client.get("/vendor/nothing.js").json() == {
+        "detail": "/vendor/nothing.js is not installed; run scripts/install-dashboard-assets"}

@@ -7,7 +7,7 @@ script), and no CORS headers are sent, so other origins cannot read the API from
 
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import Body, Depends, FastAPI, Header, HTTPException, Query, Request
@@ -44,6 +44,17 @@ class _Stores:
         return store
 
 
+class _ThreadStore:
+    """The store of whichever thread uses it: FastAPI may resolve a dependency in one worker thread and
+    run the endpoint in another, so the connection is looked up at each call."""
+
+    def __init__(self, stores: _Stores) -> None:
+        self._stores = stores
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stores.get(), name)
+
+
 def create_app(store_url: str, *, load_pipeline: Callable[[], Any] | None = None) -> FastAPI:
     """The ASGI app over the store at `store_url`; `load_pipeline` makes the extractor for POST /api/dispatches."""
     stores = _Stores(store_url)
@@ -51,8 +62,10 @@ def create_app(store_url: str, *, load_pipeline: Callable[[], Any] | None = None
                   docs_url=None, redoc_url=None)
     pipeline_cache: list[Any] = []
 
-    def store_dep() -> Iterator[EventStore]:
-        yield stores.get()
+    thread_store = _ThreadStore(stores)
+
+    def store_dep() -> EventStore:
+        return thread_store  # type: ignore[return-value]
 
     StoreDep = Annotated[EventStore, Depends(store_dep)]
 
