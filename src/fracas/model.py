@@ -78,6 +78,35 @@ class PublicationDate:
         return str(self.value.year)
 
 
+Verdict = Literal["relevant", "irrelevant"]
+DecidedBy = Literal["text", "sentences"]
+
+
+@dataclass(frozen=True)
+class Relevance:
+    """Whether a dispatch reports political violence, a demonstration or a strategic development, and why.
+
+    `decided_by` is `text` when the raw-text scan decided (no parser ran for an irrelevant text) and
+    `sentences` when the parsed sentences did; `cues` are the words the verdict rests on, as written;
+    `dropped` says which candidate acts the sense and coherence checks dropped, and why.
+    """
+
+    verdict: Verdict
+    decided_by: DecidedBy
+    reason: str
+    cues: tuple[str, ...] = ()
+    dropped: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"verdict": self.verdict, "decided_by": self.decided_by, "reason": self.reason,
+                "cues": list(self.cues), "dropped": list(self.dropped)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Relevance:
+        return cls(data["verdict"], data["decided_by"], data["reason"], tuple(data.get("cues") or ()),
+                   tuple(data.get("dropped") or ()))
+
+
 @dataclass(frozen=True)
 class Dispatch:
     """One news story: text plus what is known of its publication."""
@@ -88,6 +117,8 @@ class Dispatch:
     outlet: str | None = None
     url: str | None = None
     origin: str = "<text>"  # where it was read from (file name and line), for messages
+    # Set by the pipeline: the relevance verdict (not part of what was read, so not compared).
+    relevance: Relevance | None = field(default=None, compare=False)
 
     @staticmethod
     def make_id(text: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing as mp
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -12,9 +13,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
-from fracas.model import Dispatch, Event, ExtractionResult, Rejection
+from fracas.model import Dispatch, Event, ExtractionResult, Rejection, Relevance
 from fracas.nlp.components import dispatch_to_user_data
 from fracas.nlp.loading import load_language
+from fracas.relevance import TextScreening, after_sentences, screen_text
+
+Extracted = tuple[Dispatch, list[dict[str, Any]], str | None]  # dispatch (with its verdict), events, rejection
 
 
 class Pipeline:
@@ -47,22 +51,36 @@ class Pipeline:
             yield dispatch, [Event.from_dict(data) for data in events]
 
     def _extracted(self, dispatches: Iterable[Dispatch], *, n_process: int = 1,
-                   batch_size: int = 32) -> Iterator[tuple[Dispatch, list[dict[str, Any]], str | None]]:
-        """(dispatch, event dicts, rejection message) in input order, from this process's model."""
-        pending: deque[Dispatch] = deque()
+                   batch_size: int = 32) -> Iterator[Extracted]:
+        """(dispatch with its relevance verdict, event dicts, rejection message) in input order.
+
+        The relevance stage runs first on each raw text: a dispatch it judges irrelevant is never parsed.
+        """
+        pending: deque[tuple[Dispatch, TextScreening]] = deque()
 
         def docs() -> Iterator[Doc]:
             for dispatch in dispatches:
+                screened = screen_text(dispatch.text)
+                pending.append((dispatch, screened))
+                if screened.screening == "irrelevant":
+                    continue
                 doc = self.nlp.make_doc(dispatch.text)
-                doc._.fracas_dispatch = dispatch_to_user_data(dispatch)
-                pending.append(dispatch)
+                doc._.fracas_dispatch = dispatch_to_user_data(dispatch, strict_sense=screened.screening == "undecided",
+                                                              text_other=screened.other_score)
                 yield doc
 
         for doc in self.nlp.pipe(docs(), n_process=n_process, batch_size=batch_size):
-            yield pending.popleft(), list(doc._.fracas_events or ()), doc._.fracas_rejection
+            while pending[0][1].screening == "irrelevant":  # skipped texts before this one, in input order
+                yield _not_parsed(*pending.popleft())
+            dispatch, screened = pending.popleft()
+            events = list(doc._.fracas_events or ())
+            relevance = after_sentences(screened, len(events), tuple(doc._.fracas_dropped or ()))
+            yield replace(dispatch, relevance=relevance), events, doc._.fracas_rejection
+        while pending:
+            yield _not_parsed(*pending.popleft())
 
     def _forked(self, dispatches: Iterable[Dispatch], n_process: int,
-                batch_size: int) -> Iterator[tuple[Dispatch, list[dict[str, Any]], str | None]]:
+                batch_size: int) -> Iterator[Extracted]:
         global _FORKED_PIPELINE
         # Small batches keep both workers busy to the end of a short run.
         size = max(1, min(batch_size, 8))
@@ -78,14 +96,15 @@ class Pipeline:
             with mp.get_context("fork").Pool(n_process) as pool:
                 for found in pool.imap(_extract_batch, batches()):
                     batch = pending.popleft()
-                    for dispatch, (events, rejection) in zip(batch, found, strict=True):
-                        yield dispatch, events, rejection
+                    for dispatch, (events, rejection, relevance) in zip(batch, found, strict=True):
+                        yield replace(dispatch, relevance=relevance), events, rejection
         finally:
             _FORKED_PIPELINE = None
 
     def run(self, items: Iterable[Dispatch | Rejection], *, n_process: int = 1,
             batch_size: int = 32) -> ExtractionResult:
-        """All events of the dispatches; rejections read earlier (by ingest) are passed through."""
+        """All events of the dispatches (each with its relevance verdict); rejections read earlier (by
+        ingest) are passed through."""
         rejections: list[Rejection] = []
         read: list[Dispatch] = []
 
@@ -94,12 +113,12 @@ class Pipeline:
                 if isinstance(item, Rejection):
                     rejections.append(item)
                 else:
-                    read.append(item)
                     yield item
 
         events: list[Event] = []
-        for _, found in self.run_iter(dispatches(), n_process=n_process, batch_size=batch_size,
-                                      on_rejection=rejections.append):
+        for dispatch, found in self.run_iter(dispatches(), n_process=n_process, batch_size=batch_size,
+                                             on_rejection=rejections.append):
+            read.append(dispatch)
             events.extend(found)
         return ExtractionResult(events=tuple(events), rejections=tuple(rejections), dispatches=tuple(read))
 
@@ -107,8 +126,14 @@ class Pipeline:
 _FORKED_PIPELINE: Pipeline | None = None
 
 
-def _extract_batch(batch: list[Dispatch]) -> list[tuple[list[dict[str, Any]], str | None]]:
+def _not_parsed(dispatch: Dispatch, screened: TextScreening) -> Extracted:
+    """A dispatch the relevance stage judged irrelevant from its text: kept with its verdict, no events."""
+    return replace(dispatch, relevance=screened.relevance), [], None
+
+
+def _extract_batch(batch: list[Dispatch]) -> list[tuple[list[dict[str, Any]], str | None, Relevance | None]]:
     """In a forked worker: one batch through the parent's pipeline, events as plain data."""
     if _FORKED_PIPELINE is None:
         raise RuntimeError("fracas worker started without a pipeline; workers are forked by Pipeline.run_iter")
-    return [(events, rejection) for _, events, rejection in _FORKED_PIPELINE._extracted(batch)]
+    return [(events, rejection, dispatch.relevance)
+            for dispatch, events, rejection in _FORKED_PIPELINE._extracted(batch)]

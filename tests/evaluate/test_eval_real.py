@@ -172,6 +172,9 @@ def test_real_scores_actors_by_kind_and_country_and_counts_false_events_on_nonco
     }
     assert (real.report.detection.n_gold, real.report.detection.n_predicted) == (1, 3)
     assert (real.n_nonconflict, real.false_events_per_100_nonconflict) == (1, 200.0)
+    # The conflict articles alone: their one gold event found by their one prediction.
+    assert real.conflict_detection.to_dict() == {"n_gold": 1, "n_predicted": 1, "n_matched": 1, "precision": 1.0,
+                                                 "recall": 1.0, "f1": 1.0}
 
 
 def test_index_files_are_told_from_gold_files(index, write_gold, gold):

@@ -281,3 +281,30 @@ def test_a_capital_after_a_preposition_is_where_not_who():
     text = ("Au moins 95 personnes ont été tuées samedi dans un double attentat suicide près de la gare centrale "
             "d'Ankara, a annoncé le ministère de la Santé.")
     assert [(r[3], r[4]) for r in roles(text, "2015-10-11")] == [("Ankara", "TR")]
+
+
+def _sides(text: str) -> list[tuple[str, str, str | None]]:
+    return [(e.sub_event_type, e.actor1.name, e.actor2.name if e.actor2 else None)
+            for e in fracas.extract(text, published="2023-10-10")]
+
+
+def test_the_one_group_the_article_names_is_the_unnamed_perpetrator_unless_the_act_is_unclaimed():
+    background = " Le MFDC mène une rébellion armée dans la région depuis 1982."
+    attack = "Des hommes armés ont tué trois civils lundi près de Bignona, en Casamance."
+    assert [_sides(attack + background), _sides(attack + " L'attaque n'a pas été revendiquée." + background)] == [
+        [("Attack", "MFDC - Movement of Democratic Forces of Casamance", "Civilians (Senegal)")],
+        [("Attack", "Unidentified Armed Group (Senegal)", "Civilians (Senegal)")],
+    ]
+
+
+def test_a_clash_the_sentence_leaves_open_is_against_the_group_the_article_names():
+    text = ("Des combats ont opposé samedi l'armée sénégalaise à des assaillants près de Bignona, faisant deux morts. "
+            "Le MFDC mène une rébellion armée dans la région depuis 1982.")
+    assert _sides(text) == [
+        ("Armed clash", "Military Forces of Senegal", "MFDC - Movement of Democratic Forces of Casamance")]
+
+
+def test_an_actor_never_fights_itself():
+    text = ("Deux soldats maliens ont été tués lundi à Tessit par des soldats maliens mutins, selon l'armée malienne.")
+    # Both sides resolve to the Malian army: the clash keeps one side rather than an army fighting itself.
+    assert _sides(text) == [("Armed clash", "Military Forces of Mali", None)]

@@ -60,14 +60,14 @@ def test_ingest_twice_gives_the_same_events(inputs, tmp_path):
     first = _ingest(inputs, db)
     assert first.exit_code == 0, first.output
     assert first.stderr.splitlines()[-1] == (
-        "dispatches: 3 read, 3 new, 0 duplicate, 0 near-duplicate; events: 2 new, 1 merged; rejections: 1"
+        "dispatches: 3 read, 3 new, 0 duplicate, 0 near-duplicate, 0 irrelevant; events: 2 new, 1 merged; rejections: 1"
     )
     assert "feed.jsonl:2" in first.stderr
     before = _events(db)
     second = _ingest(inputs, db)
     assert second.exit_code == 0, second.output
     assert second.stderr.splitlines()[-1] == (
-        "dispatches: 3 read, 0 new, 3 duplicate, 0 near-duplicate; events: 0 new, 0 merged; rejections: 1"
+        "dispatches: 3 read, 0 new, 3 duplicate, 0 near-duplicate, 0 irrelevant; events: 0 new, 0 merged; rejections: 1"
     )
     assert _events(db) == before
     assert [(e["sub_event_type"], e["location"]["name"], len(e["sources"])) for e in before] == [

@@ -9,7 +9,7 @@ from store_fakes import make_event
 
 from fracas.dedupe import signature
 from fracas.errors import StoreError, UsageError
-from fracas.model import Actor, Dispatch, Evidence, Place, PublicationDate, Rejection
+from fracas.model import Actor, Dispatch, Evidence, Place, PublicationDate, Rejection, Relevance
 from fracas.store import EventFilter, MergeRecord, StoreCounts, content_hash, open_store
 from fracas.store.migrations import LATEST_VERSION
 
@@ -39,6 +39,15 @@ def test_dispatch_round_trip_and_idempotence(store):
     assert store.add_dispatch(Dispatch(id="d-1", text="Autre texte.")) is False
     assert store.get_dispatch("d-2") is None
     assert store.counts() == StoreCounts(dispatches=1, near_duplicates=0, events=0, links=0, rejections=0)
+
+
+def test_the_relevance_verdict_is_kept_with_the_dispatch(store):
+    verdict = Relevance("irrelevant", "text", "no conflict frame; the trigger words are in a sport frame",
+                        ("frappe", "attaquant"), ("sense: Air/drone strike on 'frappe' dropped: in a sport frame",))
+    judged = Dispatch(id="d-7", text="Une frappe croisée de l'attaquant.", relevance=verdict)
+    assert store.add_dispatch(judged) is True
+    assert store.add_dispatch(Dispatch(id="d-8", text="Sans verdict.")) is True
+    assert [d.dispatch.relevance for d in (store.get_dispatch("d-7"), store.get_dispatch("d-8"))] == [verdict, None]
 
 
 def test_event_round_trip_and_replace(store):

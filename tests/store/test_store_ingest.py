@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from store_fakes import FakePipeline, marker, numbered_dispatches
 
 import fracas.dedupe
 from fracas.errors import StoreError
-from fracas.model import Dispatch, Rejection, Source
+from fracas.model import Dispatch, Rejection, Relevance, Source
 from fracas.store import StoreCounts
 from fracas.store.ingest import IngestSummary, ingest
 
@@ -118,3 +120,23 @@ def test_a_dispatch_that_fails_midway_leaves_nothing_and_a_rerun_completes(store
     summary = ingest(store, batch, FakePipeline())
     assert summary == IngestSummary(read=7, new=4, duplicate=3, events_new=5, events_merged=1)
     assert store.counts() == StoreCounts(dispatches=7, near_duplicates=0, events=9, links=10, rejections=0)
+
+
+class JudgingPipeline(FakePipeline):
+    """The fake pipeline, also giving each dispatch a verdict: no event marker, irrelevant."""
+
+    def run_iter(self, dispatches, *, n_process=1, batch_size=32):
+        for dispatch, events in super().run_iter(dispatches, n_process=n_process, batch_size=batch_size):
+            verdict = Relevance("relevant", "text", "conflict frame") if events else Relevance(
+                "irrelevant", "text", "no conflict frame; the trigger words are in a sport frame", ("frappe",))
+            yield replace(dispatch, relevance=verdict), events
+
+
+def test_an_irrelevant_dispatch_is_stored_with_its_verdict_and_no_events(store):
+    match = _dispatch("Une frappe croisée a offert la victoire aux Lions.", "sport.txt")
+    strike = _dispatch(AFP, "afp.txt")
+    summary = ingest(store, [match, strike], JudgingPipeline())
+    assert summary == IngestSummary(read=2, new=2, irrelevant=1, events_new=1)
+    assert store.get_dispatch(match.id).dispatch.relevance == Relevance(
+        "irrelevant", "text", "no conflict frame; the trigger words are in a sport frame", ("frappe",))
+    assert store.counts() == StoreCounts(dispatches=2, near_duplicates=0, events=1, links=1, rejections=0)

@@ -2,11 +2,14 @@
 
     {"splits": {"gold/dev.jsonl": {"detection_f1": 0.71, "precision": 0.8, "recall": 0.64,
                                    "accuracy": {"sub_event_type": 0.9, ...},
-                                   "forbidden_outputs_max": 0}}}
+                                   "forbidden_outputs_max": 0},
+               "gold/negatives.jsonl": {"accuracy": {}, "forbidden_outputs_max": 0, "false_events_max": 0}}}
 
 Gold files are keyed by their path relative to the baseline file's folder, so the gate finds them from
 any working directory. Floors are measured values rounded *down* to two decimals. Writing never lowers
 an existing floor unless asked (`allow_lower`): lowering one is a deliberate, explained change.
+A gold file with no gold event at all (dispatches that report no conflict) is pinned by
+`false_events_max`: the events predicted in it, all false, at most that many (0, never raised).
 """
 
 from __future__ import annotations
@@ -57,7 +60,14 @@ def floors_from(report: EvalReport) -> dict[str, Any]:
         score.name: floor2(score.accuracy) for score in report.fields if score.accuracy is not None
     }
     floors["forbidden_outputs_max"] = 0
+    if report.detection.n_gold == 0:
+        floors["false_events_max"] = 0
     return floors
+
+
+def false_events(report: EvalReport) -> int:
+    """Predicted events paired with no gold event."""
+    return report.detection.n_predicted - report.detection.n_matched
 
 
 def check_report(report: EvalReport, floors: dict[str, Any], *, label: str) -> list[str]:
@@ -82,7 +92,15 @@ def check_report(report: EvalReport, floors: dict[str, Any], *, label: str) -> l
     if len(report.forbidden) > allowed:
         problems.append(f"{label}: {len(report.forbidden)} forbidden output(s), at most {allowed} allowed:")
         problems.extend(f"  {f.dispatch_id} {f.event_id} {f.reason}: {f.detail}" for f in report.forbidden)
-    return problems
+    return problems + _false_event_problems(report, floors, label)
+
+
+def _false_event_problems(report: EvalReport, floors: dict[str, Any], label: str) -> list[str]:
+    if "false_events_max" not in floors or false_events(report) <= floors["false_events_max"]:
+        return []
+    return [f"{label}: {false_events(report)} false event(s), at most {floors['false_events_max']} allowed:"] + [
+        f"  {d.dispatch_id} {e['event_id']} {e['sub_event_type']} at {e['place']}"
+        for d in report.dispatches for e in d.spurious]
 
 
 def check_baseline(reports: Sequence[EvalReport], baseline_path: str | Path) -> list[str]:
@@ -122,6 +140,8 @@ def write_baseline(
                 lowered.append(f"{key}: {name} {floor} -> {_flat(new).get(name, 'not measured')}")
         # The forbidden-output allowance is never raised by measuring: outputs must be fixed, not pinned.
         new["forbidden_outputs_max"] = min(old.get("forbidden_outputs_max", 0), 0)
+        if "false_events_max" in old or "false_events_max" in new:
+            new["false_events_max"] = min(old.get("false_events_max", 0), 0)
         data["splits"][key] = new
     if lowered and not allow_lower:
         raise UsageError(
@@ -134,6 +154,6 @@ def write_baseline(
 
 
 def _flat(floors: dict[str, Any]) -> dict[str, float]:
-    flat = {k: v for k, v in floors.items() if k != "accuracy"}
+    flat = {k: v for k, v in floors.items() if k not in ("accuracy", "false_events_max")}
     flat.update(floors.get("accuracy", {}))
     return flat

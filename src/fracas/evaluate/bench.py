@@ -32,6 +32,7 @@ MIN_DISPATCHES = 400
 WARMUP = 8
 GOLD_DIR = Path(__file__).resolve().parents[3] / "tests" / "gold"
 GOLD_FILES = ("dev.jsonl", "test.jsonl")
+NEGATIVES_FILE = "negatives.jsonl"  # dispatches that report no conflict, for --mix
 
 # Run in a fresh interpreter: argv[1] is {"text", "published"}; prints a marker once the events exist.
 COLD_START_CODE = (
@@ -120,6 +121,25 @@ def bundled_dispatches() -> list[Dispatch]:
     if not paths:
         raise UsageError(f"no bundled gold dispatches in {GOLD_DIR}; give the texts to time as FILES")
     return [g.to_dispatch() for path in paths for g in read_gold(path)]
+
+
+def mixed_dispatches(nonconflict_share: float) -> list[Dispatch]:
+    """A realistic flow: the conflict gold dispatches with the negatives, the negatives making up
+    `nonconflict_share` of the whole (repeated under distinct ids when more are needed), spread evenly."""
+    if not 0 <= nonconflict_share < 1:
+        raise UsageError(f"--mix is the share of non-conflict dispatches, from 0 to below 1, not {nonconflict_share}")
+    conflict = [d for d in bundled_dispatches()]
+    path = GOLD_DIR / NEGATIVES_FILE
+    if not path.exists():
+        raise UsageError(f"no negatives at {path}; --mix needs the bundled non-conflict dispatches")
+    negatives = [g.to_dispatch() for g in read_gold(path)]
+    wanted = round(len(conflict) * nonconflict_share / (1 - nonconflict_share))
+    chosen = [replace(negatives[i % len(negatives)], id=f"{negatives[i % len(negatives)].id}~{i // len(negatives)}")
+              for i in range(wanted)]
+    # Each dispatch at its own fraction of the flow, so the two kinds alternate evenly.
+    placed = [((i + 0.5) / len(conflict), 0, d) for i, d in enumerate(conflict)]
+    placed += [((j + 0.5) / len(chosen), 1, d) for j, d in enumerate(chosen)]
+    return [d for _, _, d in sorted(placed, key=lambda item: (item[0], item[1]))]
 
 
 def repeat_dispatches(dispatches: Sequence[Dispatch], repeat: int) -> list[Dispatch]:

@@ -25,7 +25,7 @@ from typing import Any, Literal
 
 from fracas.errors import GoldFileError, UsageError
 from fracas.evaluate.gold import GoldDispatch, read_gold_record
-from fracas.evaluate.scoring import EvalReport
+from fracas.evaluate.scoring import Detection, EvalReport
 
 Split = Literal["dev", "heldout"]
 SPLITS: tuple[str, ...] = ("dev", "heldout", "all")
@@ -326,9 +326,18 @@ class RealReport:
         results = [d for d in self.report.dispatches if d.dispatch_id in self.gold.nonconflict_ids]
         return 100 * sum(d.n_predicted for d in results) / len(results) if results else None
 
+    @property
+    def conflict_detection(self) -> Detection:
+        """Detection over the conflict articles alone: how much of what they report is found, and how
+        much of what fracas reads in them is right."""
+        results = [d for d in self.report.dispatches if d.dispatch_id not in self.gold.nonconflict_ids]
+        return Detection(n_gold=sum(d.n_gold for d in results), n_predicted=sum(d.n_predicted for d in results),
+                         n_matched=sum(len(d.pairs) for d in results))
+
     def to_dict(self, *, by_field: bool = False) -> dict[str, Any]:
         return {
             **self.report.to_dict(by_field=by_field),
+            "conflict_detection": self.conflict_detection.to_dict(),
             "split": self.gold.split,
             "texts": str(self.gold.texts_dir),
             "articles": self.gold.n_selected,

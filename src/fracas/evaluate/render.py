@@ -61,6 +61,10 @@ def print_real_summary(real: RealReport, console: Console | None = None) -> None
         lines.append(
             f"false events per 100 non-conflict articles: {rate:.1f} ({real.n_nonconflict} articles)"
         )
+    conflict = real.conflict_detection
+    if conflict.n_gold:
+        lines.append(f"conflict articles: precision {_pct(conflict.precision)}, recall {_pct(conflict.recall)} "
+                     f"({conflict.n_matched} of {conflict.n_gold} gold events found, {conflict.n_predicted} predicted)")
     lines.extend(f"not scored: {problem.message()}" for problem in gold.problems)
     (console or Console()).print(Text("\n".join(lines)))
 

@@ -16,6 +16,10 @@ from fracas.extract.assemble import LONG_BEFORE_DAYS, PERIOD_TOLL, Draft, attach
 from fracas.extract.attribution import Attribution, find_attributions
 from fracas.extract.mentions import Mention, find_mentions
 from fracas.extract.notes import write_note
+from fracas.extract.rulepack import role_cues
+from fracas.extract.sides import fill_open_sides
+from fracas.extract.coherence import coherent_events
+from fracas.extract.sense import keep_in_frame
 from fracas.extract.places import PlaceMention, dispatch_country, find_places, place_candidates
 from fracas.extract.triggers import BACKGROUND, TriggerLexicon, default_lexicon
 from fracas.model import Actor, Dispatch, Event, Place
@@ -41,6 +45,14 @@ class EventExtractor:
         return cls(actors, default_lexicon(), gazetteer or Gazetteer.load())
 
     def extract(self, doc: Doc, dispatch: Dispatch) -> list[Event]:
+        return self.extract_explained(doc, dispatch)[0]
+
+    def extract_explained(self, doc: Doc, dispatch: Dispatch, *, strict_sense: bool = False, text_other: int = 0
+                          ) -> tuple[list[Event], list[str]]:
+        """The events of a parsed dispatch, and why each candidate act that was dropped was dropped.
+
+        `strict_sense`: every sense-dependent trigger needs a conflict frame in its own sentence (the
+        relevance stage could not tell from the text alone)."""
         text = dispatch.text
         sentences = list(doc.sents)  # iterating doc.sents walks every token: do it once
         attributions = find_attributions(text)
@@ -49,7 +61,9 @@ class EventExtractor:
         sources = SourceDictionary.load()
         actor_mentions, capitals = self._actor_mentions(text, source_spans)
         country, places = self._places(doc, sentences, text, sources, actor_mentions, capitals, source_spans)
-        mentions = find_mentions(doc, sentences, self.lexicon, actor_mentions, source_spans)
+        mentions, dropped = keep_in_frame(doc, sentences, find_mentions(doc, sentences, self.lexicon, actor_mentions,
+                                                                        source_spans),
+                                      strict=strict_sense, text_other=text_other)
         sentence_places = _places_by_sentence(places, sentences)
         speakers = self._party_speakers(attributions, sentences, sources)
         drafts: list[Draft] = []
@@ -59,7 +73,13 @@ class EventExtractor:
                 _merge_or_add(drafts, draft)
         attach_tolls(sentences, dispatch, drafts, sentence_places)
         _attach_sources(drafts, attributions, sentences)
-        return [self._named_in_country(finish(draft, dispatch)) for draft in drafts]
+        named = [actor for actor in (self._actor(m, country) for m in actor_mentions) if actor is not None]
+        fill_open_sides(drafts, named, self.actors.named_by_country,
+                        unclaimed=role_cues().unclaimed.search(fold(text)) is not None)
+        finished = [finish(draft, dispatch) for draft in drafts]
+        # Coherence reads the catch-all names as the pack writes them; the country is added after.
+        events, incoherent = coherent_events(finished, sentences, self.lexicon, strict=strict_sense)
+        return [self._named_in_country(event) for event in events], dropped + incoherent
 
     def _named_in_country(self, event: Event) -> Event:
         """Catch-all actors take the country of the event's place, as ACLED writes "Civilians (Mali)"."""

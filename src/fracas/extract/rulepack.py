@@ -18,7 +18,8 @@ from fracas.resources import load_resource
 
 RoleRule = Literal["perpetrator", "sides", "crowd"]
 CrowdOpponent = Literal["police", "hit_or_police", "none"]
-ROLE_CUE_NAMES = ("target", "agent", "held_by", "victims_verb", "between_sides", "coordinated", "genitive", "support")
+ROLE_CUE_NAMES = ("target", "agent", "held_by", "victims_verb", "between_sides", "coordinated", "genitive", "support",
+                  "unclaimed")
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class SubtypePolicy:
     crowd_opponent: CrowdOpponent | None = None
     one_sided: bool = False  # a development with one party: other actors named are context
     toll: bool = True  # a casualty figure may attach
+    checks: tuple[str, ...] = ()  # coherence checks an event must pass (src/fracas/extract/coherence.py)
 
 
 @dataclass(frozen=True)
@@ -45,13 +47,15 @@ class RoleCues:
     coordinated: re.Pattern[str]
     genitive: re.Pattern[str]
     support: re.Pattern[str]
+    unclaimed: re.Pattern[str]  # "n'a pas été revendiqué": no group named elsewhere is the perpetrator
 
 
 @lru_cache(maxsize=None)
 def subtype_policies() -> dict[str, SubtypePolicy]:
     """The policy table, checked against the record contract's sub-types."""
     rows = load_resource("subtypes")["subtypes"]
-    policies = {name: SubtypePolicy(sub_event_type=name, **row) for name, row in rows.items()}
+    policies = {name: SubtypePolicy(sub_event_type=name, **{**row, "checks": tuple(row.get("checks", ()))})
+                for name, row in rows.items()}
     missing = sorted(set(EVENT_TYPE_OF_SUB_TYPE) - set(policies))
     unknown = sorted(set(policies) - set(EVENT_TYPE_OF_SUB_TYPE))
     wrong = sorted(n for n, p in policies.items() if EVENT_TYPE_OF_SUB_TYPE.get(n, p.event_type) != p.event_type)

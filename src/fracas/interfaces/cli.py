@@ -59,4 +59,5 @@ from fracas.interfaces import (
     cli_real,  # noqa: E402,F401
     cli_serve,  # noqa: E402,F401
     cli_store,  # noqa: E402,F401
+    cli_watch,  # noqa: E402,F401
 )

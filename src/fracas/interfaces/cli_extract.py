@@ -42,6 +42,8 @@ def extract(
     processes: int = typer.Option(1, "--processes", "-j", min=1, help="Worker processes for the NLP model."),
     actors: Optional[Path] = typer.Option(None, "--actors", exists=True, dir_okay=False,
                                           help="A YAML file of extra actors (the shape of data/actors.yaml)."),
+    explain: bool = typer.Option(False, "--explain", help="Print on stderr, for each dispatch, the relevance verdict, "
+                                 "the words it rests on and every candidate act the checks dropped."),
 ) -> None:
     """Read French dispatches and print one event record per event.
 
@@ -73,10 +75,26 @@ def extract(
         raise fail(str(err)) from err
     for rejection in result.rejections:
         report_rejection(rejection)
+    if explain:
+        for dispatch in result.dispatches:
+            typer.echo(explain_relevance(dispatch), err=True)
     if not result.dispatches:
         raise fail("no dispatch could be read from the input (see the messages above)")
     destination = output if output is not None else sys.stdout
     export(result.events, cast(ExportFormat, output_format), destination)
+
+
+def explain_relevance(dispatch: Dispatch) -> str:
+    """The --explain lines of one dispatch: its verdict, why, the words, and what the checks dropped."""
+    relevance = dispatch.relevance
+    if relevance is None:
+        return f"{dispatch.id}: no relevance verdict"
+    stage = "from the text alone" if relevance.decided_by == "text" else "from the parsed sentences"
+    lines = [f"{dispatch.id}: {relevance.verdict} ({stage}): {relevance.reason}"]
+    if relevance.cues:
+        lines.append("  words: " + ", ".join(repr(cue) for cue in relevance.cues))
+    lines.extend(f"  {line}" for line in relevance.dropped)
+    return "\n".join(lines)
 
 
 @resources_app.command("build")

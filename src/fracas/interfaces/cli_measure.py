@@ -137,10 +137,17 @@ def bench(
     cold_start: bool = typer.Option(
         True, "--cold-start/--no-cold-start", help="Also time a cold start in a fresh process."
     ),
+    mix: float | None = typer.Option(
+        None, "--mix", help="Time a realistic flow: the conflict gold dispatches plus the bundled non-conflict "
+        "negatives, these making up this share of it (e.g. 0.7)."
+    ),
 ) -> None:
     """Time raw spaCy and the fracas pipeline on the same texts; the last line is machine-readable."""
     try:
-        dispatches = _read_files(files) if files else benchmod.bundled_dispatches()
+        if files and mix is not None:
+            raise fail("give either FILES or --mix, not both")
+        dispatches = _read_files(files) if files else (
+            benchmod.mixed_dispatches(mix) if mix is not None else benchmod.bundled_dispatches())
         k = repeat or (1 if files else benchmod.default_repeat(len(dispatches)))
         texts = benchmod.repeat_dispatches(dispatches, k)
         first = benchmod.cold_start_dispatch(dispatches)

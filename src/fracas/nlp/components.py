@@ -16,14 +16,18 @@ from fracas.errors import InputError
 from fracas.extract.events import EventExtractor
 from fracas.model import Dispatch, PublicationDate
 
-for _name in ("fracas_dispatch", "fracas_events", "fracas_rejection"):
+for _name in ("fracas_dispatch", "fracas_events", "fracas_rejection", "fracas_dropped"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
 
-def dispatch_to_user_data(dispatch: Dispatch) -> dict[str, Any]:
+def dispatch_to_user_data(dispatch: Dispatch, *, strict_sense: bool = False, text_other: int = 0) -> dict[str, Any]:
+    """What the component needs to know of a dispatch; `strict_sense` when the relevance stage left the
+    verdict to the sentences (each trigger then needs a conflict frame in its sentence), `text_other` the
+    score of the text's strongest non-conflict frame."""
     return {"id": dispatch.id, "published": str(dispatch.published) if dispatch.published else None,
-            "outlet": dispatch.outlet, "url": dispatch.url, "origin": dispatch.origin}
+            "outlet": dispatch.outlet, "url": dispatch.url, "origin": dispatch.origin, "strict_sense": strict_sense,
+            "text_other": text_other}
 
 
 def dispatch_from_doc(doc: Doc) -> Dispatch:
@@ -51,8 +55,12 @@ class EventComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         dispatch = dispatch_from_doc(doc)
+        data = doc._.fracas_dispatch or {}
         try:
-            doc._.fracas_events = [event.to_dict() for event in self.extractor.extract(doc, dispatch)]
+            events, dropped = self.extractor.extract_explained(doc, dispatch, strict_sense=bool(data.get("strict_sense")),
+                                                               text_other=int(data.get("text_other") or 0))
+            doc._.fracas_events = [event.to_dict() for event in events]
+            doc._.fracas_dropped = dropped
         except InputError as err:
             doc._.fracas_events = []
             doc._.fracas_rejection = str(err)
@@ -85,7 +93,7 @@ def set_sentence_starts(doc: Doc) -> Doc:
     "fracas_events",
     default_config={"actors_file": None},
     requires=["token.lemma", "token.dep", "token.morph", "doc.ents", "doc.sents"],
-    assigns=["doc._.fracas_events", "doc._.fracas_rejection"],
+    assigns=["doc._.fracas_events", "doc._.fracas_rejection", "doc._.fracas_dropped"],
 )
 def make_event_component(nlp: Language, name: str, actors_file: str | None) -> EventComponent:
     return EventComponent(nlp, name, actors_file)

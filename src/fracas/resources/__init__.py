@@ -13,7 +13,7 @@ from typing import Any
 
 from fracas.errors import ResourceError
 
-RESOURCE_NAMES = ("actors", "sources", "gazetteer_supplement", "triggers", "subtypes", "fr_roles")
+RESOURCE_NAMES = ("actors", "sources", "gazetteer_supplement", "triggers", "subtypes", "fr_roles", "fr_relevance")
 
 
 @lru_cache(maxsize=None)

@@ -3,7 +3,8 @@
 For each dispatch read:
 
 1. Already stored (same text, by content hash) -> counted as a duplicate; nothing is extracted or written.
-2. Extracted by the pipeline, then in ONE transaction: the dispatch row (with its MinHash signature and,
+2. Extracted by the pipeline (which gives it its relevance verdict: an irrelevant dispatch is stored with
+   that verdict and no events), then in ONE transaction: the dispatch row (with its MinHash signature and,
    when it republishes a stored dispatch, `near_duplicate_of`), each event merged into the stored event
    it reports again (`fracas.dedupe.find_match` over `store.candidates_for`) or inserted, and the
    event <-> dispatch links with evidence and merge reasons. A crash (even kill -9) before the commit
@@ -65,6 +66,7 @@ class IngestSummary:
     new: int = 0
     duplicate: int = 0
     near_duplicate: int = 0
+    irrelevant: int = 0  # stored with the verdict that they report no conflict (no events, not rejections)
     events_new: int = 0
     events_merged: int = 0
     rejections: int = 0
@@ -72,7 +74,7 @@ class IngestSummary:
     def line(self) -> str:
         return (
             f"dispatches: {self.read} read, {self.new} new, {self.duplicate} duplicate, "
-            f"{self.near_duplicate} near-duplicate; events: {self.events_new} new, {self.events_merged} merged; "
+            f"{self.near_duplicate} near-duplicate, {self.irrelevant} irrelevant; events: {self.events_new} new, {self.events_merged} merged; "
             f"rejections: {self.rejections}"
         )
 
@@ -141,6 +143,7 @@ def ingest(
         else:
             summary.new += 1
             summary.near_duplicate += result.outcome == "near-duplicate"
+            summary.irrelevant += dispatch.relevance is not None and dispatch.relevance.verdict == "irrelevant"
             summary.events_new += len(result.events_new)
             summary.events_merged += len(result.events_merged)
         notify(dispatch, result)

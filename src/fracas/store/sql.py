@@ -16,9 +16,10 @@ from typing import Any
 
 from fracas.dedupe.match import date_span
 from fracas.errors import StoreError, UsageError
-from fracas.model import Dispatch, Event, Evidence, PublicationDate, Rejection
+from fracas.model import Dispatch, Event, Evidence, PublicationDate, Rejection, Relevance
 from fracas.store.migrations import BOOTSTRAP, LATEST_VERSION, MIGRATIONS, Dialect
 from fracas.store.reviews import ReviewTables
+from fracas.store.feed_state import FeedStateMixin
 from fracas.store.protocol import EventFilter, MergeRecord, StoreCounts, StoredDispatch, content_hash
 
 # MinHash LSH banding: 32 bands of 4 values. Two dispatches 80% similar share a band with probability
@@ -38,7 +39,7 @@ _EVENT_COLUMNS = (
 )
 _DISPATCH_COLUMNS = (
     "d.id, d.content_hash, d.text, d.published, d.published_precision, d.outlet, d.url, d.origin, "
-    "d.near_duplicate_of, d.ingested_at"
+    "d.near_duplicate_of, d.ingested_at, d.relevance, d.relevance_by, d.relevance_reason, d.relevance_cues"
 )
 
 
@@ -59,7 +60,7 @@ def search_words(text: str) -> list[str]:
     return words
 
 
-class SQLStore(ReviewTables, ABC):
+class SQLStore(ReviewTables, FeedStateMixin, ABC):
     """EventStore over a DB-API connection; subclasses fill in the dialect hooks below."""
 
     dialect: Dialect
@@ -152,7 +153,8 @@ class SQLStore(ReviewTables, ABC):
             # DO NOTHING on either unique key (text or id): the caller decides what a clash means.
             row = self._one(
                 "INSERT INTO dispatches (id, content_hash, text, published, published_precision, outlet, url,"
-                " origin, signature, near_duplicate_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " origin, signature, near_duplicate_of, relevance, relevance_by, relevance_reason, relevance_cues)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT DO NOTHING RETURNING seq",
                 (
                     dispatch.id, content_hash(dispatch.text), dispatch.text,
@@ -160,6 +162,7 @@ class SQLStore(ReviewTables, ABC):
                     published.precision if published else None,
                     dispatch.outlet, dispatch.url, dispatch.origin,
                     self._json(list(signature)) if signature else None, near_duplicate_of,
+                    *self._relevance_columns(dispatch.relevance),
                 ),
             )
             if row is None:
@@ -358,13 +361,26 @@ class SQLStore(ReviewTables, ABC):
     def _all(self, sql: str, params: Sequence[Any] | None = None) -> list[Any]:
         return list(self._execute(sql, params).fetchall())
 
+    def _relevance_columns(self, relevance: Relevance | None) -> tuple[Any, ...]:
+        if relevance is None:
+            return None, None, None, None
+        return (relevance.verdict, relevance.decided_by, relevance.reason,
+                self._json({"cues": list(relevance.cues), "dropped": list(relevance.dropped)}))
+
+    def _stored_relevance(self, row: Sequence[Any]) -> Relevance | None:
+        if row[10] is None:
+            return None
+        extra = self._unjson(row[13]) or {}
+        return Relevance(row[10], row[11], row[12], tuple(extra.get("cues", ())), tuple(extra.get("dropped", ())))
+
     def _stored_dispatch(self, row: Sequence[Any]) -> StoredDispatch:
         published = None
         if row[3] is not None:
             value = row[3] if isinstance(row[3], dt.date) else dt.date.fromisoformat(row[3])
             published = PublicationDate(value, row[4])
         dispatch = Dispatch(
-            id=row[0], text=row[2], published=published, outlet=row[5], url=row[6], origin=row[7]
+            id=row[0], text=row[2], published=published, outlet=row[5], url=row[6], origin=row[7],
+            relevance=self._stored_relevance(row),
         )
         return StoredDispatch(
             dispatch=dispatch, content_hash=row[1], near_duplicate_of=row[8], ingested_at=_timestamp(row[9])

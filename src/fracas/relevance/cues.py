@@ -1,0 +1,102 @@
+"""The relevance cue pack of a language (data/<lang>/relevance.yaml), compiled once.
+
+Every list is matched on folded text (lower case, no accents, offsets kept) as whole words; an entry
+ending in `*` accepts any ending. Code here knows no French: the words and weights are data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from fracas.errors import ResourceError
+from fracas.resources import load_resource
+from fracas.text import fold
+
+# Actor kinds whose names (from the actor dictionary) put a text in a conflict frame by themselves.
+ARMED_GROUP_KINDS = ("rebel_group", "political_militia", "identity_militia")
+
+
+def word_pattern(words: Iterable[str]) -> re.Pattern[str]:
+    """One regex for a list of cue words: whole words, `*` for any ending, longest first."""
+    parts = []
+    for word in sorted({fold(str(w)).strip() for w in words if str(w).strip()}, key=len, reverse=True):
+        stem = word[:-1] if word.endswith("*") else word
+        body = r"\s+".join(re.escape(piece) for piece in stem.split())
+        parts.append(body + (r"[\w-]*" if word.endswith("*") else ""))
+    if not parts:
+        return re.compile(r"(?!x)x")  # an empty list matches nothing
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
+
+
+def pair_pattern(firsts: Iterable[str], seconds: Iterable[str]) -> re.Pattern[str]:
+    """Whole words of the first list followed by one of the second ("avions russes"), as one regex:
+    two short alternations, not every pair spelt out (which makes the regex slow)."""
+    def alternation(words: Iterable[str]) -> str:
+        ordered = sorted({fold(str(w)).strip() for w in words if str(w).strip()}, key=len, reverse=True)
+        return "|".join(r"\s+".join(re.escape(piece) for piece in w.split()) for w in ordered)
+    return re.compile(rf"(?<![\w-])(?:{alternation(firsts)})\s+(?:{alternation(seconds)})(?![\w-])")
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A named list of cue words and what each distinct word found counts."""
+
+    name: str
+    weight: int
+    pattern: re.Pattern[str]
+
+    def found(self, folded: str, text: str, start: int = 0, end: int | None = None) -> dict[str, str]:
+        """The distinct cue words of the frame in folded[start:end]: folded form -> the words as written."""
+        words: dict[str, str] = {}
+        for match in self.pattern.finditer(folded, start, len(folded) if end is None else end):
+            words.setdefault(re.sub(r"\s+", " ", match.group()), text[match.start():match.end()])
+        return words
+
+
+@dataclass(frozen=True)
+class CuePack:
+    triggers: re.Pattern[str]
+    sense_words: frozenset[str]
+    conflict: tuple[Frame, ...]
+    nonconflict: tuple[Frame, ...]
+    relevant_threshold: int
+
+
+def _frames(raw: dict[str, Any], default_weight: int, where: str) -> tuple[Frame, ...]:
+    try:
+        return tuple(Frame(name, int(row.get("weight", default_weight)), word_pattern(row["words"]))
+                     for name, row in raw.items())
+    except (KeyError, TypeError, ValueError, AttributeError) as err:
+        raise ResourceError(f"{where}: each frame needs a list `words` and an optional integer `weight` ({err}); "
+                            "fix the file and run `fracas resources build`") from err
+
+
+@lru_cache(maxsize=None)
+def cue_pack(language: str = "fr") -> CuePack:
+    """The compiled relevance cues of a language pack, with the armed groups of the actor dictionary."""
+    from fracas.resolve.actors import default_actor_dictionary
+
+    where = f"data/{language}/relevance.yaml"
+    data = load_resource(f"{language}_relevance")
+    missing = [key for key in ("thresholds", "triggers", "sense_words", "conflict", "nonconflict") if key not in data]
+    if missing:
+        raise ResourceError(f"{where} lacks {missing}; add them and run `fracas resources build`")
+    actors = default_actor_dictionary()
+    groups = [alias for alias, entry in actors.aliases.items() if entry.kind in ARMED_GROUP_KINDS]
+    # "des avions russes", "l'armée malienne": a military noun and a demonym name a state's forces.
+    conflict = _frames(data["conflict"], 2, where) + (
+        Frame("armed_groups", 2, word_pattern(groups)),
+        Frame("state_forces", 2, pair_pattern(actors.military_nouns, actors.demonyms)))
+    # Every first word of the event lexicon is a trigger too, so the gate never hides what extraction reads.
+    lexicon = [form for entry in load_resource("triggers")["triggers"] for form in entry["words"][0]]
+    return CuePack(
+        triggers=word_pattern([*data["triggers"], *lexicon]),
+        sense_words=frozenset(fold(w) for w in data["sense_words"]),
+        conflict=conflict,
+        nonconflict=_frames(data["nonconflict"], 1, where),
+        relevant_threshold=int(data["thresholds"]["relevant"]),
+    )

@@ -1,0 +1,64 @@
+"""The relevance stage on raw text: verdicts, reasons and the words they rest on (no model needed)."""
+
+from __future__ import annotations
+
+from fracas.model import Relevance
+from fracas.relevance import after_sentences, screen_text, sentence_sense
+from fracas.relevance.screen import TextScreening
+
+
+def test_a_match_report_is_irrelevant_from_its_text():
+    text = "Sur une frappe croisée à la 78e minute, l'attaquant a offert la victoire à son équipe."
+    assert screen_text(text) == TextScreening("irrelevant", Relevance(
+        "irrelevant", "text", "no conflict frame; the trigger words are in a sport frame",
+        ("frappe", "attaquant", "frappe croisée", "victoire", "équipe")))
+
+
+def test_a_text_with_no_trigger_word_is_irrelevant():
+    assert screen_text("Le conseil municipal a voté le budget de la piscine.") == TextScreening(
+        "irrelevant", Relevance("irrelevant", "text", "no word that can report an act"))
+
+
+def test_a_clear_conflict_frame_is_relevant_from_its_text():
+    text = "Des jihadistes ont attaqué mardi un poste de l'armée près de Djibo, tuant cinq soldats."
+    assert screen_text(text) == TextScreening("relevant", Relevance(
+        "relevant", "text", "conflict frame (armed_actors, conflict_places)",
+        ("jihadistes", "l'armée", "soldats", "Djibo")))
+
+
+def test_a_war_film_review_is_left_to_the_sentences():
+    text = ("Le film suit un commando de soldats pendant la guerre. Le réalisateur filme les combats avec "
+            "une violence crue, mais le scénario et les acteurs peinent à convaincre.")
+    assert screen_text(text) == TextScreening("undecided", Relevance(
+        "relevant", "sentences", "conflict frame 6 against reviews 4: decided by the sentences",
+        ("soldats", "guerre", "combats", "film", "réalisateur", "scénario", "acteurs")), 4)
+
+
+def test_the_sentences_finish_an_undecided_verdict():
+    screened = screen_text("Le film suit des soldats pendant la guerre; le réalisateur filme les combats.")
+    assert [after_sentences(screened, n, ("sense: dropped",)).verdict for n in (0, 1)] == ["irrelevant", "relevant"]
+    assert after_sentences(screened, 0, ()).reason == "no act in a conflict frame left after the sense and coherence checks"
+
+
+def test_a_sense_dependent_trigger_needs_a_conflict_frame_in_its_sentence():
+    quake = "Un séisme de magnitude 6,8 a frappé le Maroc, selon les sauveteurs."
+    strike = "Des avions de combat ont frappé des positions rebelles."
+    assert [sentence_sense(("frappe", "frapper"), text, strict=strict) for text, strict in
+            ((quake, False), (quake, True), (strike, True))] == [
+        "'frappe' in a weather_disasters frame (séisme, magnitude, sauveteurs)",
+        "'frappe' in a weather_disasters frame (séisme, magnitude, sauveteurs)",
+        None,
+    ]
+
+
+def test_in_a_clear_conflict_text_a_plain_sentence_keeps_its_trigger():
+    assert sentence_sense(("tues", "tuer"), "Trois personnes ont été tuées mardi à Kidal.", strict=False) is None
+    assert sentence_sense(("tues", "tuer"), "Trois personnes ont été tuées mardi.", strict=True) == (
+        "'tues' in no conflict frame")
+
+
+def test_a_word_in_two_conflict_lists_counts_once():
+    # "gang" is a cue word and an armed group's alias: one word, one count, against the crime frame.
+    text = "Les enquêteurs ont arrêté un gang de voleurs de voitures."
+    assert sentence_sense(("arrete", "arreter"), text, strict=True) == (
+        "'arrete' in a ordinary_crime frame (enquêteurs, voleurs)")
