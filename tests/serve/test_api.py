@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from conftest import XSS_TEXT
+from serve_seed import XSS_TEXT
 from sample_records import strike
 
 from fracas.serve.app import CSP

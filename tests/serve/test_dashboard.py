@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from browser import browser_paths, headless_chromium
-from conftest import XSS_TEXT
+from serve_seed import XSS_TEXT
 
 pytestmark = pytest.mark.skipif(
     browser_paths() is None,
