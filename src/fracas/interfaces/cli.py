@@ -8,6 +8,8 @@ from __future__ import annotations
 import os
 import sys
 
+from typing import Annotated, Optional
+
 import typer
 
 from fracas.errors import FracasError
@@ -19,6 +21,16 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+# The store option of every command that reads or writes the store.
+DbOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--db", envvar="FRACAS_DB", metavar="URL",
+        help="The store: a SQLite file path, sqlite:///PATH or postgresql://USER@HOST/DB. Default: ./fracas.db.",
+    ),
+]
 
 
 def fail(message: str) -> typer.Exit:
@@ -62,6 +74,7 @@ from fracas.interfaces import (
     cli_extract,  # noqa: E402,F401
     cli_measure,  # noqa: E402,F401
     cli_real,  # noqa: E402,F401
+    cli_serve,  # noqa: E402,F401
     cli_store,  # noqa: E402,F401
     cli_watch,  # noqa: E402,F401
 )

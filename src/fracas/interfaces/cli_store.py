@@ -17,19 +17,12 @@ from rich.text import Text
 
 from fracas.errors import FracasError, UsageError
 from fracas.export.table import TABLE_PAGE_ROWS
-from fracas.interfaces.cli import app, fail, progress_enabled
+from fracas.interfaces.cli import DbOption, app, fail, progress_enabled
 from fracas.model import EVENT_TYPE_OF_SUB_TYPE, EVENT_TYPES, Dispatch, Event, Rejection
 from fracas.store import EventFilter, EventStore, open_store
 from fracas.store.ingest import DispatchResult, ingest
 
 # -- options shared by several commands, written once ---------------------------------------------
-DbOption = Annotated[
-    Optional[str],
-    typer.Option(
-        "--db", envvar="FRACAS_DB", metavar="URL",
-        help="The store: a SQLite file path, sqlite:///PATH or postgresql://USER@HOST/DB. Default: ./fracas.db.",
-    ),
-]
 CountryOption = Annotated[Optional[str], typer.Option("--country", help="ISO 3166-1 alpha-2 code of the location, e.g. SY.")]
 Admin1Option = Annotated[Optional[str], typer.Option("--admin1", help="Province / region name as stored, e.g. Hama.")]
 SinceOption = Annotated[Optional[str], typer.Option("--since", metavar="YYYY-MM-DD", help="Events on or after this day.")]
@@ -60,6 +53,7 @@ class ExportFormat(str, enum.Enum):
     parquet = "parquet"
     jsonl = "jsonl"
     json = "json"
+    gold = "gold"
 
 
 def build_filter(
@@ -264,17 +258,31 @@ def export_command(
     search: SearchOption = None,
     limit: LimitOption = None,
 ) -> None:
-    """Write the stored events that match the filters to a file, for pandas, R, Stata or a GIS."""
-    from fracas.export import export
+    """Write the stored events that match the filters to a file, for pandas, R, Stata or a GIS.
+
+    Events are written as reviewed (`fracas serve`); `--format gold` writes the reviewed events as a
+    gold file that `fracas eval` scores.
+    """
 
     try:
         filters = build_filter(country=country, admin1=admin1, since=since, until=until, event_type=event_type,
                                sub_type=sub_type, actor=actor, search=search, limit=limit)
         with open_store(db) as store:
-            count = export(store.events(filters), fmt.value, output)
+            count = _export_reviewed(store, filters, fmt.value, output)
     except FracasError as err:
         raise fail(str(err)) from err
     typer.echo(f"{count} events written to {output}", err=True)
+
+
+def _export_reviewed(store: EventStore, filters: EventFilter, fmt: str, output: Path) -> int:
+    from fracas.export import export
+    from fracas.export._io import text_output
+    from fracas.review import reviewed_events, write_gold
+
+    if fmt == "gold":
+        with text_output(output) as out:
+            return write_gold(store, reviewed_events(store, filters), out)
+    return export((item.event for item in reviewed_events(store, filters)), fmt, output)  # type: ignore[arg-type]
 
 
 @app.command("show")
