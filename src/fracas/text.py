@@ -38,3 +38,11 @@ def alias_pattern(aliases: Iterable[str]) -> re.Pattern[str]:
     ordered = sorted({a for a in aliases if a}, key=len, reverse=True)
     body = "|".join(r"\s+".join(re.escape(word) for word in a.split()) for a in ordered)
     return re.compile(rf"(?<![\w])(?:{body})(?![\w])")
+
+
+_COUNTRY_QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def without_country_qualifier(actor_name: str) -> str:
+    """An actor's name without ACLED's trailing country qualifier: "Civilians (Mali)" -> "Civilians"."""
+    return _COUNTRY_QUALIFIER.sub("", actor_name)

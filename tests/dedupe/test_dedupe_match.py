@@ -152,3 +152,11 @@ def test_best_candidate_is_chosen_deterministically() -> None:
     chosen = [find_match(incoming, candidates[:n]) for n in (0, 1, 2, 3)]
     # Same actor beats generic; then the smaller date gap (e2, same day) beats the shorter distance (e4).
     assert [None if d is None else d.event_id for d in chosen] == [None, "e3", "e2", "e2"]
+
+
+def test_a_country_qualified_unidentified_group_is_still_generic() -> None:
+    from fracas.dedupe import is_generic
+    from fracas.model import Actor
+
+    assert [is_generic(Actor(name, "political_militia", None, None)) for name in
+            ("Unidentified Armed Group (Mali)", "Unidentified Armed Group", "Bandits (Nigeria)")] == [True, True, False]

@@ -140,3 +140,17 @@ def test_agreement_counts_asserted_fields_the_prediction_gets_right(event):
     # sub_event_type, actor1, actor2, location_admin1, event_date, fatalities, fatalities_20pct, sources_kind
     assert agreement(g(), event()) == 8
     assert agreement(g(), event(fatalities=4, event_date="2015-10-06")) == 5
+
+
+def test_a_gold_name_without_country_qualifier_matches_the_qualified_prediction():
+    from fracas.evaluate.matching import FIELDS
+
+    actor2 = next(spec for spec in FIELDS if spec.name == "actor2")
+    bare, qualified = g(actor2="Civilians"), g(actor2="Civilians (Syria)")
+
+    def scored(gold, name):
+        pred = type("P", (), {"actor2": Actor(name, "civilians", "SYR", None)})()
+        return actor2.correct(gold, pred)
+
+    assert [scored(bare, "Civilians (Syria)"), scored(bare, "Civilians"), scored(qualified, "Civilians (Syria)"),
+            scored(qualified, "Civilians"), scored(qualified, "Civilians (Iraq)")] == [True, True, True, False, False]

@@ -1,4 +1,8 @@
+import pytest
+
 from fracas.extract.actors import ActorFinder
+from fracas.errors import ResourceError
+from fracas.model import Actor
 from fracas.resolve.actors import ActorDictionary, demonym_forms
 
 
@@ -42,4 +46,38 @@ def test_sahel_groups_and_unidentified_gunmen():
         ("villageois", "Civilians", None),
         ("JNIM", "JNIM - Group for Support of Islam and Muslims", None),
         ("EIGS", "Islamic State (Sahel)", None),
+    ]
+
+
+def test_catch_all_actors_are_named_after_the_country_where_they_act():
+    actors = ActorDictionary.load()
+    civilians = actors.by_name("Civilians").actor("des villageois")
+    forces = actors.by_name("Military Forces of Mali").actor("les FAMa")
+    assert actors.in_country(civilians, "ML", "MLI", "Mali") == Actor(
+        "Civilians (Mali)", "civilians", "MLI", "des villageois")
+    # ACLED's spelling where it differs from GeoNames'.
+    assert actors.in_country(civilians, "CD", "COD", "Democratic Republic of the Congo") == Actor(
+        "Civilians (Democratic Republic of Congo)", "civilians", "COD", "des villageois")
+    # A named actor keeps its own name, and an actor with no known country stays as it is.
+    assert actors.in_country(forces, "ML", "MLI", "Mali") == forces
+    assert actors.in_country(civilians, None, None, None) == civilians
+
+
+def test_an_unknown_catch_all_name_is_refused(tmp_path):
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("actors: []\nnamed_by_country: [Shepherds]\n", encoding="utf-8")
+    with pytest.raises(ResourceError) as err:
+        ActorDictionary.load(extra=extra)
+    assert str(err.value) == ("named_by_country lists ['Shepherds'], which are not actors of the dictionary; "
+                              "list the `name` of an actor entry")
+
+
+def test_local_armed_actors_of_the_theatres():
+    text = ("Les séparatistes anglophones, le MFDC, les Forces de soutien rapide, le groupe Wagner, le gang Gran Grif, "
+            "Dan Na Ambassagou, les Koglweogo, le FPRC et des éleveurs armés; l'armée soudanaise et l'armée ukrainienne.")
+    assert [name for _, name, _ in found(text)] == [
+        "Ambazonian Separatists", "MFDC - Movement of Democratic Forces of Casamance", "Rapid Support Forces",
+        "Wagner Group", "Gran Grif", "Dan Na Ambassagou", "Koglweogo Militia",
+        "FPRC - Popular Front for the Rebirth of Central African Republic", "Herder Communal Militia",
+        "Military Forces of Sudan", "Military Forces of Ukraine",
     ]

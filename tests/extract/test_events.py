@@ -27,7 +27,7 @@ def summary(event):
 
 def test_two_provinces_two_events_and_no_context_toll(events):
     assert [summary(e) for e in events] == [
-        ("2015-10-07", "Air/drone strike", "Military Forces of Russia", "Civilians", "Hama", "Hama", "admin1", 3, 3),
+        ("2015-10-07", "Air/drone strike", "Military Forces of Russia", "Civilians (Syria)", "Hama", "Hama", "admin1", 3, 3),
         # The Russian ministry's claim of strikes on IS positions is a re-mention: it names the target and
         # acknowledges the strikes (confirmed, with the monitor's report).
         ("2015-10-07", "Air/drone strike", "Military Forces of Russia", "Islamic State", "Idleb", "Idleb", "admin1",

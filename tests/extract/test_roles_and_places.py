@@ -25,7 +25,7 @@ def test_an_army_reporting_its_own_losses_is_not_the_perpetrator():
     text = ("Huit soldats ont été tués lundi lorsque leur camion a sauté sur un engin explosif près de "
             "Djibo, a annoncé l'armée burkinabè.")
     assert roles(text, "2021-08-17") == [
-        ("Remote explosive/landmine/IED", "Unidentified Armed Group", "Military Forces of Burkina Faso", "Djibo",
+        ("Remote explosive/landmine/IED", "Unidentified Armed Group (Burkina Faso)", "Military Forces of Burkina Faso", "Djibo",
          "BF", 8),
     ]
 
@@ -83,7 +83,7 @@ def test_a_protester_killed_after_a_riot_is_the_riots_toll_not_a_new_protest():
     text = ("Des manifestants ont saccagé jeudi la mairie de Kayes et incendié des véhicules, a indiqué un "
             "témoin. Les gendarmes ont tiré des gaz lacrymogènes. Un manifestant a été tué, selon une source "
             "hospitalière.")
-    assert [(r[0], r[1], r[5]) for r in roles(text, "2020-07-17")] == [("Violent demonstration", "Rioters", 1)]
+    assert [(r[0], r[1], r[5]) for r in roles(text, "2020-07-17")] == [("Violent demonstration", "Rioters (Mali)", 1)]
 
 
 def test_a_burkinabe_province_is_a_district_not_a_foreign_village():
@@ -100,14 +100,14 @@ WHO_DID_WHAT = [
         "2015-10-11",
         "Au moins 95 personnes ont été tuées samedi dans un double attentat suicide près de la gare centrale "
         "d'Ankara, a annoncé le ministère de la Santé.",
-        ("Suicide bomb", "Unidentified Armed Group", "Civilians"),
+        ("Suicide bomb", "Unidentified Armed Group (Turkey)", "Civilians (Turkey)"),
         id="a-health-ministry-giving-a-toll-is-no-bomber-and-a-capital-after-de-is-a-place",
     ),
     pytest.param(
         "2021-11-28",
         "Des centaines de jeunes ont bloqué samedi la route nationale à Kaya pour protester contre "
         "l'insécurité, sans incident, selon des témoins.",
-        ("Peaceful protest", "Protesters", None),
+        ("Peaceful protest", "Protesters (Burkina Faso)", None),
         id="a-road-blocked-to-protest-is-a-protest",
     ),
     pytest.param(
@@ -135,7 +135,7 @@ WHO_DID_WHAT = [
         "2017-05-21",
         "Deux Casques bleus ont été tués samedi lors d'une attaque contre leur convoi près de Bangassou, "
         "dans le sud-est de la Centrafrique, a annoncé la Minusca.",
-        ("Armed clash", "Unidentified Armed Group",
+        ("Armed clash", "Unidentified Armed Group (Central African Republic)",
          "MINUSCA - United Nations Multidimensional Integrated Stabilization Mission in the Central African Republic"),
         id="peacekeepers-are-the-mission-deployed-in-the-country",
     ),
@@ -143,7 +143,7 @@ WHO_DID_WHAT = [
         "2019-12-12",
         "Soixante et onze soldats nigériens ont été tués mardi dans l'attaque de leur camp près de "
         "Tillabéri, a annoncé le ministère de la Défense.",
-        ("Armed clash", "Unidentified Armed Group", "Military Forces of Niger"),
+        ("Armed clash", "Unidentified Armed Group (Niger)", "Military Forces of Niger"),
         id="soldiers-the-verb-says-were-killed-are-the-side-hit",
     ),
     pytest.param(
@@ -157,14 +157,14 @@ WHO_DID_WHAT = [
         "2020-06-10",
         "Au moins 20 civils ont été tués mardi lors d'une attaque de la milice Maï-Maï contre le village de "
         "Kipupu, dans le Sud-Kivu, a déclaré un responsable local.",
-        ("Attack", "Mai-Mai Militia", "Civilians"),
+        ("Attack", "Mai-Mai Militia", "Civilians (Democratic Republic of Congo)"),
         id="an-attack-of-the-militia-names-its-perpetrator",
     ),
     pytest.param(
         "2015-08-17",
         "Des raids aériens du régime sur la ville de Saqba, près de Damas, ont tué dimanche au moins "
         "quinze civils, selon l'OSDH.",
-        ("Air/drone strike", "Military Forces of Syria", "Civilians"),
+        ("Air/drone strike", "Military Forces of Syria", "Civilians (Syria)"),
         id="raids-of-the-regime",
     ),
     pytest.param(
@@ -172,14 +172,14 @@ WHO_DID_WHAT = [
         "Un kamikaze s'est fait exploser mardi sur un marché de Gwoza, dans l'Etat de Borno, tuant "
         "douze personnes, selon un chef local. Les autorités ont attribué l'attaque au groupe jihadiste "
         "Boko Haram.",
-        ("Suicide bomb", "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", "Civilians"),
+        ("Suicide bomb", "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", "Civilians (Nigeria)"),
         id="a-later-attribution-names-the-bombers",
     ),
     pytest.param(
         "2021-02-16",
         "Des hommes armés ont enlevé lundi une vingtaine de villageois près de Gusau, dans l'Etat de "
         "Zamfara, a indiqué la police, qui attribue l'enlèvement à des « bandits ».",
-        ("Abduction/forced disappearance", "Bandits (Nigeria)", "Civilians"),
+        ("Abduction/forced disappearance", "Bandits (Nigeria)", "Civilians (Nigeria)"),
         id="unnamed-gunmen-are-the-group-the-police-names",
     ),
     pytest.param(
@@ -187,21 +187,21 @@ WHO_DID_WHAT = [
         "Un engin explosif a explosé dimanche dans un bar bondé de Butembo, dans le Nord-Kivu, tuant quatre "
         "civils, a indiqué le maire. Les autorités ont attribué l'attentat aux rebelles ADF, qui "
         "multiplient les attaques depuis début novembre.",
-        ("Remote explosive/landmine/IED", "ADF - Allied Democratic Forces", "Civilians"),
+        ("Remote explosive/landmine/IED", "ADF - Allied Democratic Forces", "Civilians (Democratic Republic of Congo)"),
         id="an-attribution-dated-by-its-own-clause-still-names-the-bombers",
     ),
     pytest.param(
         "2020-03-09",
         "Des hommes armés ont incendié samedi l'école et le marché du village de Gorgadji, dans la région "
         "du Sahel, sans faire de victime, a indiqué un élu local.",
-        ("Looting/property destruction", "Unidentified Armed Group", "Civilians"),
+        ("Looting/property destruction", "Unidentified Armed Group (Burkina Faso)", "Civilians (Burkina Faso)"),
         id="burning-a-village-school-targets-civilians",
     ),
     pytest.param(
         "2024-08-26",
         "Des membres du gang Grand Ravine ont ouvert le feu dimanche sur des habitants de Carrefour, "
         "tuant au moins six personnes, selon le RNDDH.",
-        ("Attack", "Gang (Haiti)", "Civilians"),
+        ("Attack", "Gang (Haiti)", "Civilians (Haiti)"),
         id="members-of-a-group-who-open-fire-are-the-perpetrators",
     ),
     pytest.param(
@@ -250,7 +250,7 @@ def test_the_dead_of_an_attack_on_civilians_are_civilians():
             "selon la police haïtienne.")
     [event] = fracas.extract(text, published="2023-11-04")
     assert (event.sub_event_type, event.actor2.name, event.fatalities, event.civilian_fatalities) == (
-        "Attack", "Civilians", 5, 5)
+        "Attack", "Civilians (Haiti)", 5, 5)
 
 
 def test_a_prisoner_handed_over_is_no_transfer_of_territory():
@@ -281,3 +281,30 @@ def test_a_capital_after_a_preposition_is_where_not_who():
     text = ("Au moins 95 personnes ont été tuées samedi dans un double attentat suicide près de la gare centrale "
             "d'Ankara, a annoncé le ministère de la Santé.")
     assert [(r[3], r[4]) for r in roles(text, "2015-10-11")] == [("Ankara", "TR")]
+
+
+def _sides(text: str) -> list[tuple[str, str, str | None]]:
+    return [(e.sub_event_type, e.actor1.name, e.actor2.name if e.actor2 else None)
+            for e in fracas.extract(text, published="2023-10-10")]
+
+
+def test_the_one_group_the_article_names_is_the_unnamed_perpetrator_unless_the_act_is_unclaimed():
+    background = " Le MFDC mène une rébellion armée dans la région depuis 1982."
+    attack = "Des hommes armés ont tué trois civils lundi près de Bignona, en Casamance."
+    assert [_sides(attack + background), _sides(attack + " L'attaque n'a pas été revendiquée." + background)] == [
+        [("Attack", "MFDC - Movement of Democratic Forces of Casamance", "Civilians (Senegal)")],
+        [("Attack", "Unidentified Armed Group (Senegal)", "Civilians (Senegal)")],
+    ]
+
+
+def test_a_clash_the_sentence_leaves_open_is_against_the_group_the_article_names():
+    text = ("Des combats ont opposé samedi l'armée sénégalaise à des assaillants près de Bignona, faisant deux morts. "
+            "Le MFDC mène une rébellion armée dans la région depuis 1982.")
+    assert _sides(text) == [
+        ("Armed clash", "Military Forces of Senegal", "MFDC - Movement of Democratic Forces of Casamance")]
+
+
+def test_an_actor_never_fights_itself():
+    text = ("Deux soldats maliens ont été tués lundi à Tessit par des soldats maliens mutins, selon l'armée malienne.")
+    # Both sides resolve to the Malian army: the clash keeps one side rather than an army fighting itself.
+    assert _sides(text) == [("Armed clash", "Military Forces of Mali", None)]

@@ -109,6 +109,22 @@ def test_events_table_and_csv(inputs, tmp_path):
     assert len(csv.stdout.splitlines()) == 3
 
 
+
+def test_events_table_shows_one_page_and_says_how_to_get_the_next(inputs, tmp_path):
+    db = str(tmp_path / "f.db")
+    assert _ingest(inputs, db).exit_code == 0
+    footers = []
+    for options in (["--page-size", "1"], ["--page", "2", "--page-size", "1"], ["--page", "3", "--page-size", "1"]):
+        result = runner.invoke(app, ["events", "--db", db, *options])
+        assert result.exit_code == 0, result.output
+        footers.append(result.stderr.splitlines()[-1])
+    assert footers == ["page 1: events 1-1; next page: --page 2", "page 2: events 2-2", "page 3: no events"]
+    first_page = runner.invoke(app, ["events", "--db", db, "--page-size", "1"]).stdout
+    assert ("Gao" in first_page, "Talbiseh" in first_page) == (True, False)
+    everything = _events(db)
+    assert _events(db, "--page", "2", "--page-size", "1") == everything[1:]
+    assert _events(db, "--limit", "1", "--page", "2") == []
+
 def test_show_explains_the_merge(inputs, tmp_path):
     db = str(tmp_path / "f.db")
     assert _ingest(inputs, db).exit_code == 0

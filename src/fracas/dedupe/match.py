@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from fracas.model import Actor, Event, Place
+from fracas.text import without_country_qualifier
 
 # Names that say "someone unidentified did it": compatible with any named perpetrator.
 GENERIC_ACTOR_NAMES: frozenset[str] = frozenset({"unidentified armed group", "unknown", "unidentified"})
@@ -47,7 +48,10 @@ class MergeDecision:
 
 def is_generic(actor: Actor | None) -> bool:
     """Whether `actor` names nobody in particular (an unidentified armed group, an unknown actor)."""
-    return actor is not None and actor.name.strip().lower() in GENERIC_ACTOR_NAMES
+    if actor is None:
+        return False
+    # "Unidentified Armed Group (Mali)": the country qualifier does not make it anybody in particular.
+    return without_country_qualifier(actor.name).strip().lower() in GENERIC_ACTOR_NAMES
 
 
 def distance_km(a: Place, b: Place) -> float | None:

@@ -25,10 +25,13 @@ from scipy.optimize import linear_sum_assignment
 
 from fracas.evaluate.gold import GoldEvent, GoldPlace
 from fracas.model import Actor, Event, Place
+from fracas.text import without_country_qualifier
 
 RADIUS_KM = 25.0
 TOLERANCE = 0.20  # fatalities within ±20 % of the gold figure
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
 
 
 def fold(text: str) -> str:
@@ -94,7 +97,11 @@ class FieldSpec:
 def _name_equal(gold: str | None, pred: str | None) -> bool:
     if gold is None or pred is None:
         return gold is None and pred is None
-    return fold(gold) == fold(pred)
+    if fold(gold) == fold(pred):
+        return True
+    # A gold name coded without ACLED's country qualifier ("Civilians") is matched by the same actor
+    # with one ("Civilians (Mali)"); a qualified gold name must be matched in full.
+    return "(" not in gold and fold(without_country_qualifier(pred)) == fold(gold)
 
 
 def _kind_country_equal(gold: tuple[str, str | None] | None, pred: Actor | None) -> bool:

@@ -18,7 +18,8 @@ from fracas.resources import load_resource
 
 RoleRule = Literal["perpetrator", "sides", "crowd"]
 CrowdOpponent = Literal["police", "hit_or_police", "none"]
-ROLE_CUE_NAMES = ("target", "agent", "held_by", "victims_verb", "between_sides", "coordinated", "genitive", "support")
+ROLE_CUE_NAMES = ("target", "agent", "held_by", "victims_verb", "between_sides", "coordinated", "genitive", "support",
+                  "unclaimed")
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class RoleCues:
     coordinated: re.Pattern[str]
     genitive: re.Pattern[str]
     support: re.Pattern[str]
+    unclaimed: re.Pattern[str]  # "n'a pas été revendiqué": no group named elsewhere is the perpetrator
 
 
 @lru_cache(maxsize=None)

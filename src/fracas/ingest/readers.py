@@ -16,6 +16,7 @@ from typing import Literal, TextIO
 
 from fracas.errors import InputError, UsageError
 from fracas.ingest.decode import decode, language_problem
+from fracas.ingest.kinds import reader_for
 from fracas.model import Dispatch, PublicationDate, Rejection
 
 MAX_PLAIN_BYTES = 5 * 1024 * 1024  # one dispatch is a few kB; more is a corpus pasted into one file
@@ -82,6 +83,10 @@ def _read_path(path: str, published: PublicationDate | None) -> Iterator[Dispatc
         return
     if os.path.isdir(path):
         yield Rejection(path, f"{path} is a directory: give the dispatch files in it, e.g. {path}/*.txt")
+        return
+    reader = reader_for(path)  # web pages, feeds, crawls: fracas.ingest.kinds
+    if reader is not None:
+        yield from reader(path, published)
         return
     try:
         with open(path, "rb") as handle:

@@ -46,4 +46,5 @@ from fracas.interfaces import (
     cli_measure,  # noqa: E402,F401
     cli_real,  # noqa: E402,F401
     cli_store,  # noqa: E402,F401
+    cli_watch,  # noqa: E402,F401
 )

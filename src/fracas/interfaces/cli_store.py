@@ -16,6 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.text import Text
 
 from fracas.errors import FracasError, UsageError
+from fracas.export.table import TABLE_PAGE_ROWS
 from fracas.interfaces.cli import app, fail, progress_enabled
 from fracas.model import EVENT_TYPE_OF_SUB_TYPE, EVENT_TYPES, Dispatch, Event, Rejection
 from fracas.store import EventFilter, EventStore, open_store
@@ -184,17 +185,50 @@ def events_command(
     limit: LimitOption = None,
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="table for people; jsonl (the contract "
                                             "records) or csv (ACLED columns) for programs.")] = ListFormat.table,
+    page: Annotated[Optional[int], typer.Option(
+        "--page", min=1, help="Show only this page of the listing (default for the table: page 1; "
+        "jsonl and csv list everything unless --page is given).")] = None,
+    page_size: Annotated[int, typer.Option("--page-size", min=1, help="Events per page.")] = TABLE_PAGE_ROWS,
 ) -> None:
-    """List stored events, oldest first, that match every filter given."""
+    """List stored events, oldest first, that match every filter given.
+
+    The table shows one page at a time (--page-size events, page 1 unless --page says otherwise) and
+    says on stderr how to get the next one; jsonl and csv stream the whole listing.
+    """
     from fracas.export import export
 
     try:
         filters = build_filter(country=country, admin1=admin1, since=since, until=until, event_type=event_type,
                                sub_type=sub_type, actor=actor, search=search, limit=limit)
+        if page is None and fmt is ListFormat.table:
+            page = 1
         with open_store(db) as store:
-            export(store.events(filters), fmt.value, sys.stdout)
+            if page is None:
+                export(store.events(filters), fmt.value, sys.stdout)
+                return
+            shown = _PageOf(store.events(filters.page(page, page_size)), page_size)
+            export(shown, fmt.value, sys.stdout)
     except FracasError as err:
         raise fail(str(err)) from err
+    first = (page - 1) * page_size + 1
+    where = f"events {first}-{first + shown.count - 1}" if shown.count else "no events"
+    typer.echo(f"page {page}: {where}" + (f"; next page: --page {page + 1}" if shown.more else ""), err=True)
+
+
+class _PageOf:
+    """The first `size` events of `events` (fetched with one more), counting them and noting whether more exist."""
+
+    def __init__(self, events: Iterable[Event], size: int) -> None:
+        self._events, self._size = events, size
+        self.count, self.more = 0, False
+
+    def __iter__(self) -> Iterator[Event]:
+        for event in self._events:
+            if self.count == self._size:
+                self.more = True
+                return
+            self.count += 1
+            yield event
 
 
 @app.command("export")

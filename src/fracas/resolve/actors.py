@@ -58,8 +58,12 @@ class ActorDictionary:
     def __init__(self, entries: dict[str, ActorEntry], aliases: dict[str, ActorEntry],
                  military_nouns: frozenset[str], demonyms: dict[str, ActorEntry],
                  police_nouns: frozenset[str] = frozenset(),
-                 missions: dict[str, ActorEntry] | None = None) -> None:
+                 missions: dict[str, ActorEntry] | None = None,
+                 named_by_country: frozenset[str] = frozenset(),
+                 country_names: dict[str, str] | None = None) -> None:
         self.entries = entries
+        self.named_by_country = named_by_country
+        self.country_names = country_names or {}
         self.missions = missions or {}
         self.aliases = aliases
         self.military_nouns = military_nouns
@@ -81,13 +85,22 @@ class ActorDictionary:
         nouns: set[str] = set()
         police: set[str] = set()
         missions: dict[str, ActorEntry] = {}
+        named_by_country: set[str] = set()
+        country_names: dict[str, str] = {}
         for document in documents:
+            named_by_country.update(document.get("named_by_country") or ())
+            country_names.update({str(k).upper(): str(v) for k, v in (document.get("country_names") or {}).items()})
             _parse_document(document, entries, aliases, demonyms, nouns)
             police.update(fold(noun) for noun in document.get("police_nouns") or ())
             for raw in document["actors"]:
                 for alpha2 in raw.get("deployed_in") or ():
                     missions[str(alpha2).upper()] = entries[raw["name"]]
-        return cls(entries, aliases, frozenset(nouns), demonyms, frozenset(police), missions)
+        unknown = sorted(named_by_country - entries.keys())
+        if unknown:
+            raise ResourceError(f"named_by_country lists {unknown}, which are not actors of the dictionary; "
+                                "list the `name` of an actor entry")
+        return cls(entries, aliases, frozenset(nouns), demonyms, frozenset(police), missions,
+                   frozenset(named_by_country), country_names)
 
     def by_name(self, name: str) -> ActorEntry:
         try:
@@ -101,6 +114,14 @@ class ActorDictionary:
     def mission_in(self, alpha2: str | None) -> ActorEntry | None:
         """The UN peacekeeping mission deployed in a country ("les Casques bleus" in a Malian dispatch)."""
         return self.missions.get(alpha2.upper()) if alpha2 else None
+
+    def in_country(self, actor: Actor, alpha2: str | None, alpha3: str | None, country_name: str | None) -> Actor:
+        """A catch-all actor named after the country where it acts, as ACLED names it ("Civilians (Mali)");
+        any other actor, or one with no known country, unchanged."""
+        if actor.name not in self.named_by_country or alpha2 is None or country_name is None:
+            return actor
+        name = self.country_names.get(alpha2.upper(), country_name)
+        return Actor(name=f"{actor.name} ({name})", kind=actor.kind, country=alpha3, text=actor.text)
 
     def police_of(self, forces: ActorEntry | None) -> ActorEntry | None:
         """A state's police, named after its military forces ("Police Forces of Nigeria")."""

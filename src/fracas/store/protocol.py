@@ -10,7 +10,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol, runtime_checkable
 
 from fracas.errors import UsageError
@@ -34,6 +34,7 @@ class EventFilter:
     search    words that must all occur in one dispatch's text, or all in the event's notes
               (accents and case folded; see the backends for stemming).
     limit     at most this many events, in the order of `events()` (date, then event_id).
+    offset    skip this many matching events first (a page of a listing: offset = (page - 1) * size).
     """
 
     country: str | None = None
@@ -45,6 +46,7 @@ class EventFilter:
     actor: str | None = None
     search: str | None = None
     limit: int | None = None
+    offset: int | None = None
 
     def __post_init__(self) -> None:
         if self.country is not None and (len(self.country) != 2 or not self.country.isalpha()):
@@ -59,8 +61,23 @@ class EventFilter:
             )
         if self.since is not None and self.until is not None and self.since > self.until:
             raise UsageError(f"since ({self.since}) is after until ({self.until}); swap them")
-        if self.limit is not None and self.limit < 0:
-            raise UsageError(f"limit must be 0 or more, not {self.limit}")
+        for name, count in (("limit", self.limit), ("offset", self.offset)):
+            if count is not None and count < 0:
+                raise UsageError(f"{name} must be 0 or more, not {count}")
+
+    def page(self, number: int, size: int) -> EventFilter:
+        """Page `number` (from 1) of `size` events of this listing; a `limit` still ends the listing.
+
+        The page asks for one event more than it shows (`limit = size + 1`), so a caller can tell
+        whether a next page exists without counting the whole listing.
+        """
+        if number < 1 or size < 1:
+            raise UsageError(f"page {number} of size {size}: both must be 1 or more")
+        offset = (self.offset or 0) + (number - 1) * size
+        end = offset + size + 1
+        if self.limit is not None:
+            end = min(end, (self.offset or 0) + self.limit)
+        return replace(self, offset=offset, limit=max(0, end - offset))
 
 
 @dataclass(frozen=True)
@@ -164,7 +181,9 @@ class EventStore(Protocol):
         """Record that `dispatch_id` reports `event_id` (and why, when it was merged)."""
         ...
 
-    def events(self, filters: EventFilter | None = None) -> Iterator[Event]: ...
+    def events(self, filters: EventFilter | None = None, *, batch_size: int = ...) -> Iterator[Event]:
+        """Matching events by date then event_id, streamed: at most `batch_size` records are held at once."""
+        ...
 
     def search(self, text: str, *, limit: int | None = None) -> Iterator[Event]: ...
 

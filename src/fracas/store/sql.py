@@ -18,12 +18,17 @@ from fracas.dedupe.match import date_span
 from fracas.errors import StoreError, UsageError
 from fracas.model import Dispatch, Event, Evidence, PublicationDate, Rejection, Relevance
 from fracas.store.migrations import BOOTSTRAP, LATEST_VERSION, MIGRATIONS, Dialect
+from fracas.store.reviews import ReviewTables
+from fracas.store.feed_state import FeedStateMixin
 from fracas.store.protocol import EventFilter, MergeRecord, StoreCounts, StoredDispatch, content_hash
 
 # MinHash LSH banding: 32 bands of 4 values. Two dispatches 80% similar share a band with probability
 # 1 - (1 - 0.8**4)**32 > 0.999999, so near duplicates are not missed; candidates are then checked
 # with the exact signature similarity, so extra candidates cost a comparison, not a wrong link.
 LSH_ROWS = 4
+
+# Events read per query by `events()`: the export's memory is bounded by one batch of records.
+EVENT_BATCH = 1000
 
 _WORD_RE = re.compile(r"\w+")
 
@@ -55,7 +60,7 @@ def search_words(text: str) -> list[str]:
     return words
 
 
-class SQLStore(ABC):
+class SQLStore(ReviewTables, FeedStateMixin, ABC):
     """EventStore over a DB-API connection; subclasses fill in the dialect hooks below."""
 
     dialect: Dialect
@@ -243,8 +248,38 @@ class SQLStore(ABC):
         row = self._one("SELECT record FROM events WHERE event_id = ?", (event_id,))
         return Event.from_dict(self._unjson(row[0])) if row else None
 
-    def events(self, filters: EventFilter | None = None) -> Iterator[Event]:
+    def events(self, filters: EventFilter | None = None, *, batch_size: int = EVENT_BATCH) -> Iterator[Event]:
+        """The events matching `filters`, by date then event_id, read `batch_size` rows per query.
+
+        Each batch is its own query resuming after the last (event_date, event_id) read (keyset
+        pagination), so memory stays constant whatever the store's size and no read stays open
+        between batches (an ingest may write meanwhile; each batch sees the store as it then is).
+        """
+        if batch_size < 1:
+            raise UsageError(f"batch_size must be 1 or more, not {batch_size}")
         f = filters or EventFilter()
+        where, params = self._filter_conditions(f)
+        remaining = f.limit
+        offset = f.offset or 0
+        after: tuple[Any, str] | None = None
+        while remaining is None or remaining > 0:
+            size = batch_size if remaining is None else min(batch_size, remaining)
+            conditions = where + (["(e.event_date, e.event_id) > (?, ?)"] if after is not None else [])
+            sql = "SELECT e.event_date, e.event_id, e.record FROM events e"
+            if conditions:
+                sql += " WHERE " + " AND ".join(conditions)
+            sql += " ORDER BY e.event_date, e.event_id LIMIT ? OFFSET ?"
+            rows = self._all(sql, [*params, *(after or ()), size, offset])
+            for row in rows:
+                yield Event.from_dict(self._unjson(row[2]))
+            if len(rows) < size:
+                return
+            after, offset = (rows[-1][0], rows[-1][1]), 0
+            if remaining is not None:
+                remaining -= len(rows)
+
+    def _filter_conditions(self, f: EventFilter) -> tuple[list[str], list[Any]]:
+        """SQL conditions on events `e` (joined by AND) and their parameters, for the filter's fields."""
         where: list[str] = []
         params: list[Any] = []
         for column, value in (
@@ -268,15 +303,7 @@ class SQLStore(ABC):
             condition, search_params = self._search_condition(search_words(f.search))
             where.append(condition)
             params += search_params
-        sql = "SELECT e.record FROM events e"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY e.event_date, e.event_id"
-        if f.limit is not None:
-            sql += " LIMIT ?"
-            params.append(f.limit)
-        for row in self._all(sql, params):
-            yield Event.from_dict(self._unjson(row[0]))
+        return where, params
 
     def search(self, text: str, *, limit: int | None = None) -> Iterator[Event]:
         return self.events(EventFilter(search=text, limit=limit))

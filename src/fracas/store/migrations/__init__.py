@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from fracas.store.migrations import m0001_initial, m0002_relevance
+from fracas.store.migrations import m0001_initial, m0002_review, m0003_feed_state, m0004_relevance
 
 Dialect = Literal["sqlite", "postgres"]
 
@@ -28,7 +28,8 @@ class Migration:
 
 
 MIGRATIONS: tuple[Migration, ...] = tuple(
-    Migration(module.VERSION, module.NAME, module.SQLITE, module.POSTGRES) for module in (m0001_initial, m0002_relevance)
+    Migration(module.VERSION, module.NAME, module.SQLITE, module.POSTGRES)
+    for module in (m0001_initial, m0002_review, m0003_feed_state, m0004_relevance)
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

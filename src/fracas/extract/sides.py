@@ -1,0 +1,80 @@
+"""Sides that a sentence leaves open or vague, filled from the rest of the dispatch.
+
+A sentence often says "des hommes armés ont attaqué" or "les combats ont fait dix morts" while the
+article names the group elsewhere ("le MFDC", "les rebelles ADF"). ACLED's coders read the whole
+article: when it names exactly one non-state armed group, that group is the unnamed perpetrator and
+the other side of a clash the sentence leaves open; when it names exactly one state's forces, they are
+the other side of a clash a named group fought. An actor never fights itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from fracas.extract.assemble import Draft
+from fracas.model import Actor
+
+NON_STATE_KINDS = frozenset({"rebel_group", "political_militia", "identity_militia"})
+# Names that say what kind of group acted, not which one.
+VAGUE_NAMES = frozenset({"Unidentified Armed Group", "Jihadist Groups"})
+
+
+def _is_vague(actor: Actor) -> bool:
+    return actor.name in VAGUE_NAMES
+
+
+def _only(actors: Iterable[Actor]) -> Actor | None:
+    """The one actor of `actors` by name, or None when there are none or several."""
+    by_name = {actor.name: actor for actor in actors}
+    if len(by_name) != 1:
+        return None
+    [actor] = by_name.values()
+    return Actor(actor.name, actor.kind, actor.country, None)
+
+
+def named_group(actors: Sequence[Actor], named_by_country: frozenset[str]) -> Actor | None:
+    """The one non-state armed group the dispatch names (not a catch-all), or None."""
+    # "Rebel Groups (Syria)" is ACLED's own actor for unnamed rebels, not a group a perpetrator can be.
+    return _only(a for a in actors if a.kind in NON_STATE_KINDS and not _is_vague(a)
+                 and a.name not in named_by_country and not a.name.startswith("Rebel Groups"))
+
+
+def named_forces(actors: Sequence[Actor]) -> Actor | None:
+    """The one state's forces the dispatch names, or None."""
+    return _only(a for a in actors if a.kind == "state_forces")
+
+
+def fill_open_sides(drafts: Sequence[Draft], actors: Sequence[Actor], named_by_country: frozenset[str], *,
+                    unclaimed: bool = False) -> None:
+    """Fill, in place, the perpetrators and clash sides the drafts' own sentences leave open. When the
+    text says the act was not claimed, a group it names elsewhere is never made the perpetrator."""
+    group, forces = named_group(actors, named_by_country), named_forces(actors)
+    perpetrator = None if unclaimed else group
+    for draft in drafts:
+        if draft.actor2 is not None and draft.actor2.name == draft.actor1.name:
+            draft.actor2 = None
+        if perpetrator is not None and _is_vague(draft.actor1) and _other(draft.actor2, perpetrator):
+            draft.actor1 = perpetrator
+        if group is not None:
+            _name_vague_target(draft, group)
+        if draft.actor2 is None and draft.mention.event_type == "Battles":
+            draft.actor2 = _opponent(draft.actor1, group, forces)
+
+
+def _name_vague_target(draft: Draft, group: Actor) -> None:
+    """"l'armée a affronté des hommes armés": the article's one group is who the army fought."""
+    target = draft.actor2
+    if target is not None and _is_vague(target) and target.kind in NON_STATE_KINDS and _other(draft.actor1, group):
+        draft.actor2 = group
+
+
+def _other(actor: Actor | None, group: Actor) -> bool:
+    return actor is None or actor.name != group.name
+
+
+def _opponent(actor1: Actor, group: Actor | None, forces: Actor | None) -> Actor | None:
+    if actor1.kind == "state_forces" and group is not None:
+        return group
+    if actor1.kind in NON_STATE_KINDS and forces is not None and forces.name != actor1.name:
+        return forces
+    return None
