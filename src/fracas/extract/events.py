@@ -72,9 +72,10 @@ class EventExtractor:
         named = [actor for actor in (self._actor(m, country) for m in actor_mentions) if actor is not None]
         fill_open_sides(drafts, named, self.actors.named_by_country,
                         unclaimed=role_cues().unclaimed.search(fold(text)) is not None)
-        events, incoherent = coherent_events([self._named_in_country(finish(draft, dispatch)) for draft in drafts],
-                                             sentences, self.lexicon, strict=strict_sense)
-        return events, dropped + incoherent
+        finished = [finish(draft, dispatch) for draft in drafts]
+        # Coherence reads the catch-all names as the pack writes them; the country is added after.
+        events, incoherent = coherent_events(finished, sentences, self.lexicon, strict=strict_sense)
+        return [self._named_in_country(event) for event in events], dropped + incoherent
 
     def _named_in_country(self, event: Event) -> Event:
         """Catch-all actors take the country of the event's place, as ACLED writes "Civilians (Mali)"."""
