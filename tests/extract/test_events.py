@@ -68,3 +68,9 @@ def test_month_only_publication_never_invents_a_day():
     events = fracas.extract("Des avions russes ont mené mardi des frappes dans la province de Homs, selon l'OSDH.",
                             published="2015-10")
     assert [(e.event_date, e.date_precision, e.location.admin1) for e in events] == [("2015-10-01", "month", "Homs")]
+
+
+def test_an_episode_still_going_on_is_dated_by_the_day_it_began():
+    text = "Trente-trois miliciens ont été tués dans des combats depuis mercredi 2 février contre les FARDC à Uvira."
+    assert [(e.event_date, e.date_precision, e.fatalities) for e in fracas.extract(text, published="2022-02")] == [
+        ("2022-02-02", "day", 33)]

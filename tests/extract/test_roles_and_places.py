@@ -308,3 +308,14 @@ def test_an_actor_never_fights_itself():
     text = ("Deux soldats maliens ont été tués lundi à Tessit par des soldats maliens mutins, selon l'armée malienne.")
     # Both sides resolve to the Malian army: the clash keeps one side rather than an army fighting itself.
     assert _sides(text) == [("Armed clash", "Military Forces of Mali", None)]
+
+
+def test_a_total_over_several_acts_is_no_one_acts_toll():
+    four = ("Des assaillants ont attaqué dans la nuit les localités de Blamonga et Kpemboli. Le gouvernement "
+            "annonce plus de vingt victimes recensées dans les quatre attaques.")
+    two_sides = ("Au Darfour, les bombes tirées par les deux camps ont tué au moins 20 civils samedi. Un drone de "
+                 "l'armée soudanaise a mené une frappe sur Nyala.")
+    one = "Trois soldats ont été tués lors des affrontements de lundi à Djibo."
+    assert [[e.fatalities for e in fracas.extract(four, published="2022-07-16")],
+            [e.fatalities for e in fracas.extract(two_sides, published="2025-08-31")],
+            [e.fatalities for e in fracas.extract(one, published="2022-09-13")]] == [[None], [None, None], [3]]

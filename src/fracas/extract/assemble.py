@@ -202,6 +202,10 @@ def resolve_date(sentences: list[Span], dispatch: Dispatch, sentence_index: int,
         if index >= len(sentences) or (index == sentence_index + 1 and announced is None):
             continue  # the next sentence only dates an act whose own sentence gives just the announcement
         found, acts = _dated_words(sentences[index], dispatch)
+        if not found and index == sentence_index:
+            start = _episode_start(sentences[index], dispatch)
+            if start is not None:
+                return _dated(sentences[index], start)
         if found and not acts and announced is None:
             announced = (sentences[index], found[0])
         if acts:
@@ -221,6 +225,14 @@ def _dated_words(sentence: Span, dispatch: Dispatch) -> tuple[list[TimeMention],
     # "a annoncé lundi": the day of the announcement, not of the act, unless nothing else is given.
     acts = [t for t in found if not REPORTED_ON.search(fold(sentence.text[:t.start])[-40:])]
     return found, acts
+
+
+def _episode_start(sentence: Span, dispatch: Dispatch) -> TimeMention | None:
+    """ "des combats depuis mercredi 2 février": an act still going on, dated by the day it began when
+    its own sentence gives no other date ("depuis mars 2011" is a period, never an act's day)."""
+    starts = [t for t in find_time_expressions(sentence.text, dispatch.published)
+              if t.kind == "period_start" and t.value is not None and t.precision == "day"]
+    return starts[0] if starts else None
 
 
 def _dated(sentence: Span, best: TimeMention) -> tuple[str, str, tuple[int, int] | None]:

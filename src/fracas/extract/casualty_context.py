@@ -2,7 +2,8 @@
 
 A toll is context when its clause has a period anchor ("depuis mars 2011", "depuis le début de la guerre",
 "au total", "en cumulé", "cette année", "en 2015", "ces derniers mois", "en trois ans"), a whole conflict
-("le conflit a fait ..."), or a long campaign ("une offensive ..."), and whatever the clause when it is
+("le conflit a fait ..."), a long campaign ("une offensive ..."), or several acts at once ("dans les
+quatre attaques", "les bombes tirées par les deux camps"), and whatever the clause when it is
 10,000 or more. Short windows ("depuis mardi", "depuis 24 heures", "depuis hier") are episodes, not context.
 Callers pass the lower-cased text (quantities may be masked: only the words around them are read).
 """
@@ -27,6 +28,10 @@ _CONTEXT_RE = re.compile(
     # An offensive or a campaign lasts weeks: "une offensive ..., qui a fait plus de 1.000 morts".
     # ("la campagne d'Idleb" is the countryside, so only these determiners.)
     r"|\b(?:une|cette|leur|son|sa)\s+(?:offensive|campagne)\b|\bl'offensive\b"
+    # A total over several acts is no one act's toll: "dans les quatre attaques", "les deux camps" (the
+    # number word may be masked, so any one word stands between).
+    r"|\b(?:dans|lors\s+de|au\s+cours\s+de)\s+(?:les|ces)\s+\S+\s+(?:attaques|affrontements|raids|frappes|bombardements|incursions)\b"
+    r"|\b(?:dans|lors\s+de)\s+ces\s+(?:attaques|raids|frappes|bombardements|incursions)\b|\bles\s+\S+\s+camps\b"
 )
 _CLAUSE_BREAK_RE = re.compile(
     r"[.!?;](?=\s|$)|\n|,\s*(?:alors\s+que|tandis\s+que|au\s+moment\s+où|après\s+que|quand|lorsque)\b"

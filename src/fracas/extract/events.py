@@ -15,11 +15,10 @@ from fracas.extract.actors import ActorFinder, ActorMention
 from fracas.extract.assemble import LONG_BEFORE_DAYS, PERIOD_TOLL, Draft, attach_tolls, finish, resolve_date
 from fracas.extract.attribution import Attribution, find_attributions
 from fracas.extract.mentions import Mention, find_mentions
-from fracas.extract.coherence import coherent_events
-from fracas.extract.notes import write_note
 from fracas.extract.rulepack import role_cues
+from fracas.extract.sides import country_name, fill_open_sides, named_in_country
+from fracas.extract.coherence import coherent_events
 from fracas.extract.sense import keep_in_frame
-from fracas.extract.sides import fill_open_sides
 from fracas.extract.places import PlaceMention, dispatch_country, find_places, place_candidates
 from fracas.extract.triggers import BACKGROUND, TriggerLexicon, default_lexicon
 from fracas.model import Actor, Dispatch, Event, Place
@@ -49,7 +48,10 @@ class EventExtractor:
 
     def extract_explained(self, doc: Doc, dispatch: Dispatch, *, strict_sense: bool = False, text_other: int = 0
                           ) -> tuple[list[Event], list[str]]:
-        """The events, and why each candidate act dropped was dropped (`strict_sense`: see extract/sense.py)."""
+        """The events of a parsed dispatch, and why each candidate act that was dropped was dropped.
+
+        `strict_sense`: every sense-dependent trigger needs a conflict frame in its own sentence (the
+        relevance stage could not tell from the text alone)."""
         text = dispatch.text
         sentences = list(doc.sents)  # iterating doc.sents walks every token: do it once
         attributions = find_attributions(text)
@@ -58,8 +60,9 @@ class EventExtractor:
         sources = SourceDictionary.load()
         actor_mentions, capitals = self._actor_mentions(text, source_spans)
         country, places = self._places(doc, sentences, text, sources, actor_mentions, capitals, source_spans)
-        found = find_mentions(doc, sentences, self.lexicon, actor_mentions, source_spans)
-        mentions, dropped = keep_in_frame(doc, sentences, found, strict=strict_sense, text_other=text_other)
+        mentions, dropped = keep_in_frame(doc, sentences, find_mentions(doc, sentences, self.lexicon, actor_mentions,
+                                                                        source_spans),
+                                      strict=strict_sense, text_other=text_other)
         sentence_places = _places_by_sentence(places, sentences)
         speakers = self._party_speakers(attributions, sentences, sources)
         drafts: list[Draft] = []
@@ -75,23 +78,7 @@ class EventExtractor:
         finished = [finish(draft, dispatch) for draft in drafts]
         # Coherence reads the catch-all names as the pack writes them; the country is added after.
         events, incoherent = coherent_events(finished, sentences, self.lexicon, strict=strict_sense)
-        return [self._named_in_country(event) for event in events], dropped + incoherent
-
-    def _named_in_country(self, event: Event) -> Event:
-        """Catch-all actors take the country of the event's place, as ACLED writes "Civilians (Mali)"."""
-        alpha2 = event.location.country
-        if alpha2 is None:
-            return event
-        alpha3, name = self.gazetteer.alpha3(alpha2), self._country_name(alpha2)
-        actor1 = self.actors.in_country(event.actor1, alpha2, alpha3, name)
-        actor2 = self.actors.in_country(event.actor2, alpha2, alpha3, name) if event.actor2 else None
-        if actor1 == event.actor1 and actor2 == event.actor2:
-            return event
-        renamed = event.evolve(actor1=actor1, actor2=actor2)
-        return renamed.evolve(notes=write_note(renamed))
-
-    def _country_name(self, alpha2: str) -> str:
-        return self.actors.country_names.get(alpha2.upper()) or self.gazetteer.country_place(alpha2).name
+        return [named_in_country(event, self.actors, self.gazetteer) for event in events], dropped + incoherent
 
     def _actor_mentions(self, text: str, source_spans: list[tuple[int, int]]
                         ) -> tuple[list[ActorMention], list[ActorMention]]:
@@ -232,7 +219,7 @@ class EventExtractor:
             return forces.actor(mention.text) if forces else None
         if country == "SY":
             return self.actors.by_name("Rebel Groups (Syria)").actor(mention.text)
-        name = self._country_name(country) if country else None
+        name = country_name(country, self.actors, self.gazetteer) if country else None
         return Actor(f"Rebel Groups ({name})" if name else "Rebel Groups", "rebel_group", alpha3, mention.text)
 
     def _default_actor(self, mention: Mention, country: str | None) -> Actor:

@@ -1,4 +1,5 @@
-"""Sides that a sentence leaves open or vague, filled from the rest of the dispatch.
+"""Sides that a sentence leaves open or vague, filled from the rest of the dispatch; and catch-all
+actors named after the country where they act.
 
 A sentence often says "des hommes armés ont attaqué" or "les combats ont fait dix morts" while the
 article names the group elsewhere ("le MFDC", "les rebelles ADF"). ACLED's coders read the whole
@@ -12,7 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from fracas.extract.assemble import Draft
-from fracas.model import Actor
+from fracas.extract.notes import write_note
+from fracas.model import Actor, Event
+from fracas.resolve.actors import ActorDictionary
+from fracas.resolve.gazetteer import Gazetteer
 
 NON_STATE_KINDS = frozenset({"rebel_group", "political_militia", "identity_militia"})
 # Names that say what kind of group acted, not which one.
@@ -78,3 +82,22 @@ def _opponent(actor1: Actor, group: Actor | None, forces: Actor | None) -> Actor
     if actor1.kind in NON_STATE_KINDS and forces is not None and forces.name != actor1.name:
         return forces
     return None
+
+
+def country_name(alpha2: str, actors: ActorDictionary, gazetteer: Gazetteer) -> str:
+    """A country's name as ACLED spells it in actor names."""
+    return actors.country_names.get(alpha2.upper()) or gazetteer.country_place(alpha2).name
+
+
+def named_in_country(event: Event, actors: ActorDictionary, gazetteer: Gazetteer) -> Event:
+    """Catch-all actors take the country of the event's place, as ACLED writes "Civilians (Mali)"."""
+    alpha2 = event.location.country
+    if alpha2 is None:
+        return event
+    alpha3, name = gazetteer.alpha3(alpha2), country_name(alpha2, actors, gazetteer)
+    actor1 = actors.in_country(event.actor1, alpha2, alpha3, name)
+    actor2 = actors.in_country(event.actor2, alpha2, alpha3, name) if event.actor2 else None
+    if actor1 == event.actor1 and actor2 == event.actor2:
+        return event
+    renamed = event.evolve(actor1=actor1, actor2=actor2)
+    return renamed.evolve(notes=write_note(renamed))
