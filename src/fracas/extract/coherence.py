@@ -13,7 +13,7 @@ from spacy.tokens import Span
 
 from fracas.extract.rulepack import policy_of
 from fracas.extract.triggers import TriggerLexicon
-from fracas.model import Event
+from fracas.model import Actor, Event
 from fracas.relevance import describes_armed_actor
 from fracas.resolve.actors import UNIDENTIFIED
 from fracas.text import fold
@@ -33,7 +33,7 @@ class CheckContext:
 
 def _perpetrator(c: CheckContext) -> str | None:
     # "des hommes armés", "un groupe armé" describe the unidentified group; nothing at all describes none.
-    if not c.strict or c.event.actor1.name != UNIDENTIFIED or c.event.actor1.text is not None:
+    if not c.strict or not _unnamed(c.event.actor1) or c.event.actor1.text is not None:
         return None
     if describes_armed_actor(c.sentence.text):
         return None
@@ -44,9 +44,14 @@ def _aircraft(c: CheckContext) -> str | None:
     if c.event.actor1.kind in AIRCRAFT_KINDS or c.lexicon.has_cue("air", fold(c.sentence.text)):
         return None
     # An unnamed striker in a clear conflict text may well have aircraft; a named group without them may not.
-    if c.event.actor1.name == UNIDENTIFIED and not c.strict:
+    if _unnamed(c.event.actor1) and not c.strict:
         return None
     return f"an air strike needs an actor with aircraft ({c.event.actor1.name} has none named)"
+
+
+def _unnamed(actor: Actor) -> bool:
+    # "Unidentified Armed Group (Mali)": the catch-all takes the country of the event's place.
+    return actor.name.startswith(UNIDENTIFIED)
 
 
 # The checks by the name the policy table gives them.

@@ -16,7 +16,10 @@ from fracas.text import fold
 
 def keep_in_frame(doc: Doc, sentences: list[Span], mentions: list[Mention], *,
                   strict: bool, text_other: int = 0) -> tuple[list[Mention], list[str]]:
-    """The mentions whose trigger is in a conflict frame, and a line for each one dropped (for --explain)."""
+    """The mentions whose trigger is in a conflict frame, and a line for each one dropped (for --explain).
+
+    `strict`: the relevance stage could not tell the text's frame from its words, so a sense-dependent
+    trigger needs a conflict frame in its own sentence; `text_other` scores the text's other frame."""
     kept: list[Mention] = []
     dropped: list[str] = []
     for mention in mentions:

@@ -7,7 +7,6 @@ dispatches.relevance_cues     JSON {"cues": the words the verdict rests on, as w
                               candidate acts the sense and coherence checks dropped, each with why}
 An irrelevant dispatch is not a rejection: it was read, judged and kept, and simply reports no event.
 
-(Planned as m0004 beside the other branches' migrations; renumbered when merged.)
 """
 
 VERSION = 4
