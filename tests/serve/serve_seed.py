@@ -38,8 +38,8 @@ def seed(url: str) -> str:
 class FakePipeline:
     """Extracts one air strike from every dispatch (the API tests do not need the French model)."""
 
-    def run_iter(self, dispatches: Iterable[Dispatch], *, n_process: int = 1,
-                 batch_size: int = 32) -> Iterator[tuple[Dispatch, list[Event]]]:
+    def run_iter(self, dispatches: Iterable[Dispatch], *, n_process: int = 1, batch_size: int = 32,
+                 on_rejection: object = None) -> Iterator[tuple[Dispatch, list[Event]]]:
         for dispatch in dispatches:
             yield dispatch, [strike(f"x-{dispatch.id}", dispatch_ids=(dispatch.id,), evidence=(),
                                     event_date="2016-01-02")]
