@@ -22,7 +22,9 @@ class _Extracted:
         self.events = events
 
     def run_iter(self, dispatches: Iterable[Dispatch], *, n_process: int = 1,
-                 batch_size: int = 32) -> Iterator[tuple[Dispatch, list[Event]]]:
+                 batch_size: int = 32,
+                 on_rejection: Callable[[Rejection], None] | None = None) -> Iterator[tuple[Dispatch, list[Event]]]:
+        # The cluster already recorded its rejections in the partition; none arise again here.
         for dispatch in dispatches:
             yield dispatch, self.events.get(dispatch.id, [])
 
