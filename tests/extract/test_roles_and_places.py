@@ -319,3 +319,39 @@ def test_a_total_over_several_acts_is_no_one_acts_toll():
     assert [[e.fatalities for e in fracas.extract(four, published="2022-07-16")],
             [e.fatalities for e in fracas.extract(two_sides, published="2025-08-31")],
             [e.fatalities for e in fracas.extract(one, published="2022-09-13")]] == [[None], [None, None], [3]]
+
+
+def test_a_country_named_as_a_neighbour_is_that_country_not_a_foreign_province():
+    # "du Niger" is the country, never Nigeria's Niger state; "Au Bénin" opens the dispatch's scene.
+    text = ("Au Bénin, l'armée a subi de lourdes pertes près des frontières du Niger et du Burkina Faso. Au moins "
+            "douze soldats ont été tués jeudi lors d'une attaque jihadiste contre leur position, selon les "
+            "autorités béninoises.")
+    assert roles(text, "2025-01-10") == [
+        ("Armed clash", "Jihadist Groups", "Military Forces of Benin", "Benin", "BJ", 12),
+    ]
+
+
+def test_a_region_name_several_countries_share_is_read_in_the_dispatch_country():
+    # Haiti also has a "Nord-Ouest": the Cameroonian article keeps its own region.
+    text = ("Des séparatistes armés ont attaqué lundi un poste militaire à Ndop, dans la région du Nord-Ouest du "
+            "Cameroun, tuant deux soldats, selon une source sécuritaire.")
+    [event] = fracas.extract(text, published="2022-06-15")
+    assert (event.sub_event_type, event.actor1.name, event.actor2.name, event.location.name,
+            event.location.admin1, event.location.country) == (
+        "Armed clash", "Ambazonian Separatists", "Military Forces of Cameroon", "Ndop", "North-West", "CM")
+
+
+def test_the_side_attacked_in_a_battle_is_actor2():
+    text = ("Des hommes armés ont attaqué mardi un poste avancé de l'armée togolaise à Mandouri, dans la région "
+            "des Savanes, a indiqué une source sécuritaire.")
+    assert roles(text, "2023-05-12") == [
+        ("Armed clash", "Unidentified Armed Group (Togo)", "Military Forces of Togo", "Mandouri", "TG", None),
+    ]
+
+
+def test_barricades_and_stones_in_the_next_sentence_make_the_demonstration_a_riot():
+    text = ("Des centaines de manifestants ont défilé mercredi à Conakry contre la junte. Des jeunes ont érigé "
+            "des barricades et lancé des pierres sur les forces de l'ordre, selon des témoins.")
+    assert roles(text, "2022-08-18") == [
+        ("Violent demonstration", "Rioters (Guinea)", None, "Conakry", "GN", None),
+    ]

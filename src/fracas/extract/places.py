@@ -34,7 +34,7 @@ SUB_ADMIN_PHRASE = re.compile(
 # Countries named as where things happen ("en Syrie", "au Mali", "dans le nord du Niger"), not as parties
 # ("hostiles à la France", "accuse la France").
 COUNTRY_PHRASE = re.compile(
-    rf"(?:\b(?:en|au|aux)\s+|\bdans\s+l(?:e|a|es|['’])\s*|(?:nord|sud|est|ouest|centre)(?:-\w+)?\s+"
+    rf"(?:\b(?:[Ee]n|[Aa]u|[Aa]ux)\s+|\b[Dd]ans\s+l(?:e|a|es|['’])\s*|(?:nord|sud|est|ouest|centre)(?:-\w+)?\s+"
     rf"(?:du\s+|de\s+la\s+|de\s+l['’]|des\s+))(?P<name>{NAME})")
 RELATIVE = re.compile(
     r"(?:\b(?:nord|sud|est|ouest)(?:-(?:est|ouest))?|\bkm|kilom[eè]tres|\bmilles)\s+(?:de\s+|d['’]|du\s+)(?:la\s+|l['’])?$")
@@ -61,6 +61,7 @@ class GazetteerLike(Protocol):
     def find_admin1(self, name: str, *, country: str | None = None) -> Place | None: ...
     def find_admin2(self, name: str, *, country: str | None = None) -> Place | None: ...
     def find_country(self, name: str) -> str | None: ...
+    def admin1_countries(self, name: str) -> frozenset[str]: ...
     def country_place(self, alpha2: str, *, text: str | None = None) -> Place: ...
 
 
@@ -137,15 +138,29 @@ def dispatch_country(text: str, gazetteer: GazetteerLike, hints: list[str],
 
 def _country_votes(name: str, admin: bool, gazetteer: GazetteerLike) -> list[tuple[str, float]]:
     """What one place name says of the dispatch's country: a province weighs more than a town."""
-    if not admin:
-        found = gazetteer.find_place(name) or gazetteer.find_admin1(name)
-        return [(found.country, 1)] if found is not None and found.country else []
+    return _area_votes(name, gazetteer) if admin else _site_votes(name, gazetteer)
+
+
+def _site_votes(name: str, gazetteer: GazetteerLike) -> list[tuple[str, float]]:
+    code = gazetteer.find_country(name)
+    if code is not None:
+        # "aux frontières du Niger" names the country, not Nigeria's Niger state; a country named
+        # without "en"/"au" is as often a party ("hostiles à la France") as the scene: it weighs little.
+        return [(code, 0.5)]
+    found = gazetteer.find_place(name) or gazetteer.find_admin1(name)
+    return [(found.country, 1)] if found is not None and found.country else []
+
+
+def _area_votes(name: str, gazetteer: GazetteerLike) -> list[tuple[str, float]]:
     province, town = gazetteer.find_admin1(name), gazetteer.find_place(name)
     if province is not None and town is not None and town.country != province.country:
         # "la région de Beni" (a Congolese town) vs Bolivia's Beni department: both stay possible.
         return [(province.country or "", 1), (town.country or "", 1)]
     if province is not None:
-        return [(province.country or "", 2)]
+        # "la région du Nord-Ouest" names a province of Cameroon and of Haiti: a name many countries give a
+        # province says little of which country the dispatch is about, so its weight is shared out.
+        homes = gazetteer.admin1_countries(name) or {province.country or ""}
+        return [(code, 2 / len(homes)) for code in sorted(homes)]
     district = gazetteer.find_admin2(name)
     # "la province du Soum": a Burkinabè province is a district
     return [(district.country or "", 2)] if district is not None else []
@@ -175,7 +190,7 @@ def find_places(text: str, sentences: list[Span], gazetteer: GazetteerLike, *, c
 def _resolve_place(name: str, admin: bool, gazetteer: GazetteerLike, country: str | None,
                    province: str | None) -> Place | None:
     """A candidate name as a province or district (when its words say so), a town, or a country."""
-    place = _resolve_area(name, gazetteer, country) if admin else None
+    place = _resolve_area(name, gazetteer, country) if admin else _as_country(name, gazetteer)
     if place is None:
         place = gazetteer.find_place(name, country=country, admin1=province)
         if place is None and province is None and not admin:
@@ -184,6 +199,15 @@ def _resolve_place(name: str, admin: bool, gazetteer: GazetteerLike, country: st
         code = gazetteer.find_country(name)
         place = gazetteer.country_place(code, text=name) if code else None
     return place
+
+
+def _as_country(name: str, gazetteer: GazetteerLike) -> Place | None:
+    """A country's name names the country ("au Niger" is not Nigeria's Niger state, "Nigeria" not a
+    misspelt "Niger"), or the capital that bears it (Djibouti, Koweït)."""
+    code = gazetteer.find_country(name)
+    if code is None:
+        return None
+    return gazetteer.find_place(name, country=code) or gazetteer.country_place(code, text=name)
 
 
 def _resolve_area(name: str, gazetteer: GazetteerLike, country: str | None) -> Place | None:

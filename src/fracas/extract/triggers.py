@@ -279,7 +279,8 @@ def _protest(c: Context) -> str | None:
         return None  # "un rassemblement de jihadistes" is no demonstration
     doc = c.sentence.doc
     window = fold(doc[c.sentence.start:min(len(doc), c.sentence.end + 60)].text)
-    if c.has("violent_protest"):
+    # The demonstrators' violence is often told in the next sentence ("Des jeunes ont érigé des barricades").
+    if c.has("violent_protest", window):
         return "Violent demonstration"
     if c.has("excessive_force", window):
         return "Excessive force against protesters"
