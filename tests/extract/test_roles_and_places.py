@@ -355,3 +355,13 @@ def test_barricades_and_stones_in_the_next_sentence_make_the_demonstration_a_rio
     assert roles(text, "2022-08-18") == [
         ("Violent demonstration", "Rioters (Guinea)", None, "Conakry", "GN", None),
     ]
+
+
+def test_a_village_no_gazetteer_has_is_placed_in_the_one_province_of_the_dispatch():
+    # Kpemboli is in no gazetteer; the dispatch's only other place, Dapaong, is in the Savanes region.
+    text = ("Jeudi, des hommes armés ont tué six civils dans le village de Kpemboli, au Togo, selon une source "
+            "locale. Les blessés ont été évacués vers l'hôpital de Dapaong.")
+    [event] = fracas.extract(text, published="2022-07-16")
+    assert (event.sub_event_type, event.location.name, event.location.admin1, event.location.country,
+            event.location.precision, event.location.text, event.fatalities) == (
+        "Attack", "Savanes", "Savanes", "TG", "admin1", "Dapaong", 6)
