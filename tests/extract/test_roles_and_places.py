@@ -365,3 +365,12 @@ def test_a_village_no_gazetteer_has_is_placed_in_the_one_province_of_the_dispatc
     assert (event.sub_event_type, event.location.name, event.location.admin1, event.location.country,
             event.location.precision, event.location.text, event.fatalities) == (
         "Attack", "Savanes", "Savanes", "TG", "admin1", "Dapaong", 6)
+
+
+def test_a_demonstration_that_turns_to_looting_is_a_riot():
+    # Cues are whole words: the plural "pillages" is a cue of its own.
+    text = ("Des milliers de manifestants ont défilé lundi à Goma contre la Monusco. Ces manifestations se sont "
+            "transformées en pillages.")
+    assert [r[:4] for r in roles(text, "2022-07-26")] == [
+        ("Violent demonstration", "Rioters (Democratic Republic of Congo)", None, "Goma"),
+    ]
