@@ -372,5 +372,6 @@ def test_a_demonstration_that_turns_to_looting_is_a_riot():
     text = ("Des milliers de manifestants ont défilé lundi à Goma contre la Monusco. Ces manifestations se sont "
             "transformées en pillages.")
     assert [r[:4] for r in roles(text, "2022-07-26")] == [
-        ("Violent demonstration", "Rioters (Democratic Republic of Congo)", None, "Goma"),
+        ("Violent demonstration", "Rioters (Democratic Republic of Congo)",
+         "MONUSCO - United Nations Organization Stabilization Mission in the DRC", "Goma"),
     ]
