@@ -26,6 +26,7 @@ SOURCES = {
     "fr_relevance": ROOT / "data" / "fr" / "relevance.yaml",
     "fr_calendar": ROOT / "data" / "fr" / "calendar.yaml",
     "fr_casualties": ROOT / "data" / "fr" / "casualties.yaml",
+    "fr_numbers": ROOT / "data" / "fr" / "numbers.yaml",
 }
 TARGET = ROOT / "src" / "fracas" / "resources"
 

@@ -16,7 +16,7 @@ from typing import Any
 from fracas.errors import ResourceError
 
 RESOURCE_NAMES = ("actors", "sources", "gazetteer_supplement", "triggers", "subtypes", "fr_roles", "fr_relevance",
-                  "fr_reading_cues", "fr_calendar", "fr_casualties")
+                  "fr_reading_cues", "fr_calendar", "fr_casualties", "fr_numbers")
 
 
 @lru_cache(maxsize=None)
