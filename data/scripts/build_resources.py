@@ -27,6 +27,7 @@ SOURCES = {
     "fr_calendar": ROOT / "data" / "fr" / "calendar.yaml",
     "fr_casualties": ROOT / "data" / "fr" / "casualties.yaml",
     "fr_numbers": ROOT / "data" / "fr" / "numbers.yaml",
+    "fr_attribution": ROOT / "data" / "fr" / "attribution.yaml",
 }
 TARGET = ROOT / "src" / "fracas" / "resources"
 

@@ -16,7 +16,8 @@ from typing import Any
 from fracas.errors import ResourceError
 
 RESOURCE_NAMES = ("actors", "sources", "gazetteer_supplement", "triggers", "subtypes", "fr_roles", "fr_relevance",
-                  "fr_reading_cues", "fr_calendar", "fr_casualties", "fr_numbers")
+                  "fr_reading_cues", "fr_calendar", "fr_casualties", "fr_numbers",
+                  "fr_attribution")
 
 
 @lru_cache(maxsize=None)
