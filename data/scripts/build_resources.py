@@ -28,6 +28,7 @@ SOURCES = {
     "fr_casualties": ROOT / "data" / "fr" / "casualties.yaml",
     "fr_numbers": ROOT / "data" / "fr" / "numbers.yaml",
     "fr_attribution": ROOT / "data" / "fr" / "attribution.yaml",
+    "fr_dates": ROOT / "data" / "fr" / "dates.yaml",
 }
 TARGET = ROOT / "src" / "fracas" / "resources"
 
