@@ -17,7 +17,9 @@ def test_date_pack_patterns_and_words() -> None:
         T(0, 32, "dans la nuit de mardi à mercredi", dt.date(2015, 10, 7), "day", "weekday"),
     ]
     # first_day in an absolute day.
-    assert find_time_expressions("le 1er janvier", PUB) == [T(0, 14, "le 1er janvier", dt.date(2015, 1, 1), "day", "absolute")]
+    assert find_time_expressions("le 1er janvier", PUB) == [
+        T(0, 14, "le 1er janvier", dt.date(2015, 1, 1), "day", "absolute"),
+    ]
     # ago with ago_units.
     assert find_time_expressions("il y a trois jours", PUB) == [
         T(0, 18, "il y a trois jours", dt.date(2015, 10, 4), "day", "relative"),
@@ -27,12 +29,20 @@ def test_date_pack_patterns_and_words() -> None:
         T(0, 26, "depuis le début de l'année", dt.date(2015, 1, 1), "year", "period_start"),
     ]
     # duration with window_units (48 hours touch two days).
-    assert find_time_expressions("en 48 heures", PUB) == [T(0, 12, "en 48 heures", dt.date(2015, 10, 6), "week", "duration")]
+    assert find_time_expressions("en 48 heures", PUB) == [
+        T(0, 12, "en 48 heures", dt.date(2015, 10, 6), "week", "duration"),
+    ]
     # weekday with weekday_last.
-    assert find_time_expressions("jeudi dernier", PUB) == [T(0, 13, "jeudi dernier", dt.date(2015, 10, 1), "day", "weekday")]
+    assert find_time_expressions("jeudi dernier", PUB) == [
+        T(0, 13, "jeudi dernier", dt.date(2015, 10, 1), "day", "weekday"),
+    ]
 
 
 def test_calendar_pack_names() -> None:
     # month_abbreviations, and a month spelt without its accent.
-    assert find_time_expressions("5 janv. 2016", PUB) == [T(0, 12, "5 janv. 2016", dt.date(2016, 1, 5), "day", "absolute")]
-    assert find_time_expressions("en aout 2014", PUB) == [T(0, 12, "en aout 2014", dt.date(2014, 8, 1), "month", "absolute")]
+    assert find_time_expressions("5 janv. 2016", PUB) == [
+        T(0, 12, "5 janv. 2016", dt.date(2016, 1, 5), "day", "absolute"),
+    ]
+    assert find_time_expressions("en aout 2014", PUB) == [
+        T(0, 12, "en aout 2014", dt.date(2014, 8, 1), "month", "absolute"),
+    ]

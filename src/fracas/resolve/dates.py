@@ -89,7 +89,7 @@ _WD = "(?:" + "|".join(_WEEKDAYS) + r")\b"
 _D = rf"(?:{pack_alternation(_PACK['first_day'])}|[0-3]?\d)"
 _Y = r"(?:1[89]|20)\d\d\b"
 _PART = rf"(?:{pack_alternation(_PACK['parts_of_day'])})"
-_NUM = r"(?:\d+|[a-zéè]+(?:-[a-zéè]+)*)"
+_NUM = _PACK["count"]
 _NIGHT_PREP = rf"(?:{pack_alternation(_PACK['night_prepositions'])})\s+{pack_alternation(_PACK['night'])}"
 _SINCE_RE = re.compile(
     rf"(?:{pack_alternation(_PACK['since'])})\s*(?:{pack_alternation(_PACK['since_articles'])})?$"
