@@ -46,3 +46,10 @@ def test_calendar_pack_names() -> None:
     assert find_time_expressions("en aout 2014", PUB) == [
         T(0, 12, "en aout 2014", dt.date(2014, 8, 1), "month", "absolute"),
     ]
+
+
+def test_a_unit_that_is_its_own_plural_resolves() -> None:
+    # "mois" keeps its s: three months (the pack's default count) back from the publication date.
+    assert find_time_expressions("ces derniers mois", PUB) == [
+        T(0, 17, "ces derniers mois", dt.date(2015, 7, 10), "year", "duration"),
+    ]

@@ -331,7 +331,9 @@ _DEFAULT_COUNT: dict[str, int] = {unit: row["default"] for unit, row in _PACK["w
 
 
 def _duration(match: re.Match[str], pub: PublicationDate | None) -> Resolved:
-    unit = match.group("u").rstrip("s")
+    # "jours" -> "jour", but "mois" is its own plural: the unit is the word as written when the pack has it.
+    written = match.group("u")
+    unit = written if written in _UNIT_DAYS else written.rstrip("s")
     count_text = match.group("n") or match.groupdict().get("n2")
     count = _count(count_text) if count_text else _DEFAULT_COUNT[unit]
     if count is None:
