@@ -89,16 +89,21 @@ def set_sentence_starts(doc: Doc) -> Doc:
     """Sentence boundaries from punctuation, fixed before the parser runs.
 
     The parser alone splits wire sentences at hyphenated names ("Canapé-Vert"), which cuts an act from
-    its place; a new sentence starts only after ., ! or ? (and closing quotes) before a capital or a quote.
+    its place; a new sentence starts only after ., ! or ? (and closing quotes) before a capital or a quote,
+    and after a blank line (a paragraph boundary). White space never starts a sentence.
     """
-    for index, token in enumerate(doc):
-        if index == 0:
-            token.is_sent_start = True
+    last: list[str] = []  # the two tokens before this one, white space left out
+    paragraph = True  # the text's start, or a blank line ("\n\n", see fracas.text.plain_whitespace), was just passed
+    for token in doc:
+        if token.is_space:
+            token.is_sent_start = token.i == 0
+            paragraph = paragraph or "\n" in token.text
             continue
-        previous = doc[index - 1]
-        after_end = previous.text in SENTENCE_END or (
-            previous.text in CLOSING and index > 1 and doc[index - 2].text in SENTENCE_END)
-        token.is_sent_start = bool(after_end and (token.text[:1].isupper() or token.text[:1] in "«\"“("))
+        after_end = bool(last) and (last[-1] in SENTENCE_END or (
+            last[-1] in CLOSING and len(last) > 1 and last[-2] in SENTENCE_END))
+        token.is_sent_start = paragraph or (after_end and (token.text[:1].isupper() or token.text[:1] in "«\"“("))
+        paragraph = False
+        last = [*last[-1:], token.text]
     return doc
 
 
