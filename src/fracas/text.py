@@ -51,6 +51,17 @@ def plain_whitespace(text: str) -> str:
     return _WHITESPACE_RUN.sub(one, text)
 
 
+# Characters a terminal obeys rather than shows: C0 controls but tab and newline, DEL and the C1 controls
+# (ESC starts colour, cursor and title sequences; U+009B is a one-character CSI).
+_TERMINAL_CONTROLS = {code: "\ufffd" for code in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))}
+
+
+def terminal_safe(text: str) -> str:
+    """`text` fit to print on a terminal: each control character is shown as U+FFFD, so stored text can
+    never move the cursor, recolour or retitle the terminal. Same length, so offsets carry over."""
+    return text.translate(_TERMINAL_CONTROLS)
+
+
 def alias_pattern(aliases: Iterable[str]) -> re.Pattern[str]:
     """One regex matching any of the (folded) aliases as whole words, longest first."""
     ordered = sorted({a for a in aliases if a}, key=len, reverse=True)
