@@ -24,6 +24,7 @@ SOURCES = {
     "fr_roles": ROOT / "data" / "fr" / "roles.yaml",
     "fr_reading_cues": ROOT / "data" / "fr" / "reading_cues.yaml",
     "fr_relevance": ROOT / "data" / "fr" / "relevance.yaml",
+    "fr_names": ROOT / "data" / "fr" / "names.yaml",
 }
 TARGET = ROOT / "src" / "fracas" / "resources"
 

@@ -27,11 +27,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Literal
 
 from fracas.model import Source, SourceKind
 from fracas.resolve.actors import default_actor_dictionary
 from fracas.resolve.sources import SourceDictionary
+from fracas.resources import load_resource
 from fracas.text import fold
 
 Stance = Literal["reports", "denies", "reacts"]
@@ -154,15 +156,40 @@ _PERSON_RE = re.compile(
     r"(?:(?:un|une|des|deux|trois|plusieurs|de|d'|autres?)\s*)?(?:(?:haut|hauts|haute|jeune|ancien|ancienne)\s+)?"
     r"(" + "|".join(re.escape(n) for n in _PERSON_NOUNS) + r")s?(?![\w])"
 )
-_PROPER_NAME_RE = re.compile(
-    r"^[A-ZÀ-Ý][\w'’-]*(?:\s+(?:(?:de|du|des|d'|al-|el-|ben|ould|ag)\s*)?[A-ZÀ-Ý][\w'’-]*){0,4}$"
-)
+_NAME = r"[A-ZÀ-Ý][\w'’-]*(?:\s+(?:(?:de|du|des|d'|al-|el-|ben|ould|ag)\s*)?[A-ZÀ-Ý][\w'’-]*){0,4}"
+# Stands for the full stop of an honorific in the folded text, so that no pattern ends a phrase there.
+_HONORIFIC_STOP = "·"
+
+
+@dataclass(frozen=True)
+class _Names:
+    honorific: re.Pattern[str]  # "M." / "Dr" before a capitalised name, in the original text
+    proper_name: re.Pattern[str]  # a whole phrase that is a name, its honorific (group 1) optional
+
+
+@lru_cache(maxsize=1)
+def _names() -> _Names:
+    words = sorted(load_resource("fr_names")["honorifics"], key=len, reverse=True)
+    honorific = rf"(?:{'|'.join(re.escape(word) for word in words)})"
+    return _Names(re.compile(rf"(?<![\w.-]){honorific}(\.)?(?=\s+[A-ZÀ-Ý])"),
+                  re.compile(rf"^({honorific}\.?\s+)?{_NAME}$"))
+
+
+def _honorific_stops(text: str, folded: str) -> str:
+    """`folded` with each honorific's full stop ("M. Abdel Rahmane") replaced by _HONORIFIC_STOP."""
+    stops = [match.start(1) for match in _names().honorific.finditer(text) if match.group(1)]
+    if not stops:
+        return folded
+    chars = list(folded)
+    for stop in stops:
+        chars[stop] = _HONORIFIC_STOP
+    return "".join(chars)
 
 
 def find_attributions(text: str, *, dictionary: SourceDictionary | None = None) -> list[Attribution]:
     """Every speaker `text` attributes information to, in text order, one per span."""
     sources = dictionary or SourceDictionary.load()
-    folded = fold(text)
+    folded = _honorific_stops(text, fold(text))
     found: dict[tuple[int, int], Attribution] = {}
 
     def keep(attributions: list[Attribution]) -> None:
@@ -345,8 +372,8 @@ def _one_source(
         name, kind = _PERSON_NOUNS[person.group(1)]
         rebel = re.search(r"(?<![\w])(?:rebelles?|jihadistes?|insurges?)(?![\w])", phrase)
         source = Source("Rebel commander", "armed_group", words) if rebel else Source(name, kind, words)
-    elif _PROPER_NAME_RE.match(words):
-        source = Source(words, "unknown", words)
+    elif name := _names().proper_name.match(words):
+        source = Source(words[name.end(1):] if name.group(1) else words, "unknown", words)  # "M. X" is X
     if source is None:
         return None
     return Attribution(start, end, source, cue)

@@ -7,6 +7,7 @@ a message), because worker processes send Docs back serialised.
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from spacy.tokens import Doc
 from fracas.errors import InputError
 from fracas.extract.events import EventExtractor
 from fracas.model import Dispatch, PublicationDate
+from fracas.resources import load_resource
 
 for _name in ("fracas_dispatch", "fracas_events", "fracas_rejection", "fracas_dropped"):
     if not Doc.has_extension(_name):
@@ -84,6 +86,11 @@ SENTENCE_END = {".", "!", "?", "…"}
 CLOSING = {"»", '"', "”", ")", "'"}
 
 
+@lru_cache(maxsize=1)
+def _honorifics() -> frozenset[str]:
+    return frozenset(load_resource("fr_names")["honorifics"])
+
+
 @Language.component("fracas_sentences", assigns=["token.is_sent_start"])
 def set_sentence_starts(doc: Doc) -> Doc:
     """Sentence boundaries from punctuation, fixed before the parser runs.
@@ -92,6 +99,7 @@ def set_sentence_starts(doc: Doc) -> Doc:
     its place; a new sentence starts only after ., ! or ? (and closing quotes) before a capital or a quote,
     and after a blank line (a paragraph boundary). White space never starts a sentence.
     """
+    honorifics = _honorifics()  # "Gén. Tchiani": that full stop ends no sentence
     last: list[str] = []  # the two tokens before this one, white space left out
     paragraph = True  # the text's start, or a blank line ("\n\n", see fracas.text.plain_whitespace), was just passed
     for token in doc:
@@ -101,6 +109,7 @@ def set_sentence_starts(doc: Doc) -> Doc:
             continue
         after_end = bool(last) and (last[-1] in SENTENCE_END or (
             last[-1] in CLOSING and len(last) > 1 and last[-2] in SENTENCE_END))
+        after_end = after_end and not (last[-1] == "." and len(last) > 1 and last[-2] in honorifics)
         token.is_sent_start = paragraph or (after_end and (token.text[:1].isupper() or token.text[:1] in "«\"“("))
         paragraph = False
         last = [*last[-1:], token.text]

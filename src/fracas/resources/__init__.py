@@ -14,7 +14,7 @@ from typing import Any
 from fracas.errors import ResourceError
 
 RESOURCE_NAMES = ("actors", "sources", "gazetteer_supplement", "triggers", "subtypes", "fr_roles", "fr_relevance",
-                  "fr_reading_cues")
+                  "fr_reading_cues", "fr_names")
 
 
 @lru_cache(maxsize=None)
