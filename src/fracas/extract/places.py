@@ -15,6 +15,7 @@ from typing import Protocol
 from spacy.tokens import Doc, Span
 
 from fracas.model import Place
+from fracas.resolve.dateline import dateline_reader
 
 ADMIN_WORDS = r"provinces?|gouvernorats?|r[ée]gions?|[ée]tats?|pr[ée]fectures?|wilayas?|mohafazats?"
 # Units below a province (a Congolese territoire, a Malian cercle, a Nigerien département) are named
@@ -47,7 +48,6 @@ NEIGHBOURHOOD = re.compile(r"\b(?:le|du|au)\s+quartier(?:\s+[a-zà-ÿ-]+)?\s+(?:
 ADMIN_COORDINATION = re.compile(
     rf"(?:{ADMIN_WORDS})\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]){NAME}\s*(?:,\s*|\s+et\s+)"
     rf"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?(?P<name>{NAME})")
-DATELINE = re.compile(r"^\s*[A-ZÀ-Ü][A-ZÀ-Ü'’ \-]+(?:,[^()\n]{0,60})?\s*\((?:AFP|Reuters|AP|RFI|APA|Xinhua)\)\s*[-–—]\s*")
 # Capitalised words that open sentences or name days and months, never places.
 NOT_PLACES = {
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier", "fevrier", "mars",
@@ -73,8 +73,7 @@ class PlaceMention:
 
 
 def dateline_end(text: str) -> int:
-    match = DATELINE.match(text)
-    return match.end() if match else 0
+    return dateline_reader().end(text)
 
 
 def find_countries(text: str, gazetteer: GazetteerLike) -> list[tuple[int, int, str]]:

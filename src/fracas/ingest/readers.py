@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import BinaryIO, Literal, TextIO, cast
 
 from fracas.errors import InputError, UsageError
-from fracas.ingest.dateline import dateline_reader
+from fracas.resolve.dateline import dateline_reader
 from fracas.ingest.decode import decode, language_problem
 from fracas.ingest.kinds import reader_for
 from fracas.model import Dispatch, PublicationDate, Rejection
