@@ -11,6 +11,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -100,19 +102,23 @@ def set_sentence_starts(doc: Doc) -> Doc:
     and after a blank line (a paragraph boundary). White space never starts a sentence.
     """
     honorifics = _honorifics()  # "Gén. Tchiani": that full stop ends no sentence
+    starts: list[int] = []  # 1 a sentence starts at the token, -1 not; set at once (a token at a time is quadratic)
     last: list[str] = []  # the two tokens before this one, white space left out
     paragraph = True  # the text's start, or a blank line ("\n\n", see fracas.text.plain_whitespace), was just passed
     for token in doc:
         if token.is_space:
-            token.is_sent_start = token.i == 0
+            starts.append(1 if token.i == 0 else -1)
             paragraph = paragraph or "\n" in token.text
             continue
         after_end = bool(last) and (last[-1] in SENTENCE_END or (
             last[-1] in CLOSING and len(last) > 1 and last[-2] in SENTENCE_END))
         after_end = after_end and not (last[-1] == "." and len(last) > 1 and last[-2] in honorifics)
-        token.is_sent_start = paragraph or (after_end and (token.text[:1].isupper() or token.text[:1] in "«\"“("))
+        start = paragraph or (after_end and (token.text[:1].isupper() or token.text[:1] in "«\"“("))
+        starts.append(1 if start or token.i == 0 else -1)
         paragraph = False
         last = [*last[-1:], token.text]
+    if starts:
+        doc.from_array([SENT_START], numpy.array(starts, dtype="int64").astype("uint64").reshape(-1, 1))
     return doc
 
 
