@@ -33,6 +33,7 @@ _DATE_LINE_RE = re.compile(r"^ date (\d{4}-\d{2}(?:-\d{2})?)(?:\s(.*))?$", re.DO
 _DATE_LINE_START = " date "  # a line starting so opens a dispatch; the lines after it, up to the next, continue it
 _JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
 Format = Literal["text", "lines", "jsonl"]
+_JSON_KINDS = {list: "list", str: "string", int: "number", float: "number", bool: "boolean", type(None): "null"}
 
 
 def read_text(
@@ -267,7 +268,8 @@ def _jsonl_record(line: str, path: str, number: int, published: PublicationDate 
         return Rejection(path, f"{where} is JSON nested too deeply to read; each line must be one flat JSON "
                                "object with a \"text\"", number)
     if not isinstance(record, dict):
-        return Rejection(path, f"{where} is a JSON {type(record).__name__}, not an object with a \"text\"", number)
+        kind = _JSON_KINDS.get(type(record), type(record).__name__)
+        return Rejection(path, f"{where} is a JSON {kind}, not an object with a \"text\"", number)
     text = record.get("text")
     if not isinstance(text, str):
         return Rejection(path, f"{where} has no \"text\" string; give the dispatch text in \"text\"", number)
