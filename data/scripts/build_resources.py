@@ -29,6 +29,7 @@ SOURCES = {
     "fr_numbers": ROOT / "data" / "fr" / "numbers.yaml",
     "fr_attribution": ROOT / "data" / "fr" / "attribution.yaml",
     "fr_dates": ROOT / "data" / "fr" / "dates.yaml",
+    "fr_names": ROOT / "data" / "fr" / "names.yaml",
 }
 TARGET = ROOT / "src" / "fracas" / "resources"
 

@@ -27,12 +27,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Literal
 
 from fracas.model import Source, SourceKind
 from fracas.resolve.actors import default_actor_dictionary
 from fracas.resolve.sources import SourceDictionary
-from fracas.resources import pack_alternation, rule_pack
+from fracas.resources import load_resource, pack_alternation, rule_pack
 from fracas.text import fold
 
 Stance = Literal["reports", "denies", "reacts"]
@@ -97,6 +98,11 @@ _RESPONSE_RE = re.compile(rf"(?<![\w])(?:{_alt('responses')})(?![\w])")
 # "selon la même source", "a ajouté cette source": whoever the dispatch quoted last.
 _SAME_SOURCE_RE = re.compile(_PACK["same_source"])
 _SAME_SOURCE = "Same source"
+# How far before a cue a sentence or clause start, or an antecedent, is looked for, and how many earlier
+# mentions of a noun are tried: wire sentences are far shorter, and the bound keeps the work on a text
+# linear in its length whatever it holds ("selon " 15,000 times).
+LOOKBACK_CHARS = 2000
+_ANTECEDENT_MENTIONS = 3
 _ARMED_ACTOR_KINDS = frozenset({"rebel_group", "political_militia", "identity_militia"})
 _DEFINITE_RE = re.compile(_alt("definite_articles"))
 _PRONOUN_RE = re.compile(rf"^(?:{_alt('pronouns')})")
@@ -109,16 +115,41 @@ _PERSON_RE = re.compile(
     r"(" + "|".join(re.escape(n) for n in _PERSON_NOUNS) + r")s?(?![\w])"
 )
 _REBEL_RE = re.compile(rf"(?<![\w])(?:{_alt('rebel_words')})(?![\w])")
-_PROPER_NAME_RE = re.compile(
-    r"^[A-ZÀ-Ý][\w'’-]*(?:\s+(?:(?:" + _alt("name_particles") + r")\s*)?[A-ZÀ-Ý][\w'’-]*){0,4}$"
-)
 _POSSESSED_RE = re.compile(rf"(?:(?:{_alt('possessives')})\s+)?([\w-]+)")
+_NAME = r"[A-ZÀ-Ý][\w'’-]*(?:\s+(?:(?:" + _alt("name_particles") + r")\s*)?[A-ZÀ-Ý][\w'’-]*){0,4}"
+# Stands for the full stop of an honorific in the folded text, so that no pattern ends a phrase there.
+_HONORIFIC_STOP = "·"
+
+
+@dataclass(frozen=True)
+class _Names:
+    honorific: re.Pattern[str]  # "M." / "Dr" before a capitalised name, in the original text
+    proper_name: re.Pattern[str]  # a whole phrase that is a name, its honorific (group 1) optional
+
+
+@lru_cache(maxsize=1)
+def _names() -> _Names:
+    words = sorted(load_resource("fr_names")["honorifics"], key=len, reverse=True)
+    honorific = rf"(?:{'|'.join(re.escape(word) for word in words)})"
+    return _Names(re.compile(rf"(?<![\w.-]){honorific}(\.)?(?=\s+[A-ZÀ-Ý])"),
+                  re.compile(rf"^({honorific}\.?\s+)?{_NAME}$"))
+
+
+def _honorific_stops(text: str, folded: str) -> str:
+    """`folded` with each honorific's full stop ("M. Abdel Rahmane") replaced by _HONORIFIC_STOP."""
+    stops = [match.start(1) for match in _names().honorific.finditer(text) if match.group(1)]
+    if not stops:
+        return folded
+    chars = list(folded)
+    for stop in stops:
+        chars[stop] = _HONORIFIC_STOP
+    return "".join(chars)
 
 
 def find_attributions(text: str, *, dictionary: SourceDictionary | None = None) -> list[Attribution]:
     """Every speaker `text` attributes information to, in text order, one per span."""
     sources = dictionary or SourceDictionary.load()
-    folded = fold(text)
+    folded = _honorific_stops(text, fold(text))
     found: dict[tuple[int, int], Attribution] = {}
 
     def keep(attributions: list[Attribution]) -> None:
@@ -150,7 +181,9 @@ def find_attributions(text: str, *, dictionary: SourceDictionary | None = None) 
 
 def _around_verb(text: str, folded: str, match: re.Match[str], sources: SourceDictionary) -> list[Attribution]:
     """A speech verb: its speaker follows it (", a indiqué l'OSDH") or precedes it ("l'OSDH a indiqué")."""
-    before = folded[:match.start()].rstrip()
+    window = max(0, match.start() - LOOKBACK_CHARS)
+    before = folded[window:match.start()].rstrip()
+    before_end = window + len(before)
     if _INVERTED_PRONOUN_RE.search(before):
         return []  # "a-t-il dit": a pronoun, already named elsewhere
     if _NEGATION_RE.search(before):
@@ -161,7 +194,7 @@ def _around_verb(text: str, folded: str, match: re.Match[str], sources: SourceDi
     after = match.end()
     while adjunct := _ADJUNCT_RE.match(folded, after):
         after = adjunct.end()
-    rest = folded[after:].lstrip()
+    rest = folded[after:after + 40].lstrip()
     introduces_clause = _CLAUSE_OPENER_RE.match(rest)
     inverted = before.endswith((",", "»", '"', "”", ")")) and not introduces_clause
     if inverted:
@@ -171,11 +204,11 @@ def _around_verb(text: str, folded: str, match: re.Match[str], sources: SourceDi
         # Nothing names a speaker after the verb, so it has an object and its subject is before the
         # comma or bracket: "Le groupe Etat islamique (EI) a revendiqué l'attentat", "Le porte-parole du
         # M23, Willy Ngoma, a confirmé la prise de la cité". A whole clause there is no subject.
-        found = [a for a in _backward(text, folded, len(before), cue, sources)
+        found = [a for a in _backward(text, folded, before_end, cue, sources)
                  if not _CLAUSE_VERB_RE.search(folded, a.start, a.end)]
         return _with_stance(folded, found, match.start(), match.end(), speaker_first=True)
     reacting = not introduces_clause and _REACTION_RE.fullmatch(folded, match.start(), match.end()) is not None
-    return _with_stance(folded, _backward(text, folded, len(before), cue, sources), match.start(), match.end(),
+    return _with_stance(folded, _backward(text, folded, before_end, cue, sources), match.start(), match.end(),
                         speaker_first=True, reacting=reacting)
 
 
@@ -185,9 +218,10 @@ def _with_stance(folded: str, found: list[Attribution], cue_start: int, cue_end:
     sentence before ", a indiqué X" or "selon X" (after it when "Selon X," opens the sentence)."""
     if not found:
         return found
-    opening = max((m.end() for m in _SENTENCE_END_RE.finditer(folded, 0, cue_start)), default=0)
-    closing = _SENTENCE_END_RE.search(folded, cue_end)
-    sentence_end = closing.start() if closing else len(folded)
+    window = max(0, cue_start - LOOKBACK_CHARS)
+    opening = max((m.end() for m in _SENTENCE_END_RE.finditer(folded, window, cue_start)), default=window)
+    closing = _SENTENCE_END_RE.search(folded, cue_end, cue_end + LOOKBACK_CHARS)
+    sentence_end = closing.start() if closing else min(len(folded), cue_end + LOOKBACK_CHARS)
     claim = folded[cue_end:sentence_end] if speaker_first else folded[opening:cue_start]
     if not speaker_first and not claim.strip(" ,\n"):
         claim = folded[found[-1].end:sentence_end]
@@ -203,9 +237,9 @@ def _forward(text: str, folded: str, start: int, cue: str, sources: SourceDictio
     stop = _NP_END_RE.search(folded, start)
     end = stop.start() if stop else len(folded)
     end = _close_parenthesis(folded, start, end)
-    citing = _CITING_AFTER_RE.match(folded[end:])
+    citing = _CITING_AFTER_RE.match(folded, end)
     if citing:  # "l'agence Sana, citant une source militaire": the speaker is the one cited
-        cited = _forward(text, folded, end + citing.end(), _CITING, sources)
+        cited = _forward(text, folded, citing.end(), _CITING, sources)
         if cited:
             return cited
     found = _resolve_phrase(text, folded, start, end, cue, sources)
@@ -228,7 +262,8 @@ def _merge(text: str, first: Attribution, second: Attribution) -> Attribution:
 
 def _backward(text: str, folded: str, end: int, cue: str, sources: SourceDictionary) -> list[Attribution]:
     """The speaker noun phrase ending at `end`, the subject of "X a indiqué"."""
-    boundary = max((m.end() for m in _CLAUSE_BOUNDARY_RE.finditer(folded, 0, end)), default=0)
+    window = max(0, end - LOOKBACK_CHARS)
+    boundary = max((m.end() for m in _CLAUSE_BOUNDARY_RE.finditer(folded, window, end)), default=window)
     chunks = []  # comma-separated pieces of the clause, nearest the verb first
     piece_end = end
     for comma in reversed([m.start() for m in re.finditer(",", folded[boundary:end])]):
@@ -301,8 +336,8 @@ def _one_source(
         name, kind = _PERSON_NOUNS[person.group(1)]
         rebel = _REBEL_RE.search(phrase)
         source = Source(_PACK["rebel_speaker"], "armed_group", words) if rebel else Source(name, kind, words)
-    elif _PROPER_NAME_RE.match(words):
-        source = Source(words, "unknown", words)
+    elif name := _names().proper_name.match(words):
+        source = Source(words[name.end(1):] if name.group(1) else words, "unknown", words)  # "M. X" is X
     if source is None:
         return None
     return Attribution(start, end, source, cue)
@@ -313,14 +348,22 @@ def _armed_speaker(phrase: str) -> Source | None:
     `armed_group` source, named after the actor, when data/sources.yaml does not list it."""
     if len(phrase.split()) > 8 or _CLAUSE_VERB_RE.search(phrase):
         return None  # a clause mentioning a group, not a speaker
-    actors = default_actor_dictionary()
-    best: tuple[int, str] | None = None
-    for alias, entry in actors.aliases.items():
-        if entry.kind not in _ARMED_ACTOR_KINDS or (best is not None and len(alias) <= best[0]):
-            continue
-        if re.search(rf"(?<![\w]){re.escape(alias)}(?![\w])", phrase):
-            best = (len(alias), entry.name)
-    return Source(best[1], "armed_group", None) if best else None
+    pattern, names = _armed_aliases()
+    best = ""
+    position = 0
+    while found := pattern.search(phrase, position):  # at each start, the longest alias there
+        best = found.group() if len(found.group()) > len(best) else best
+        position = found.start() + 1
+    return Source(names[best], "armed_group", None) if best else None
+
+
+@lru_cache(maxsize=1)
+def _armed_aliases() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern over the folded aliases of the dictionary's armed groups, longest first; alias -> name."""
+    names = {alias: entry.name for alias, entry in default_actor_dictionary().aliases.items()
+             if entry.kind in _ARMED_ACTOR_KINDS and alias}
+    ordered = sorted(names, key=len, reverse=True)
+    return re.compile(rf"(?<![\w])(?:{'|'.join(re.escape(alias) for alias in ordered)})(?![\w])"), names
 
 
 def _shared_noun(
@@ -347,7 +390,9 @@ def _antecedent(folded: str, start: int, phrase: str, words: str, sources: Sourc
     if bare is None or words[:1].isupper() and phrase == bare.group(1):
         return None  # a lone capitalised word is a name, not a noun standing for one
     noun = bare.group(1)
-    for earlier in reversed(list(re.finditer(rf"(?<![\w]){re.escape(noun)}(?![\w])", folded[:start]))):
+    window = max(0, start - LOOKBACK_CHARS)
+    mentions = list(re.compile(rf"(?<![\w]){re.escape(noun)}(?![\w])").finditer(folded, window, start))
+    for earlier in reversed(mentions[-_ANTECEDENT_MENTIONS:]):
         stop = _NP_END_RE.search(folded, earlier.end(), start)
         mention = folded[earlier.start():stop.start() if stop else start].split()[:7]
         for size in range(len(mention), 1, -1):  # the longest qualified mention first
@@ -380,8 +425,9 @@ def _close_parenthesis(folded: str, start: int, end: int) -> int:
     """Keep "(OSDH)" after a name; cut a parenthesis the phrase end left open."""
     opened = folded.rfind("(", start, end)
     if opened != -1 and folded.find(")", opened, end) == -1:
-        closing = folded.find(")", end)
-        if closing != -1 and closing - opened < 40 and not _CLAUSE_BOUNDARY_RE.search(folded, opened, closing):
+        closing = folded.find(")", end, opened + 40)
+        if closing != -1 and not _CLAUSE_BOUNDARY_RE.search(folded, opened, closing):
             return closing + 1
-        return len(folded[:opened].rstrip()) if folded[:opened].strip() else start
+        kept = len(folded[start:opened].rstrip())
+        return start + kept if kept else start
     return end
