@@ -375,3 +375,18 @@ def test_a_demonstration_that_turns_to_looting_is_a_riot():
         ("Violent demonstration", "Rioters (Democratic Republic of Congo)",
          "MONUSCO - United Nations Organization Stabilization Mission in the DRC", "Goma"),
     ]
+
+
+def test_scuffles_told_of_a_demonstration_are_a_riot_there():
+    # "des heurts" with no armed group named, after protesters: the demonstrators clashed, a riot.
+    text = ("Des centaines de jeunes ont manifesté mardi soir à Sfax contre le couvre-feu, selon des médias "
+            "locaux. Des heurts ont également eu lieu à Gafsa.")
+    assert roles(text, "2021-01-19") == [
+        ("Peaceful protest", "Protesters (Tunisia)", None, "Sfax", "TN", None),
+        ("Violent demonstration", "Rioters (Tunisia)", None, "Gafsa", "TN", None),
+    ]
+
+
+def test_scuffles_between_soldiers_and_jihadists_stay_a_clash():
+    text = "Des heurts ont opposé mardi des soldats et des jihadistes près de Gao, selon une source sécuritaire."
+    assert [r[:2] for r in roles(text, "2021-01-20")] == [("Armed clash", "Military Forces of Mali")]
