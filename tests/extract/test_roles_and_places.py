@@ -390,3 +390,11 @@ def test_scuffles_told_of_a_demonstration_are_a_riot_there():
 def test_scuffles_between_soldiers_and_jihadists_stay_a_clash():
     text = "Des heurts ont opposé mardi des soldats et des jihadistes près de Gao, selon une source sécuritaire."
     assert [r[:2] for r in roles(text, "2021-01-20")] == [("Armed clash", "Military Forces of Mali")]
+
+
+def test_a_bare_weekday_is_the_day_the_dispatch_names_in_full():
+    # The publication date is known only to the month: "dimanche" alone could not be dated to the day.
+    text = ("Le dimanche 23 février, jour de marché, la région de Tombouctou était calme jusqu'au soir. Des "
+            "jihadistes ont attaqué dimanche le camp de Bambara Maoudé, au Mali, tuant trois soldats.")
+    assert [(e.event_date, e.date_precision) for e in fracas.extract(text, published="2020-02")] == [
+        ("2020-02-23", "day")]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span
 
@@ -21,6 +21,7 @@ from fracas.extract.places import PlaceMention
 from fracas.model import Actor, Dispatch, Event, Evidence, Place, Source
 from fracas.resolve.dates import TimeMention, find_time_expressions
 from fracas.resolve.sources import grade_confidence
+from fracas.resources import rule_pack
 from fracas.text import fold
 
 LONG_BEFORE_DAYS = 10  # an act dated further back than this is background to the news
@@ -210,12 +211,30 @@ def resolve_date(sentences: list[Span], dispatch: Dispatch, sentence_index: int,
             announced = (sentences[index], found[0])
         if acts:
             best = min(acts, key=lambda t: abs(sentences[index].start_char + t.start - position))
-            return _dated(sentences[index], best)
+            return _dated(sentences[index], _named_day_of(best, sentences, dispatch))
     if announced is not None:
         return _dated(*announced)
     if dispatch.published is None:
         return None
     return dispatch.published.value.isoformat(), dispatch.published.precision, None
+
+
+def _named_day_of(mention: TimeMention, sentences: list[Span], dispatch: Dispatch) -> TimeMention:
+    """A bare weekday ("tombés au front dimanche") is the day the dispatch names in full with that
+    weekday ("ce dimanche 23 février"), when it names one: an explicit date outranks weekday arithmetic,
+    which a publication date known only to the month cannot even do."""
+    if mention.kind != "weekday":
+        return mention
+    weekdays = set(fold(mention.text).split()) & _WEEKDAYS
+    for sentence in sentences:
+        for other in find_time_expressions(sentence.text, dispatch.published):
+            if other.kind == "absolute" and other.value is not None and other.precision == "day" \
+                    and weekdays & set(fold(other.text).split()):
+                return replace(mention, value=other.value, precision="day")
+    return mention
+
+
+_WEEKDAYS = frozenset(fold(day) for day in rule_pack("calendar")["weekdays"])
 
 
 def _dated_words(sentence: Span, dispatch: Dispatch) -> tuple[list[TimeMention], list[TimeMention]]:
