@@ -120,12 +120,15 @@ def event_detail(store: EventStore, event_id: str) -> dict[str, Any] | None:
     item = reviewed_event(store, event_id)
     if item is None:
         return None
-    spans = [e for e in item.event.to_dict()["evidence"]]
+    spans = item.event.to_dict()["evidence"]
     merges = store.merge_log(event_id)
-    dispatches = [
-        dispatch_json(stored, [span for span in spans if span["dispatch_id"] == stored.dispatch.id])
-        for stored in store.dispatches_of(event_id)
-    ]
+    # The reviewed event's dispatches: an analyst's merge adds the merged events' dispatches.
+    linked = {stored.dispatch.id: stored for stored in store.dispatches_of(event_id)}
+    dispatches = []
+    for dispatch_id in dict.fromkeys([*linked, *item.event.dispatch_ids]):
+        stored = linked.get(dispatch_id) or store.get_dispatch(dispatch_id)
+        if stored is not None:
+            dispatches.append(dispatch_json(stored, [span for span in spans if span["dispatch_id"] == dispatch_id]))
     return {
         "event": event_json(item),
         "dispatches": dispatches,
