@@ -41,7 +41,7 @@ def test_percentiles_are_nearest_rank() -> None:
     result = LoadResult(readers=2, requests=20, seconds=1.0, latencies_ms=tuple(float(n) for n in range(20, 0, -1)))
     assert (result.percentile_ms(0.5), result.percentile_ms(0.95), result.error_count) == (10.0, 19.0, 0)
     assert result.lines() == [
-        "load: 2 concurrent readers of /api/events, 20 requests in 1.0 s (20 requests/s)",
+        "load: 2 concurrent readers of /api/events, back to back: 20 requests in 1.0 s (20 requests/s)",
         "latency: p50 10 ms, p95 19 ms, max 20 ms",
         "errors: 0 (none)",
     ]

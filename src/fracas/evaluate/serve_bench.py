@@ -21,22 +21,29 @@ from fracas.store import open_store
 
 EVENTS = 100_000
 WARM_UP_ROUNDS = 1
+PAUSE_MS = 1000.0  # a person reading a page before asking for the next
 
 
 @dataclass(frozen=True)
 class ServeBench:
     events: int
     build_s: float
-    load: LoadResult
+    cached: LoadResult  # `fracas serve` as it runs by default (answers kept 5 s), readers back to back
+    paced: LoadResult  # the same, each reader pausing PAUSE_MS between requests
+    uncached: LoadResult  # `fracas serve --cache-seconds 0`: every request reads the store
 
     def lines(self) -> list[str]:
-        load = self.load
-        return [
-            f"synthetic store: {self.events} events (built in {self.build_s:.0f} s)",
-            *load.lines(),
-            f"events={self.events} readers={load.readers} requests={load.requests} "
-            f"p50_ms={load.percentile_ms(0.5):.0f} p95_ms={load.percentile_ms(0.95):.0f} errors={load.error_count}",
-        ]
+        out = [f"synthetic store: {self.events} events (built in {self.build_s:.0f} s)"]
+        for name, load in (("fracas serve (read cache on)", self.cached), ("fracas serve (read cache on)", self.paced),
+                           ("fracas serve --cache-seconds 0", self.uncached)):
+            out += [f"{name}:", *(f"  {line}" for line in load.lines())]
+        out.append(
+            f"events={self.events} readers={self.cached.readers} requests={self.cached.requests} "
+            f"p50_ms={self.cached.percentile_ms(0.5):.0f} p95_ms={self.cached.percentile_ms(0.95):.0f} "
+            f"errors={self.cached.error_count} uncached_p50_ms={self.uncached.percentile_ms(0.5):.0f} "
+            f"uncached_p95_ms={self.uncached.percentile_ms(0.95):.0f} uncached_errors={self.uncached.error_count}"
+        )
+        return out
 
 
 def run_serve_bench(events: int = EVENTS, *, url: str | None = None, reuse: bool = False, readers: int = READERS,
@@ -46,11 +53,14 @@ def run_serve_bench(events: int = EVENTS, *, url: str | None = None, reuse: bool
         with open_store(target) as store:
             build_s = 0.0 if reuse else build(store, events, say=say, every=10_000)
             stored = store.counts().events
-        say(f"serving {stored} events; {readers} readers x {rounds} requests")
-        with serve_process(target) as base:
-            run_load(base, readers=min(readers, 20), rounds=WARM_UP_ROUNDS)  # first connections, caches
-            load = run_load(base, readers=readers, rounds=rounds)
-    return ServeBench(stored, build_s, load)
+        loads = []
+        for options, pauses in (((), (0.0, PAUSE_MS)), (("--cache-seconds", "0"), (0.0,))):
+            say(f"serving {stored} events ({' '.join(options) or 'default options'}); "
+                f"{readers} readers x {rounds} requests")
+            with serve_process(target, options=options) as base:
+                run_load(base, readers=min(readers, 20), rounds=WARM_UP_ROUNDS)  # first connections, page cache
+                loads += [run_load(base, readers=readers, rounds=rounds, pause_ms=pause) for pause in pauses]
+    return ServeBench(stored, build_s, *loads)
 
 
 @contextmanager

@@ -43,7 +43,7 @@ def running_server(app: Any, *, port: int | None = None) -> Iterator[str]:
 
 
 @contextmanager
-def serve_process(store_url: str, *, port: int | None = None) -> Iterator[str]:
+def serve_process(store_url: str, *, port: int | None = None, options: tuple[str, ...] = ()) -> Iterator[str]:
     """Run `fracas serve --db STORE_URL` on 127.0.0.1 in a child process (as a user runs it); yield its
     base URL once it answers; stop that process on exit. The load bench measures this server, so that
     the load's own client does not share the server's interpreter."""
@@ -54,7 +54,7 @@ def serve_process(store_url: str, *, port: int | None = None) -> Iterator[str]:
 
     port = port or free_port()
     command = [sys.executable, "-c", "from fracas.interfaces.cli import main; main()",
-               "serve", "--db", store_url, "--port", str(port)]
+               "serve", "--db", store_url, "--port", str(port), *options]
     child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}"
     try:
