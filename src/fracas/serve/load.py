@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 from fracas.errors import UsageError
 
 READERS = 200
-ROUNDS = 5
+ROUNDS = 10
 REQUEST_TIMEOUT_SECONDS = 60.0
 RUN_DEADLINE_SECONDS = 900.0
 # What a desk's readers ask for: the dashboard's first page, a filtered page, a later page.
@@ -100,25 +100,45 @@ class _Plan:
 async def _load(base_url: str, readers: int, plan: _Plan) -> LoadResult:
     latencies: list[float] = []
     errors: dict[str, int] = {}
-    start_line = asyncio.Event()
+    lines = _StartLine(readers)
     parts = urlsplit(base_url)
     address = (parts.hostname or "127.0.0.1", parts.port or 80)
-    tasks = [asyncio.create_task(_reader(address, number, plan, start_line, latencies, errors))
+    tasks = [asyncio.create_task(_reader(address, number, plan, lines, latencies, errors))
              for number in range(readers)]
+    await asyncio.wait_for(lines.all_there.wait(), timeout=REQUEST_TIMEOUT_SECONDS)
     began = time.perf_counter()
-    start_line.set()
+    lines.go.set()
     await asyncio.wait_for(asyncio.gather(*tasks), timeout=RUN_DEADLINE_SECONDS)
     seconds = time.perf_counter() - began
     return LoadResult(readers=readers, requests=readers * plan.rounds, seconds=seconds,
                       latencies_ms=tuple(latencies), errors=errors, pause_ms=plan.pause_s * 1000)
 
 
-async def _reader(address: tuple[str, int], number: int, plan: _Plan, start_line: asyncio.Event,
+class _StartLine:
+    """Every reader connects, then all start at once."""
+
+    def __init__(self, readers: int) -> None:
+        self.waiting = readers
+        self.all_there = asyncio.Event()
+        self.go = asyncio.Event()
+
+    async def arrive(self) -> None:
+        self.waiting -= 1
+        if self.waiting == 0:
+            self.all_there.set()
+        await self.go.wait()
+
+
+async def _reader(address: tuple[str, int], number: int, plan: _Plan, lines: _StartLine,
                   latencies: list[float], errors: dict[str, int]) -> None:
     """One reader: one keep-alive HTTP/1.1 connection (a light client, so that the load measures the
     server, not the client), `rounds` requests one after another; a broken connection is reopened."""
-    await start_line.wait()
     connection: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
+    try:  # connected before the clock starts: the latencies are those of requests, as a browser keeps its connection
+        connection = await asyncio.wait_for(asyncio.open_connection(*address), REQUEST_TIMEOUT_SECONDS)
+    except (OSError, asyncio.TimeoutError) as err:
+        errors[type(err).__name__] = errors.get(type(err).__name__, 0) + 1
+    await lines.arrive()
     for round_number in range(plan.rounds):
         if round_number and plan.pause_s:
             await asyncio.sleep(plan.pause_s)

