@@ -58,7 +58,20 @@ function showError(err) {
 
 // -- map ------------------------------------------------------------------------------------------
 const map = L.map("map", { zoomControl: true, attributionControl: false, minZoom: 1, maxZoom: 14 }).setView([20, 20], 2);
-const clusters = L.markerClusterGroup({ maxClusterRadius: 40 });
+function clusterIcon(cluster) {
+  // A cluster takes the colour of the event type most of its events have; its size grows with their number.
+  const counts = new Map();
+  for (const m of cluster.getAllChildMarkers()) counts.set(m.eventType, (counts.get(m.eventType) || 0) + 1);
+  const top = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+  const n = cluster.getChildCount();
+  const size = n < 10 ? 28 : n < 100 ? 34 : n < 1000 ? 40 : 46;
+  const disc = el("div", n.toLocaleString("en"), "cluster-disc");
+  disc.style.background = COLOURS[top] || "#555";
+  disc.title = [...counts.entries()].map(([type, count]) => `${type}: ${count}`).join("\n");
+  return L.divIcon({ html: disc, className: "type-cluster", iconSize: [size, size] });
+}
+
+const clusters = L.markerClusterGroup({ maxClusterRadius: 40, iconCreateFunction: clusterIcon });
 map.addLayer(clusters);
 
 async function drawBasemap() {
@@ -98,6 +111,7 @@ function marker(feature) {
     fillOpacity: area ? 0.15 : 0.8, dashArray: area ? "4 3" : null };
   const m = L.circleMarker([lat, lon], options);
   m.eventId = p.event_id;
+  m.eventType = p.event_type;
   m.bindTooltip(`${p.event_date} ${p.sub_event_type} — ${p.location}`);
   m.on("click", () => openEvent(p.event_id));
   return m;
@@ -150,7 +164,7 @@ async function loadTimeline(params) {
   }));
   brush.days = days;
   document.getElementById("count").textContent =
-    `${stats.total} event${stats.total === 1 ? "" : "s"}` + (params.toString() ? " match the filters" : "");
+    `${stats.total.toLocaleString("en")} event${stats.total === 1 ? "" : "s"}` + (params.toString() ? " match the filters" : "");
   document.getElementById("count").dataset.total = String(stats.total);
   if (chart) chart.destroy();
   chart = new Chart(document.getElementById("timeline"), {
