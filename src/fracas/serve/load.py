@@ -1,8 +1,8 @@
 """A bounded read load on a fracas server on loopback: for `fracas bench --serve` and the load test.
 
-`readers` clients read at the same time, each making `rounds` requests of /api/events (one of a few
-realistic listings: the first page, a filter, a later page), one after another (back to back, or with
-a pause as a person reading would make); then it stops. Nothing
+`readers` clients read at the same time, each on its own keep-alive connection, each making `rounds`
+requests of /api/events (one of a few realistic listings: the first page, a filter, a later page), one
+after another (back to back, or with a pause as a person reading would make); then it stops. Nothing
 but loopback is accepted, every request has a timeout, and the whole run has a deadline, so the load
 never runs away. What is measured: each request's latency, and errors (a status other than 200, a
 body that is not an events page, a timeout or a refused connection).

@@ -26,7 +26,10 @@ def running_server(app: Any, *, port: int | None = None) -> Iterator[str]:
     import uvicorn
 
     port = port or free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    # The pure-Python loop and parser: this server lives in a thread of its host process (a test run, the
+    # screenshot script), which may fork afterwards; `fracas serve` itself uses uvloop and httptools.
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
+                                           loop="asyncio", http="h11"))
     thread = threading.Thread(target=server.run, name="fracas-serve", daemon=True)
     thread.start()
     deadline = time.monotonic() + START_TIMEOUT_SECONDS
