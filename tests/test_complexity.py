@@ -16,14 +16,8 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 LIMIT = 15  # complexity must be below this
 
 KNOWN_COMPLEX: dict[str, int] = {
-    "fracas/dedupe/match.py::_same_place": 20,
-    "fracas/dedupe/merge.py::merge": 21,
-    "fracas/dedupe/merge.py::merge_fatalities": 15,
-    "fracas/evaluate/gold.py::_read_event": 15,
-    "fracas/evaluate/gold.py::_read_place": 20,
     "fracas/extract/attribution.py::_backward": 15,
     "fracas/interfaces/cli_store.py::render_event": 18,
-    "fracas/resolve/actors.py::_parse_document": 15,
     "fracas/resolve/numbers.py::_core": 21,
     "fracas/store/ingest.py::store_dispatch": 18,
 }

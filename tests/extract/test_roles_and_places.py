@@ -319,3 +319,74 @@ def test_a_total_over_several_acts_is_no_one_acts_toll():
     assert [[e.fatalities for e in fracas.extract(four, published="2022-07-16")],
             [e.fatalities for e in fracas.extract(two_sides, published="2025-08-31")],
             [e.fatalities for e in fracas.extract(one, published="2022-09-13")]] == [[None], [None, None], [3]]
+
+
+def test_a_country_named_as_a_neighbour_is_that_country_not_a_foreign_province():
+    # "du Niger" is the country, never Nigeria's Niger state; "Au Bénin" opens the dispatch's scene.
+    text = ("Au Bénin, l'armée a subi de lourdes pertes près des frontières du Niger et du Burkina Faso. Au moins "
+            "douze soldats ont été tués jeudi lors d'une attaque jihadiste contre leur position, selon les "
+            "autorités béninoises.")
+    assert roles(text, "2025-01-10") == [
+        ("Armed clash", "Jihadist Groups", "Military Forces of Benin", "Benin", "BJ", 12),
+    ]
+
+
+def test_a_region_name_several_countries_share_is_read_in_the_dispatch_country():
+    # Haiti also has a "Nord-Ouest": the Cameroonian article keeps its own region.
+    text = ("Des séparatistes armés ont attaqué lundi un poste militaire à Ndop, dans la région du Nord-Ouest du "
+            "Cameroun, tuant deux soldats, selon une source sécuritaire.")
+    [event] = fracas.extract(text, published="2022-06-15")
+    assert (event.sub_event_type, event.actor1.name, event.actor2.name, event.location.name,
+            event.location.admin1, event.location.country) == (
+        "Armed clash", "Ambazonian Separatists", "Military Forces of Cameroon", "Ndop", "North-West", "CM")
+
+
+def test_the_side_attacked_in_a_battle_is_actor2():
+    text = ("Des hommes armés ont attaqué mardi un poste avancé de l'armée togolaise à Mandouri, dans la région "
+            "des Savanes, a indiqué une source sécuritaire.")
+    assert roles(text, "2023-05-12") == [
+        ("Armed clash", "Unidentified Armed Group (Togo)", "Military Forces of Togo", "Mandouri", "TG", None),
+    ]
+
+
+def test_barricades_and_stones_in_the_next_sentence_make_the_demonstration_a_riot():
+    text = ("Des centaines de manifestants ont défilé mercredi à Conakry contre la junte. Des jeunes ont érigé "
+            "des barricades et lancé des pierres sur les forces de l'ordre, selon des témoins.")
+    assert roles(text, "2022-08-18") == [
+        ("Violent demonstration", "Rioters (Guinea)", None, "Conakry", "GN", None),
+    ]
+
+
+def test_a_village_no_gazetteer_has_is_placed_in_the_one_province_of_the_dispatch():
+    # Kpemboli is in no gazetteer; the dispatch's only other place, Dapaong, is in the Savanes region.
+    text = ("Jeudi, des hommes armés ont tué six civils dans le village de Kpemboli, au Togo, selon une source "
+            "locale. Les blessés ont été évacués vers l'hôpital de Dapaong.")
+    [event] = fracas.extract(text, published="2022-07-16")
+    assert (event.sub_event_type, event.location.name, event.location.admin1, event.location.country,
+            event.location.precision, event.location.text, event.fatalities) == (
+        "Attack", "Savanes", "Savanes", "TG", "admin1", "Dapaong", 6)
+
+
+def test_a_demonstration_that_turns_to_looting_is_a_riot():
+    # Cues are whole words: the plural "pillages" is a cue of its own.
+    text = ("Des milliers de manifestants ont défilé lundi à Goma contre la Monusco. Ces manifestations se sont "
+            "transformées en pillages.")
+    assert [r[:4] for r in roles(text, "2022-07-26")] == [
+        ("Violent demonstration", "Rioters (Democratic Republic of Congo)",
+         "MONUSCO - United Nations Organization Stabilization Mission in the DRC", "Goma"),
+    ]
+
+
+def test_scuffles_told_of_a_demonstration_are_a_riot_there():
+    # "des heurts" with no armed group named, after protesters: the demonstrators clashed, a riot.
+    text = ("Des centaines de jeunes ont manifesté mardi soir à Sfax contre le couvre-feu, selon des médias "
+            "locaux. Des heurts ont également eu lieu à Gafsa.")
+    assert roles(text, "2021-01-19") == [
+        ("Peaceful protest", "Protesters (Tunisia)", None, "Sfax", "TN", None),
+        ("Violent demonstration", "Rioters (Tunisia)", None, "Gafsa", "TN", None),
+    ]
+
+
+def test_scuffles_between_soldiers_and_jihadists_stay_a_clash():
+    text = "Des heurts ont opposé mardi des soldats et des jihadistes près de Gao, selon une source sécuritaire."
+    assert [r[:2] for r in roles(text, "2021-01-20")] == [("Armed clash", "Military Forces of Mali")]

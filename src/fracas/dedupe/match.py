@@ -129,12 +129,22 @@ def _same_place(a: Place, b: Place, max_km: float) -> tuple[str, float | None] |
         return f"same place ({b.name}, GeoNames {b.geonames_id})", rounded
     if a.precision != b.precision or a.country != b.country:
         return None
+    why = _same_area(a, b) if a.precision in ("admin1", "admin2") else _near(a, b, distance, max_km)
+    return (why, rounded) if why is not None else None
+
+
+def _same_area(a: Place, b: Place) -> str | None:
+    """Two reports placed only at the same admin1 (or admin2 within the same admin1)."""
     if a.precision == "admin1" and a.admin1 is not None and a.admin1 == b.admin1:
-        return f"same admin1 ({a.admin1}), both reports locating it only to the admin1", rounded
+        return f"same admin1 ({a.admin1}), both reports locating it only to the admin1"
     if a.precision == "admin2" and a.admin2 is not None and (a.admin2, a.admin1) == (b.admin2, b.admin1):
-        return f"same admin2 ({a.admin2}), both reports locating it only to the admin2", rounded
+        return f"same admin2 ({a.admin2}), both reports locating it only to the admin2"
+    return None
+
+
+def _near(a: Place, b: Place, distance: float | None, max_km: float) -> str | None:
     if a.precision == "place" and distance is not None and distance <= max_km:
-        return f"{distance:.1f} km apart ({b.name} and {a.name})", rounded
+        return f"{distance:.1f} km apart ({b.name} and {a.name})"
     return None
 
 

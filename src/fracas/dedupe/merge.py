@@ -41,7 +41,7 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import TypeVar
 
 from fracas.dedupe.match import is_generic
-from fracas.model import Confidence, Event, Source
+from fracas.model import Actor, Confidence, DatePrecision, Event, Source
 from fracas.resolve.sources import INDEPENDENT_KINDS, grade_confidence
 
 _T = TypeVar("_T")
@@ -56,45 +56,24 @@ def merge(stored: Event, incoming: Event) -> Event:
     if set(incoming.dispatch_ids) <= set(stored.dispatch_ids):
         return stored
     swapped = _swapped_battle(stored, incoming)
-    disputed = (
-        not swapped
-        and stored.actor1.name != incoming.actor1.name
-        and not is_generic(stored.actor1)
-        and not is_generic(incoming.actor1)
-    ) or "contested" in (stored.confidence, incoming.confidence)
-
-    actor1, actor2 = stored.actor1, stored.actor2
-    if not swapped:
-        if is_generic(actor1) and not is_generic(incoming.actor1):
-            actor1 = incoming.actor1
-        if incoming.actor2 is not None and (
-            actor2 is None or (is_generic(actor2) and not is_generic(incoming.actor2))
-        ):
-            actor2 = incoming.actor2
+    actor1, actor2 = (stored.actor1, stored.actor2) if swapped else _merged_actors(stored, incoming)
     named = {actor1.name} | ({actor2.name} if actor2 is not None else set())
     assoc = tuple(
         actor for actor in _unique(stored.assoc_actors + incoming.assoc_actors, key=lambda a: a.name)
         if actor.name not in named
     )
-
-    if _DATE_RANK[incoming.date_precision] < _DATE_RANK[stored.date_precision] or (
-        incoming.date_precision == stored.date_precision and incoming.event_date < stored.event_date
-    ):
-        event_date, date_precision = incoming.event_date, incoming.date_precision
-    else:
-        event_date, date_precision = stored.event_date, stored.date_precision
+    event_date, date_precision = _merged_date(stored, incoming)
     location = (
         incoming.location
         if _PLACE_RANK[incoming.location.precision] < _PLACE_RANK[stored.location.precision]
         else stored.location
     )
-
     sources = tuple(_unique(stored.sources + incoming.sources, key=lambda s: (s.name, s.kind)))
     best, low, high = merge_fatalities(stored, incoming)
     regraded = grade_confidence(
         sources,
         perpetrator=actor1,
-        disputed=disputed,
+        disputed=_disputed(stored, incoming, swapped),
         has_specifics=location.precision == "place" and best is not None,
     )
     return stored.evolve(
@@ -116,9 +95,54 @@ def merge(stored: Event, incoming: Event) -> Event:
     )
 
 
+def _disputed(stored: Event, incoming: Event, swapped: bool) -> bool:
+    """Two named, different perpetrators (not a battle's sides swapped), or a report already contested."""
+    if "contested" in (stored.confidence, incoming.confidence):
+        return True
+    return (
+        not swapped
+        and stored.actor1.name != incoming.actor1.name
+        and not is_generic(stored.actor1)
+        and not is_generic(incoming.actor1)
+    )
+
+
+def _merged_actors(stored: Event, incoming: Event) -> tuple[Actor, Actor | None]:
+    """A named actor1 replaces a generic one; a known actor2 replaces a missing or generic one."""
+    actor1, actor2 = stored.actor1, stored.actor2
+    if is_generic(actor1) and not is_generic(incoming.actor1):
+        actor1 = incoming.actor1
+    if incoming.actor2 is not None and (
+        actor2 is None or (is_generic(actor2) and not is_generic(incoming.actor2))
+    ):
+        actor2 = incoming.actor2
+    return actor1, actor2
+
+
+def _merged_date(stored: Event, incoming: Event) -> tuple[str, DatePrecision]:
+    """The more precise date; at equal precision the earlier one."""
+    more_precise = _DATE_RANK[incoming.date_precision] < _DATE_RANK[stored.date_precision]
+    same_but_earlier = (
+        incoming.date_precision == stored.date_precision and incoming.event_date < stored.event_date
+    )
+    if more_precise or same_but_earlier:
+        return incoming.event_date, incoming.date_precision
+    return stored.event_date, stored.date_precision
+
+
 def merge_fatalities(stored: Event, incoming: Event) -> tuple[int | None, int | None, int | None]:
     """(best, low, high) of two reports of one event (rules: module doc)."""
     reports = (stored, incoming)
+    low, high = _fatality_bounds(reports)
+    candidates = [e for e in reports if e.fatalities is not None]
+    if not candidates:
+        return None, low, high
+    # max() keeps the first of equals, so stored wins a full tie.
+    chosen = max(candidates, key=lambda e: (_has_independent(e.sources), _is_exact(e), e.fatalities))
+    return chosen.fatalities, low, high
+
+
+def _fatality_bounds(reports: Sequence[Event]) -> tuple[int | None, int | None]:
     figures = [
         value
         for e in reports
@@ -131,12 +155,7 @@ def merge_fatalities(stored: Event, incoming: Event) -> tuple[int | None, int | 
     bounded_above = any(e.fatalities_high is not None or _is_exact(e) for e in reports)
     low = min(figures) if figures and bounded_below else None
     high = max(figures) if figures and bounded_above else None
-    candidates = [e for e in reports if e.fatalities is not None]
-    if not candidates:
-        return None, low, high
-    # max() keeps the first of equals, so stored wins a full tie.
-    chosen = max(candidates, key=lambda e: (_has_independent(e.sources), _is_exact(e), e.fatalities))
-    return chosen.fatalities, low, high
+    return low, high
 
 
 def _is_exact(event: Event) -> bool:

@@ -228,23 +228,7 @@ def _read_event(data: Any, where: str) -> GoldEvent:
         raise GoldFileError(f"{where}: must be a JSON object")
     _no_unknown_keys(data, EVENT_KEYS, where, "event")
     sub_type = data.get("sub_event_type")
-    if "sub_event_type" in data and sub_type not in EVENT_TYPE_OF_SUB_TYPE:
-        raise GoldFileError(
-            f"{where}: unknown sub_event_type {sub_type!r}; use one of: {', '.join(EVENT_TYPE_OF_SUB_TYPE)}"
-        )
-    event_type = data.get("event_type")
-    if event_type is None and sub_type is not None:
-        event_type = EVENT_TYPE_OF_SUB_TYPE[sub_type]
-    if event_type not in EVENT_TYPES:
-        raise GoldFileError(
-            f"{where}: missing or unknown event_type {event_type!r} (events are matched on it); "
-            f"use one of: {', '.join(EVENT_TYPES)}"
-        )
-    if sub_type is not None and EVENT_TYPE_OF_SUB_TYPE[sub_type] != event_type:
-        raise GoldFileError(
-            f"{where}: sub_event_type {sub_type!r} belongs to {EVENT_TYPE_OF_SUB_TYPE[sub_type]!r}, "
-            f"not to event_type {event_type!r}"
-        )
+    event_type = _event_type(data, sub_type, where)
     if "actor1" in data and data["actor1"] is None:
         raise GoldFileError(
             f"{where}: actor1 cannot be null (every event has an actor); leave it out instead"
@@ -273,6 +257,28 @@ def _read_event(data: Any, where: str) -> GoldEvent:
     )
 
 
+def _event_type(data: dict[str, Any], sub_type: Any, where: str) -> str:
+    """The event type given, or implied by the sub-type; both checked against ACLED's vocabulary."""
+    if "sub_event_type" in data and sub_type not in EVENT_TYPE_OF_SUB_TYPE:
+        raise GoldFileError(
+            f"{where}: unknown sub_event_type {sub_type!r}; use one of: {', '.join(EVENT_TYPE_OF_SUB_TYPE)}"
+        )
+    event_type = data.get("event_type")
+    if event_type is None and sub_type is not None:
+        event_type = EVENT_TYPE_OF_SUB_TYPE[sub_type]
+    if event_type not in EVENT_TYPES:
+        raise GoldFileError(
+            f"{where}: missing or unknown event_type {event_type!r} (events are matched on it); "
+            f"use one of: {', '.join(EVENT_TYPES)}"
+        )
+    if sub_type is not None and EVENT_TYPE_OF_SUB_TYPE[sub_type] != event_type:
+        raise GoldFileError(
+            f"{where}: sub_event_type {sub_type!r} belongs to {EVENT_TYPE_OF_SUB_TYPE[sub_type]!r}, "
+            f"not to event_type {event_type!r}"
+        )
+    return str(event_type)
+
+
 def _read_place(data: Any, where: str) -> GoldPlace:
     if not isinstance(data, dict):
         raise GoldFileError(
@@ -288,13 +294,7 @@ def _read_place(data: Any, where: str) -> GoldPlace:
         raise GoldFileError(
             f'{where}: location.country {country!r} must be an ISO 3166-1 alpha-2 code like "SY"'
         )
-    lat, lon = data.get("lat"), data.get("lon")
-    if (lat is None) != (lon is None):
-        raise GoldFileError(f"{where}: location gives only one of lat/lon; give both or neither")
-    if lat is not None and not (
-        _is_number(lat) and _is_number(lon) and -90 <= float(lat) <= 90 and -180 <= float(lon or 0) <= 180
-    ):
-        raise GoldFileError(f"{where}: location lat/lon must be numbers in degrees, got {lat!r}, {lon!r}")
+    lat, lon = _coordinates(data, where)
     _check_enum(data, "precision", get_args(GeoPrecision), f"{where}: location")
     if data.get("admin1") is None and lat is None and country is None:
         raise GoldFileError(f"{where}: location needs admin1, lat/lon or country to be matched")
@@ -302,10 +302,21 @@ def _read_place(data: Any, where: str) -> GoldPlace:
         name=data.get("name"),
         admin1=data.get("admin1"),
         country=country,
-        lat=float(lat) if lat is not None else None,
-        lon=float(lon) if lon is not None else None,
+        lat=lat,
+        lon=lon,
         precision=data.get("precision"),
     )
+
+
+def _coordinates(data: dict[str, Any], where: str) -> tuple[float | None, float | None]:
+    lat, lon = data.get("lat"), data.get("lon")
+    if (lat is None) != (lon is None):
+        raise GoldFileError(f"{where}: location gives only one of lat/lon; give both or neither")
+    if lat is None:
+        return None, None
+    if not (_is_number(lat) and _is_number(lon) and -90 <= float(lat) <= 90 and -180 <= float(lon) <= 180):
+        raise GoldFileError(f"{where}: location lat/lon must be numbers in degrees, got {lat!r}, {lon!r}")
+    return float(lat), float(lon)
 
 
 def _asserted_place_fields(data: Any) -> frozenset[str]:

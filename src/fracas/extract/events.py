@@ -192,9 +192,28 @@ class EventExtractor:
         if here:
             return [(p, p.place) for p in here]
         carried = _carried_place(mention, sentence_places, drafts)
+        if carried is not None and (carried[1].precision != "country" or carried[1].country != country):
+            return [carried]
+        province = self._only_province(sentence_places, country)
+        if province is not None:
+            return [(None, province)]
         if carried is not None:
             return [carried]
         return [(None, self.gazetteer.country_place(country, text=None) if country else _nowhere())]
+
+    def _only_province(self, sentence_places: dict[int, list[PlaceMention]], country: str | None) -> Place | None:
+        """The one province of the dispatch's country that all the places it names lie in, if there is one.
+
+        "une attaque contre les localités de Blamonga et Kpemboli" (villages no gazetteer has), in a dispatch
+        whose other places are all in the Savanes: the act is placed in the Savanes, at admin1 precision, as
+        ACLED places an event whose village it cannot find in the smallest area the report supports."""
+        homes = [p for places in sentence_places.values() for p in places
+                 if p.place.country == country and p.place.precision != "country" and p.place.admin1]
+        if country is None or len({p.place.admin1 for p in homes}) != 1:
+            return None
+        first = homes[0]
+        area = self.gazetteer.find_admin1(first.place.admin1 or "", country=country)
+        return replace(area, text=first.place.text) if area is not None else None
 
     def _actor(self, mention: ActorMention | None, country: str | None) -> Actor | None:
         if mention is None:

@@ -8,6 +8,7 @@ when the text puts it in a province, inside that province.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Protocol
@@ -15,6 +16,7 @@ from typing import Protocol
 from spacy.tokens import Doc, Span
 
 from fracas.model import Place
+from fracas.resolve.dateline import dateline_reader
 
 ADMIN_WORDS = r"provinces?|gouvernorats?|r[ée]gions?|[ée]tats?|pr[ée]fectures?|wilayas?|mohafazats?"
 # Units below a province (a Congolese territoire, a Malian cercle, a Nigerien département) are named
@@ -34,7 +36,7 @@ SUB_ADMIN_PHRASE = re.compile(
 # Countries named as where things happen ("en Syrie", "au Mali", "dans le nord du Niger"), not as parties
 # ("hostiles à la France", "accuse la France").
 COUNTRY_PHRASE = re.compile(
-    rf"(?:\b(?:en|au|aux)\s+|\bdans\s+l(?:e|a|es|['’])\s*|(?:nord|sud|est|ouest|centre)(?:-\w+)?\s+"
+    rf"(?:\b(?:[Ee]n|[Aa]u|[Aa]ux)\s+|\b[Dd]ans\s+l(?:e|a|es|['’])\s*|(?:nord|sud|est|ouest|centre)(?:-\w+)?\s+"
     rf"(?:du\s+|de\s+la\s+|de\s+l['’]|des\s+))(?P<name>{NAME})")
 RELATIVE = re.compile(
     r"(?:\b(?:nord|sud|est|ouest)(?:-(?:est|ouest))?|\bkm|kilom[eè]tres|\bmilles)\s+(?:de\s+|d['’]|du\s+)(?:la\s+|l['’])?$")
@@ -47,7 +49,6 @@ NEIGHBOURHOOD = re.compile(r"\b(?:le|du|au)\s+quartier(?:\s+[a-zà-ÿ-]+)?\s+(?:
 ADMIN_COORDINATION = re.compile(
     rf"(?:{ADMIN_WORDS})\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]){NAME}\s*(?:,\s*|\s+et\s+)"
     rf"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?(?P<name>{NAME})")
-DATELINE = re.compile(r"^\s*[A-ZÀ-Ü][A-ZÀ-Ü'’ \-]+(?:,[^()\n]{0,60})?\s*\((?:AFP|Reuters|AP|RFI|APA|Xinhua)\)\s*[-–—]\s*")
 # Capitalised words that open sentences or name days and months, never places.
 NOT_PLACES = {
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier", "fevrier", "mars",
@@ -61,6 +62,7 @@ class GazetteerLike(Protocol):
     def find_admin1(self, name: str, *, country: str | None = None) -> Place | None: ...
     def find_admin2(self, name: str, *, country: str | None = None) -> Place | None: ...
     def find_country(self, name: str) -> str | None: ...
+    def admin1_countries(self, name: str) -> frozenset[str]: ...
     def country_place(self, alpha2: str, *, text: str | None = None) -> Place: ...
 
 
@@ -73,8 +75,7 @@ class PlaceMention:
 
 
 def dateline_end(text: str) -> int:
-    match = DATELINE.match(text)
-    return match.end() if match else 0
+    return dateline_reader().end(text)
 
 
 def find_countries(text: str, gazetteer: GazetteerLike) -> list[tuple[int, int, str]]:
@@ -94,9 +95,12 @@ def place_candidates(doc: Doc, text: str, skip: list[tuple[int, int]]) -> dict[t
     """
     start_at = dateline_end(text)
     candidates: dict[tuple[int, int], bool] = {}
+    taken = _merged(skip)
+    taken_starts = [s for s, _ in taken]
 
     def add(start: int, end: int, admin: bool) -> None:
-        if start < start_at or any(s < end and start < e for s, e in skip):
+        last_before = bisect_left(taken_starts, end) - 1  # the last taken span starting before `end`
+        if start < start_at or (last_before >= 0 and taken[last_before][1] > start):
             return
         name = text[start:end].strip(" '’-")
         if not name or name.lower() in NOT_PLACES:
@@ -119,6 +123,17 @@ def place_candidates(doc: Doc, text: str, skip: list[tuple[int, int]]) -> dict[t
     return candidates
 
 
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping spans joined, in order: a span overlaps one of `spans` iff it overlaps one of these."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def dispatch_country(text: str, gazetteer: GazetteerLike, hints: list[str],
                      candidates: dict[tuple[int, int], bool]) -> str | None:
     """The country a dispatch is about: named countries and provinces, then its places, then actors' countries."""
@@ -137,15 +152,29 @@ def dispatch_country(text: str, gazetteer: GazetteerLike, hints: list[str],
 
 def _country_votes(name: str, admin: bool, gazetteer: GazetteerLike) -> list[tuple[str, float]]:
     """What one place name says of the dispatch's country: a province weighs more than a town."""
-    if not admin:
-        found = gazetteer.find_place(name) or gazetteer.find_admin1(name)
-        return [(found.country, 1)] if found is not None and found.country else []
+    return _area_votes(name, gazetteer) if admin else _site_votes(name, gazetteer)
+
+
+def _site_votes(name: str, gazetteer: GazetteerLike) -> list[tuple[str, float]]:
+    code = gazetteer.find_country(name)
+    if code is not None:
+        # "aux frontières du Niger" names the country, not Nigeria's Niger state; a country named
+        # without "en"/"au" is as often a party ("hostiles à la France") as the scene: it weighs little.
+        return [(code, 0.5)]
+    found = gazetteer.find_place(name) or gazetteer.find_admin1(name)
+    return [(found.country, 1)] if found is not None and found.country else []
+
+
+def _area_votes(name: str, gazetteer: GazetteerLike) -> list[tuple[str, float]]:
     province, town = gazetteer.find_admin1(name), gazetteer.find_place(name)
     if province is not None and town is not None and town.country != province.country:
         # "la région de Beni" (a Congolese town) vs Bolivia's Beni department: both stay possible.
         return [(province.country or "", 1), (town.country or "", 1)]
     if province is not None:
-        return [(province.country or "", 2)]
+        # "la région du Nord-Ouest" names a province of Cameroon and of Haiti: a name many countries give a
+        # province says little of which country the dispatch is about, so its weight is shared out.
+        homes = gazetteer.admin1_countries(name) or {province.country or ""}
+        return [(code, 2 / len(homes)) for code in sorted(homes)]
     district = gazetteer.find_admin2(name)
     # "la province du Soum": a Burkinabè province is a district
     return [(district.country or "", 2)] if district is not None else []
@@ -175,7 +204,7 @@ def find_places(text: str, sentences: list[Span], gazetteer: GazetteerLike, *, c
 def _resolve_place(name: str, admin: bool, gazetteer: GazetteerLike, country: str | None,
                    province: str | None) -> Place | None:
     """A candidate name as a province or district (when its words say so), a town, or a country."""
-    place = _resolve_area(name, gazetteer, country) if admin else None
+    place = _resolve_area(name, gazetteer, country) if admin else _as_country(name, gazetteer)
     if place is None:
         place = gazetteer.find_place(name, country=country, admin1=province)
         if place is None and province is None and not admin:
@@ -184,6 +213,15 @@ def _resolve_place(name: str, admin: bool, gazetteer: GazetteerLike, country: st
         code = gazetteer.find_country(name)
         place = gazetteer.country_place(code, text=name) if code else None
     return place
+
+
+def _as_country(name: str, gazetteer: GazetteerLike) -> Place | None:
+    """A country's name names the country ("au Niger" is not Nigeria's Niger state, "Nigeria" not a
+    misspelt "Niger"), or the capital that bears it (Djibouti, Koweït)."""
+    code = gazetteer.find_country(name)
+    if code is None:
+        return None
+    return gazetteer.find_place(name, country=code) or gazetteer.country_place(code, text=name)
 
 
 def _resolve_area(name: str, gazetteer: GazetteerLike, country: str | None) -> Place | None:

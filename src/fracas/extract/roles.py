@@ -7,6 +7,7 @@ the sub-type's row of the policy table then says how roles become actor1 and act
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Callable
 
 from spacy.tokens import Doc, Span
@@ -32,6 +33,7 @@ class Roles:
     neutral: list[ActorMention] = field(default_factory=list)
     allies: list[ActorMention] = field(default_factory=list)  # named beside another actor, on its side
     actors: list[ActorMention] = field(default_factory=list)  # all of them
+    between: bool = False  # "les combats entre l'armée et le M23": two sides named in their own order
 
 
 def assign_actors(mention: Mention, sentence: Span, actors: list[ActorMention]) -> None:
@@ -51,7 +53,9 @@ def sort_roles(mention: Mention, sentence: Span, actors: list[ActorMention], cue
             previous = (actor, previous[1])
             roles.allies.append(actor)
             continue
-        if cues.support.search(fold(text[max(0, actor.start - base - 60):actor.start - base])):
+        lead = fold(text[max(0, actor.start - base - 60):actor.start - base])
+        roles.between = roles.between or bool(cues.between_sides.search(lead))
+        if cues.support.search(lead):
             previous = (actor, [])  # supporters, and any coordinated with them, play no role
             continue
         group = getattr(roles, _own_role(mention, actor, sentence, cues))
@@ -120,21 +124,33 @@ CROWD_OPPONENT: dict[str, Callable[[Roles, list[ActorMention], ActorMention | No
 
 
 def _assign_sides(mention: Mention, roles: Roles, policy: SubtypePolicy) -> None:
-    """Both sides of a clash are actors; ACLED lists them in the order the report gives them."""
-    armed = [a for a in roles.targets + roles.neutral if _is_armed(a)]
-    # "L'armée et les Casques bleus ont repoussé une attaque de l'UPC": the allies are one side.
-    sides = [a for a in sorted(roles.agents, key=lambda a: a.start) + sorted(armed, key=lambda a: a.start)
-             if a not in roles.allies]
-    distinct: list[ActorMention] = []
-    for actor in sides:
-        if all(same_actor(actor, other) is False for other in distinct):
-            distinct.append(actor)
+    """Both sides of a clash are actors: the side that struck, then the side it hit ("une attaque contre
+    un poste de l'armée": the army is actor2); sides named "entre X et Y" in the report's order."""
+    distinct = _distinct(a for a in _sides_in_order(roles) if a not in roles.allies)
     if len(distinct) == 1 and distinct[0] in roles.targets:
         # "Quarante-deux soldats maliens ont été tués": the side named is the one hit; who struck is unsaid.
         mention.actor2 = distinct[0]
         return
     mention.actor1 = distinct[0] if distinct else None
     mention.actor2 = distinct[1] if len(distinct) > 1 else None
+
+
+def _sides_in_order(roles: Roles) -> list[ActorMention]:
+    """Agents, then the other armed actors in text order, the ones hit last (unless "entre X et Y")."""
+    neutral = [a for a in roles.neutral if _is_armed(a)]
+    targets = [a for a in roles.targets if _is_armed(a)]
+    hit_last = [] if roles.between else targets
+    in_text = sorted((a for a in neutral + targets if a not in hit_last), key=lambda a: a.start)
+    return sorted(roles.agents, key=lambda a: a.start) + in_text + sorted(hit_last, key=lambda a: a.start)
+
+
+def _distinct(actors: Iterable[ActorMention]) -> list[ActorMention]:
+    # "L'armée et les Casques bleus ont repoussé une attaque de l'UPC": allies were left out by the caller.
+    distinct: list[ActorMention] = []
+    for actor in actors:
+        if all(same_actor(actor, other) is False for other in distinct):
+            distinct.append(actor)
+    return distinct
 
 
 def _assign_perpetrator(mention: Mention, roles: Roles, policy: SubtypePolicy) -> None:

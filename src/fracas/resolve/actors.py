@@ -136,12 +136,7 @@ def _parse_document(document: Any, entries: dict[str, ActorEntry], aliases: dict
     if not isinstance(document, dict) or not isinstance(document.get("actors"), list):
         raise ResourceError("an actor dictionary must be a mapping with an `actors:` list (see data/actors.yaml)")
     for position, raw in enumerate(document["actors"], start=1):
-        try:
-            entry = ActorEntry(name=raw["name"], kind=raw["kind"], country=raw.get("country"))
-        except (KeyError, TypeError) as err:
-            raise ResourceError(f"actor entry #{position} needs name and kind: {raw!r}") from err
-        if entry.kind not in ACTOR_KINDS:
-            raise ResourceError(f"actor {entry.name!r} has kind {entry.kind!r}; use one of {sorted(ACTOR_KINDS)}")
+        entry = _actor_entry(raw, position)
         entries[entry.name] = entry
         for names in (raw.get("aliases") or {}).values():
             for alias in names:
@@ -153,6 +148,16 @@ def _parse_document(document: Any, entries: dict[str, ActorEntry], aliases: dict
         entries.setdefault(forces_name, entry)
         for form in demonym_forms(fold(masculine)):
             demonyms[form] = entry
+
+
+def _actor_entry(raw: Any, position: int) -> ActorEntry:
+    try:
+        entry = ActorEntry(name=raw["name"], kind=raw["kind"], country=raw.get("country"))
+    except (KeyError, TypeError) as err:
+        raise ResourceError(f"actor entry #{position} needs name and kind: {raw!r}") from err
+    if entry.kind not in ACTOR_KINDS:
+        raise ResourceError(f"actor {entry.name!r} has kind {entry.kind!r}; use one of {sorted(ACTOR_KINDS)}")
+    return entry
 
 
 @lru_cache(maxsize=1)

@@ -237,6 +237,15 @@ class Gazetteer:
         row = self._admin1_row(name, country)
         return row.place(name, "admin1") if row else None
 
+    def admin1_countries(self, name: str) -> frozenset[str]:
+        """Every country with a province of this name ("Nord-Ouest": Cameroon, Haiti; "Savanes": Togo,
+        Côte d'Ivoire), by exact name or alias only."""
+        for key in _area_query_keys(name):
+            found = {r.country for r, _t in self._area_keys.get(key, ()) if r.kind == "admin1" and r.country}
+            if found:
+                return frozenset(found)
+        return frozenset()
+
     def _admin1_row(self, name: str, country: str | None) -> _Row | None:
         keys = _area_query_keys(name)
         for key in keys:
