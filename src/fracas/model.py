@@ -262,6 +262,8 @@ class ExtractionResult:
 def _listify(value: Any) -> Any:
     """Plain JSON-ready data: records become dicts, tuples lists (faster than dataclasses.asdict, which
     deep-copies every leaf; the records are frozen, so sharing their strings is safe)."""
+    if value is None or isinstance(value, (str, int, float)):  # most leaves: answered first
+        return value
     if isinstance(value, (list, tuple)):
         return [_listify(v) for v in value]
     if isinstance(value, dict):

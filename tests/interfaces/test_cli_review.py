@@ -57,9 +57,16 @@ def test_review_edit_round_trips_to_the_acled_csv_and_gold_scored_by_eval(db: st
     assert runner.invoke(app, ["export", "--format", "acled-csv", "-o", str(csv_path), "--db", db]).exit_code == 0
     frame = pd.read_csv(csv_path, dtype={"fatalities": "Int64"})
     # The ACLED CSV serves the reviewed values: the edited toll (the rejected event is still listed).
-    assert frame[["event_type", "fatalities"]].astype(object).where(frame.notna(), None).to_dict("records") == [
-        {"event_type": "Battles", "fatalities": None}, {"event_type": "Explosions/Remote violence", "fatalities": 4},
+    assert frame[["event_type", "fatalities", "review_status"]].astype(object).where(frame.notna(), None).to_dict(
+        "records") == [
+        {"event_type": "Battles", "fatalities": None, "review_status": "rejected"},
+        {"event_type": "Explosions/Remote violence", "fatalities": 4, "review_status": "edited"},
     ]
+    geojson_path = tmp_path / "out.geojson"
+    assert runner.invoke(app, ["export", "--format", "geojson", "-o", str(geojson_path), "--db", db]).exit_code == 0
+    features = json.loads(geojson_path.read_text(encoding="utf-8"))["features"]
+    assert [(f["properties"]["fatalities"], f["properties"]["review_status"]) for f in features] == [
+        (None, "rejected"), (4, "edited")]
     result = runner.invoke(app, ["export", "--format", "gold", "-o", str(gold_path), "--db", db])
     assert (result.exit_code, result.stderr.strip()) == (0, f"1 events written to {gold_path}")
     (line,) = [json.loads(text) for text in gold_path.read_text(encoding="utf-8").splitlines()]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -48,3 +49,40 @@ def headless_chromium() -> Iterator[Any]:
         driver.quit()
         shutil.rmtree(profile, ignore_errors=True)
 
+
+
+WAIT_SECONDS = 20.0
+SKIP_REASON = ("no headless Chromium: Debian's chromium and chromium-driver are missing (./run-tests installs them "
+               "with scripts/browser-for-tests)")
+
+
+def wait_for(driver: Any, script: str) -> Any:
+    """Poll `script` (JavaScript returning a value) until it is truthy, for at most WAIT_SECONDS."""
+    deadline = time.monotonic() + WAIT_SECONDS
+    while time.monotonic() < deadline:
+        value = driver.execute_script(script)
+        if value:
+            return value
+        time.sleep(0.1)
+    raise AssertionError(f"the dashboard did not get there in {WAIT_SECONDS} s: {script}")
+
+
+def open_dashboard(driver: Any, url: str) -> None:
+    driver.get(url)
+    wait_for(driver, "return document.body.dataset.ready === 'yes'")
+
+
+def refreshed(driver: Any, action: Any) -> None:
+    """Do `action` (which makes the page refresh its listings) and wait until the page is ready again."""
+    driver.execute_script("document.body.dataset.ready = 'no'")
+    action()
+    wait_for(driver, "return document.body.dataset.ready === 'yes'")
+
+
+def table_ids(driver: Any) -> list[str]:
+    return list(driver.execute_script(
+        "return [...document.querySelectorAll('#events tbody tr')].map(r => r.dataset.eventId)"))
+
+
+def marker_count(driver: Any) -> int:
+    return int(driver.execute_script("return Number(document.getElementById('map').dataset.markers)"))

@@ -29,3 +29,17 @@ def client(seeded: tuple[str, str]):  # noqa: ANN201 - a fastapi.testclient.Test
 @pytest.fixture
 def auth(seeded: tuple[str, str]) -> dict[str, str]:
     return {"Authorization": f"Bearer {seeded[1]}"}
+
+
+@pytest.fixture
+def dashboard(seeded: tuple[str, str]):  # noqa: ANN201 - (driver, base URL, client)
+    """The app on loopback, a headless Chromium that can reach nothing else, and a client of the same app."""
+    from browser import headless_chromium
+    from fastapi.testclient import TestClient
+
+    from fracas.serve.app import create_app
+    from fracas.serve.running import running_server
+
+    app = create_app(seeded[0])
+    with running_server(app) as base, headless_chromium() as driver, TestClient(app) as client:
+        yield driver, base, client

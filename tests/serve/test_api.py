@@ -154,7 +154,7 @@ def test_dashboard_and_its_local_assets_are_served(client) -> None:
     scripts = [line.strip() for line in page.splitlines() if "<script" in line]
     assert scripts == ['<script src="/vendor/leaflet.js"></script>', '<script src="/vendor/markercluster.js"></script>',
                        '<script src="/vendor/topojson-client.js"></script>', '<script src="/vendor/chart.js"></script>',
-                       '<script src="/static/app.js"></script>']
+                       '<script src="/static/app.js"></script>', '<script src="/static/panel.js"></script>']
     assert missing_assets() == [], "run scripts/install-dashboard-assets (./setup does)"
     assert [client.get(f"/vendor/{name}").status_code for name in VENDOR_FILES] == [200] * len(VENDOR_FILES)
     assert client.get("/vendor/leaflet/package.json").status_code == 404

@@ -130,3 +130,19 @@ def test_gold_export_of_reviewed_events_is_read_back_by_eval(store: EventStore, 
         "Homs", "2015-10-07",
     )
     assert json.loads(stream.getvalue())["events"][0]["fatalities"] == 2
+
+
+def test_event_counts_group_unreviewed_events_in_sql_and_name_the_reviewed(store: EventStore) -> None:
+    add_user(store, "amina")
+    for event_id, day, admin1 in (("c1", "2015-10-07", "Homs"), ("c2", "2015-10-07", "Homs"),
+                                  ("c3", "2015-10-08", "Hama"), ("c4", "2015-10-08", "Homs")):
+        event = strike(event_id, event_date=day)
+        store.upsert_event(event.evolve(location=event.location.__class__(
+            **{**event.location.__dict__, "admin1": admin1})))
+    accept(store, "c4", reviewer="amina")
+    by_day, by_admin1, reviewed = store.event_counts(EventFilter())  # type: ignore[attr-defined]
+    assert (sorted(by_day), sorted(by_admin1), reviewed) == (
+        [("2015-10-07", "Explosions/Remote violence", 2), ("2015-10-08", "Explosions/Remote violence", 1)],
+        [("Hama", 1), ("Homs", 2)], ["c4"])
+    assert store.event_counts(EventFilter(admin1="Hama")) == (  # type: ignore[attr-defined]
+        [("2015-10-08", "Explosions/Remote violence", 1)], [("Hama", 1)], [])

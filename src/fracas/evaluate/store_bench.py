@@ -86,11 +86,7 @@ def run_store_bench(events: int, *, url: str | None = None, reuse: bool = False,
     SQLite file) and measure it."""
     with _location(url) as (target, scratch):
         with open_store(target) as store:
-            start = time.perf_counter()
-            if not reuse:
-                fill(store, events, seed=SEED, progress=lambda done: say(f"built {done}/{events} events")
-                     if done % 20_000 == 0 else None)
-            build_s = time.perf_counter() - start
+            build_s = 0.0 if reuse else build(store, events, say=say)
             counts = store.counts()
             size = _size_bytes(store, target)
             queries = {name: _first_page_s(store, f) for name, f in QUERIES.items()}
@@ -104,6 +100,14 @@ def run_store_bench(events: int, *, url: str | None = None, reuse: bool = False,
             exports[fmt] = _export(target, fmt, scratch / f"out.{fmt}")
         return StoreBench(counts.events, counts.dispatches, build_s, size / max(1, counts.events), empty_ms,
                           full_ms, queries, exports)
+
+
+def build(store: EventStore, events: int, *, say: Callable[[str], None], every: int = 20_000) -> float:
+    """Write the synthetic store's `events` events (seed SEED) into `store`; return the seconds taken."""
+    start = time.perf_counter()
+    fill(store, events, seed=SEED, progress=lambda done: say(f"built {done}/{events} events")
+         if done % every == 0 else None)
+    return time.perf_counter() - start
 
 
 @contextmanager

@@ -33,10 +33,19 @@ _WRITERS: dict[str, Callable[[Iterable[Event], Any], int]] = {
     "parquet": write_parquet,
     "table": write_table,
 }
+_WITH_REVIEW_STATUS: dict[str, Callable[..., int]] = {
+    "acled-csv": write_acled_csv, "csv": write_acled_csv, "geojson": write_geojson,
+}
 
 
-def export(events: Iterable[Event], fmt: ExportFormat, destination: Destination | Console) -> int:
-    """Write `events` in format `fmt` to `destination`; return how many events were written."""
+def export(events: Iterable[Event], fmt: ExportFormat, destination: Destination | Console, *,
+           review_status: Callable[[Event], str] | None = None) -> int:
+    """Write `events` in format `fmt` to `destination`; return how many events were written.
+
+    `review_status` (the event's status in fracas.review) adds a column to the CSV and a property to
+    GeoJSON features; JSON Lines, JSON and Parquet hold the record contract only."""
+    if review_status is not None and fmt in _WITH_REVIEW_STATUS:
+        return _WITH_REVIEW_STATUS[fmt](events, destination, review_status=review_status)
     writer = _WRITERS.get(fmt)
     if writer is None:
         raise UsageError(f"unknown export format {fmt!r}; use one of: {', '.join(FORMATS)}")

@@ -32,7 +32,7 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -162,14 +162,20 @@ def acled_row(event: Event) -> dict[str, Any]:
     return row
 
 
-def write_acled_csv(events: Iterable[Event], destination: Destination) -> int:
-    """Write an ACLED-style CSV (header + one row per event); return how many events were written."""
+def write_acled_csv(events: Iterable[Event], destination: Destination, *,
+                    review_status: Callable[[Event], str] | None = None) -> int:
+    """Write an ACLED-style CSV (header + one row per event); return how many events were written.
+    With `review_status`, a last column `review_status` gives each event's (fracas.review)."""
     count = 0
     with text_output(destination) as out:
-        writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+        columns = [*COLUMNS, "review_status"] if review_status is not None else list(COLUMNS)
+        writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
         for event in events:
-            writer.writerow(csv_cells(acled_row(event)))
+            row = acled_row(event)
+            if review_status is not None:
+                row["review_status"] = review_status(event)
+            writer.writerow(csv_cells(row))
             count += 1
     return count
 

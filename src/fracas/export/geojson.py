@@ -8,7 +8,7 @@ the location's fields, and the sources and dispatch ids as lists.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from fracas.export._io import Destination, text_output
@@ -55,14 +55,19 @@ def feature(event: Event) -> dict[str, Any]:
     return {"type": "Feature", "id": event.event_id, "geometry": geometry, "properties": properties}
 
 
-def write_geojson(events: Iterable[Event], destination: Destination) -> int:
-    """Write a FeatureCollection, one feature per event, streamed; return how many were written."""
+def write_geojson(events: Iterable[Event], destination: Destination, *,
+                  review_status: Callable[[Event], str] | None = None) -> int:
+    """Write a FeatureCollection, one feature per event, streamed; return how many were written.
+    With `review_status`, each feature's properties give the event's (fracas.review)."""
     count = 0
     with text_output(destination) as out:
         out.write('{"type": "FeatureCollection", "features": [')
         for event in events:
             out.write(",\n" if count else "\n")
-            out.write(json.dumps(feature(event), ensure_ascii=False))
+            one = feature(event)
+            if review_status is not None:
+                one["properties"]["review_status"] = review_status(event)
+            out.write(json.dumps(one, ensure_ascii=False))
             count += 1
         out.write("\n]}\n" if count else "]}\n")
     return count

@@ -147,8 +147,15 @@ def bench(
     ),
     db: str | None = typer.Option(None, "--db", help="With --store: where to build it (default: a temporary file)."),
     reuse: bool = typer.Option(False, "--reuse", help="With --store and --db: measure the store already built there."),
+    serve: bool = typer.Option(
+        False, "--serve", help="Instead: serve a synthetic store (--store N, default 100,000 events) on loopback "
+        "and print p50/p95 latency and errors of 200 concurrent readers of /api/events.",
+    ),
 ) -> None:
     """Time raw spaCy and the fracas pipeline on the same texts; the last line is machine-readable."""
+    if serve:
+        _bench_serve(store, db, reuse)
+        return
     if store is not None:
         _bench_store(store, db, reuse)
         return
@@ -179,6 +186,19 @@ def _bench_store(events: int, db: str | None, reuse: bool) -> None:
 
     try:
         result = run_store_bench(events, url=db, reuse=reuse, say=lambda line: typer.echo(line, err=True))
+    except FracasError as err:
+        raise fail(str(err)) from err
+    for line in result.lines():
+        typer.echo(line)
+
+
+def _bench_serve(events: int | None, db: str | None, reuse: bool) -> None:
+    try:
+        from fracas.evaluate.serve_bench import EVENTS, run_serve_bench
+
+        result = run_serve_bench(events or EVENTS, url=db, reuse=reuse, say=lambda line: typer.echo(line, err=True))
+    except ImportError as err:
+        raise fail(f"fracas bench --serve needs the serve extra ({err}); pip install 'fracas[serve]'") from err
     except FracasError as err:
         raise fail(str(err)) from err
     for line in result.lines():

@@ -45,6 +45,9 @@ def serve_command(
     host: Annotated[str, typer.Option("--host", help="Address to bind. Beyond loopback, anyone who can "
                                       "reach it can read the store.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="TCP port.")] = 8000,
+    cache_seconds: Annotated[float, typer.Option(
+        "--cache-seconds", min=0, help="Keep read answers this long (writes through the server clear them at "
+        "once; another process's ingest shows within this time). 0 turns the cache off.")] = 5.0,
 ) -> None:
     """Serve the web API, its docs (/docs) and the map dashboard over the store."""
     try:
@@ -61,7 +64,7 @@ def serve_command(
         typer.secho("WARNING: the dashboard's JavaScript is not installed; run scripts/install-dashboard-assets "
                     "(the API works without it)", err=True, fg=typer.colors.YELLOW)
     try:
-        application = create_app(db or DEFAULT_URL, load_pipeline=_load_pipeline)
+        application = create_app(db or DEFAULT_URL, load_pipeline=_load_pipeline, cache_seconds=cache_seconds)
     except FracasError as err:
         raise fail(str(err)) from err
     typer.echo(f"fracas serve: http://{host}:{port}/ (API docs at /docs); Ctrl-C stops", err=True)

@@ -273,12 +273,21 @@ def export_command(
 def _export_reviewed(store: EventStore, filters: EventFilter, fmt: str, output: Path) -> int:
     from fracas.export import export
     from fracas.export._io import text_output
+    from fracas.model import Event
     from fracas.review import reviewed_events, write_gold
 
     if fmt == "gold":
         with text_output(output) as out:
             return write_gold(store, reviewed_events(store, filters), out)
-    return export((item.event for item in reviewed_events(store, filters)), fmt, output)  # type: ignore[arg-type]
+    statuses: dict[str, str] = {}
+
+    def served() -> Iterator[Event]:
+        for item in reviewed_events(store, filters):
+            statuses[item.event.event_id] = item.review_status
+            yield item.event
+
+    return export(served(), fmt, output,  # type: ignore[arg-type]
+                  review_status=lambda event: statuses.pop(event.event_id, "machine"))
 
 
 @app.command("show")

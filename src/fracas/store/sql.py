@@ -300,6 +300,22 @@ class SQLStore(ReviewTables, FeedStateMixin, ABC):
             params += search_params
         return where, params
 
+    def event_counts(
+        self, filters: EventFilter | None = None
+    ) -> tuple[list[tuple[str, str, int]], list[tuple[str | None, int]], list[str]]:
+        """For counting without reading records, over the matching events that no analyst reviewed:
+        (event_date, event_type, count) and (admin1, count), grouped in SQL; and the ids of the
+        matching reviewed events (to be counted by their reviewed values)."""
+        where, params = self._filter_conditions(filters or EventFilter())
+        reviewed = "EXISTS (SELECT 1 FROM event_reviews r WHERE r.event_id = e.event_id)"
+        unreviewed = " WHERE " + " AND ".join([*where, f"NOT {reviewed}"])
+        by_day = self._all(f"SELECT e.event_date, e.event_type, count(*) FROM events e{unreviewed}"
+                           " GROUP BY e.event_date, e.event_type", params)
+        by_admin1 = self._all(f"SELECT e.admin1, count(*) FROM events e{unreviewed} GROUP BY e.admin1", params)
+        ids = self._all("SELECT e.event_id FROM events e WHERE " + " AND ".join([*where, reviewed]), params)
+        return ([(str(row[0]), row[1], int(row[2])) for row in by_day], [(row[0], int(row[1])) for row in by_admin1],
+                [row[0] for row in ids])
+
     def search(self, text: str, *, limit: int | None = None) -> Iterator[Event]:
         return self.events(EventFilter(search=text, limit=limit))
 

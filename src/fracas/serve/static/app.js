@@ -17,8 +17,11 @@ const SUB_TYPES = ["Armed clash", "Government regains territory", "Non-state act
 const CONFIDENCES = ["confirmed", "fair", "weak", "contested"];
 const STATUSES = ["machine", "accepted", "edited", "merged", "duplicate", "split", "rejected"];
 const PAGE_SIZE = 25;
+const LABELLED_MARKERS = 30;
+const MAP_EVENTS = 10000;
+const mapNotice = document.getElementById("map-notice");
 
-const state = { page: 1, rows: [], sortKey: null, sortDir: 1, selected: null };
+const state = { page: 1, rows: [], sortKey: null, sortDir: 1, selected: null, picked: new Set() };
 const form = document.getElementById("filters");
 
 function el(tag, text, cls) {
@@ -55,7 +58,20 @@ function showError(err) {
 
 // -- map ------------------------------------------------------------------------------------------
 const map = L.map("map", { zoomControl: true, attributionControl: false, minZoom: 1, maxZoom: 14 }).setView([20, 20], 2);
-const clusters = L.markerClusterGroup({ maxClusterRadius: 40 });
+function clusterIcon(cluster) {
+  // A cluster takes the colour of the event type most of its events have; its size grows with their number.
+  const counts = new Map();
+  for (const m of cluster.getAllChildMarkers()) counts.set(m.eventType, (counts.get(m.eventType) || 0) + 1);
+  const top = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+  const n = cluster.getChildCount();
+  const size = n < 10 ? 28 : n < 100 ? 34 : n < 1000 ? 40 : 46;
+  const disc = el("div", n.toLocaleString("en"), "cluster-disc");
+  disc.style.background = COLOURS[top] || "#555";
+  disc.title = [...counts.entries()].map(([type, count]) => `${type}: ${count}`).join("\n");
+  return L.divIcon({ html: disc, className: "type-cluster", iconSize: [size, size] });
+}
+
+const clusters = L.markerClusterGroup({ maxClusterRadius: 40, iconCreateFunction: clusterIcon });
 map.addLayer(clusters);
 
 async function drawBasemap() {
@@ -95,6 +111,7 @@ function marker(feature) {
     fillOpacity: area ? 0.15 : 0.8, dashArray: area ? "4 3" : null };
   const m = L.circleMarker([lat, lon], options);
   m.eventId = p.event_id;
+  m.eventType = p.event_type;
   m.bindTooltip(`${p.event_date} ${p.sub_event_type} — ${p.location}`);
   m.on("click", () => openEvent(p.event_id));
   return m;
@@ -103,38 +120,105 @@ function marker(feature) {
 async function loadMap(params) {
   const query = new URLSearchParams(params);
   query.set("format", "geojson");
-  query.set("page_size", "10000");
+  query.set("page_size", String(MAP_EVENTS));
   const collection = await getJSON("/api/events?" + query);
   clusters.clearLayers();
-  const markers = collection.features.filter((f) => f.geometry).map(marker);
+  const placed = collection.features.filter((f) => f.geometry);
+  const markers = placed.map(marker);
+  if (markers.length <= LABELLED_MARKERS) {
+    // Few events: name their places on the map (the basemap has outlines only, no names).
+    markers.forEach((m, i) => m.unbindTooltip().bindTooltip(placed[i].properties.location,
+      { permanent: true, direction: "right", offset: [8, 0], className: "place-label" }));
+  }
   clusters.addLayers(markers);
+  mapNotice.textContent = collection.has_next
+    ? `the map shows the first ${MAP_EVENTS.toLocaleString("en")} matching events (oldest first): narrow the filters or drag on the timeline to see the others`
+    : "";
+  mapNotice.hidden = !collection.has_next;
   if (markers.length) map.fitBounds(L.featureGroup(markers).getBounds().pad(0.3), { maxZoom: 8 });
   document.getElementById("map").dataset.markers = String(markers.length);
 }
 
-// -- timeline -------------------------------------------------------------------------------------
+// -- timeline: events per day, stacked by type; drag across it to filter by a date range ---------
 let chart = null;
+const brush = { days: [], from: null, box: document.getElementById("brush") };
+
+function dayRange(first, last) {
+  // Every day from first to last (ISO dates), so that the axis is time and a gap shows as a gap.
+  const days = [];
+  const end = Date.parse(last + "T00:00:00Z");
+  for (let t = Date.parse(first + "T00:00:00Z"); t <= end && days.length < 20000; t += 86400000) {
+    days.push(new Date(t).toISOString().slice(0, 10));
+  }
+  return days;
+}
 
 async function loadTimeline(params) {
   const stats = await getJSON("/api/stats?" + params);
-  const days = [...new Set(stats.by_day.map((d) => d.date))];
+  const seen = stats.by_day.map((d) => d.date);
+  const days = seen.length ? dayRange(seen[0], seen[seen.length - 1]) : [];
+  const counts = new Map(stats.by_day.map((d) => [d.date + "|" + d.event_type, d.count]));
   const datasets = TYPES.filter((type) => stats.by_type[type]).map((type) => ({
-    label: type, backgroundColor: COLOURS[type], stack: "all",
-    data: days.map((day) => (stats.by_day.find((d) => d.date === day && d.event_type === type) || {}).count || 0),
+    label: type, backgroundColor: COLOURS[type], stack: "all", barPercentage: 1, categoryPercentage: 0.9,
+    data: days.map((day) => counts.get(day + "|" + type) || 0),
   }));
+  brush.days = days;
+  document.getElementById("count").textContent =
+    `${stats.total.toLocaleString("en")} event${stats.total === 1 ? "" : "s"}` + (params.toString() ? " match the filters" : "");
+  document.getElementById("count").dataset.total = String(stats.total);
   if (chart) chart.destroy();
   chart = new Chart(document.getElementById("timeline"), {
     type: "bar", data: { labels: days, datasets },
-    options: { maintainAspectRatio: false, animation: false,
-      plugins: { legend: { display: false }, title: { display: true, text: `${stats.total} events per day (click a day to filter)` } },
-      scales: { x: { stacked: true }, y: { stacked: true, ticks: { precision: 0 } } },
-      onClick: (event, elements) => {
-        if (!elements.length) return;
-        const day = days[elements[0].index];
-        form.elements.since.value = day;
-        form.elements.until.value = day;
-        refresh();
-      } },
+    options: { maintainAspectRatio: false, animation: false, events: ["mousemove", "mouseout"],
+      plugins: { legend: { display: false },
+        title: { display: true, text: "events per day — drag across days to filter by date, click a day for that day" } },
+      scales: { x: { stacked: true, ticks: { maxRotation: 0, autoSkipPadding: 12 } },
+        y: { stacked: true, ticks: { precision: 0 } } } },
+  });
+}
+
+function dayAt(clientX) {
+  // The day under a pixel of the timeline (nearest bar), or null outside the axis.
+  if (!chart || !brush.days.length) return null;
+  const x = clientX - chart.canvas.getBoundingClientRect().left;
+  const scale = chart.scales.x;
+  if (x < scale.left - 2 || x > scale.right + 2) return null;
+  const index = Math.round(scale.getValueForPixel(x));
+  return brush.days[Math.max(0, Math.min(brush.days.length - 1, index))];
+}
+
+function drawBrush(fromX, toX) {
+  const canvas = chart.canvas.getBoundingClientRect();
+  const box = brush.box;
+  const left = Math.min(fromX, toX) - canvas.left, width = Math.abs(toX - fromX);
+  box.style.left = `${left + chart.canvas.offsetLeft}px`;
+  box.style.width = `${width}px`;
+  box.style.top = `${chart.chartArea.top + chart.canvas.offsetTop}px`;
+  box.style.height = `${chart.chartArea.bottom - chart.chartArea.top}px`;
+  box.hidden = false;
+}
+
+function setupBrush() {
+  const canvas = document.getElementById("timeline");
+  canvas.addEventListener("pointerdown", (e) => {
+    if (dayAt(e.clientX) === null) return;
+    brush.from = e.clientX;
+    canvas.setPointerCapture(e.pointerId);
+  });
+  canvas.addEventListener("pointermove", (e) => {
+    if (brush.from !== null) drawBrush(brush.from, e.clientX);
+  });
+  canvas.addEventListener("pointerup", (e) => {
+    if (brush.from === null) return;
+    const first = dayAt(Math.min(brush.from, e.clientX)) || brush.days[0];
+    const last = dayAt(Math.max(brush.from, e.clientX)) || brush.days[brush.days.length - 1];
+    brush.from = null;
+    brush.box.hidden = true;
+    if (!first || !last) return;
+    form.elements.since.value = first;
+    form.elements.until.value = last;
+    state.page = 1;
+    refresh();
   });
 }
 
@@ -147,6 +231,20 @@ function cell(event, key) {
     case "fatalities": return event.fatalities === null ? "" : event.fatalities;
     default: return event[key];
   }
+}
+
+function pickCell(event) {
+  // A tick box: the ticked events are the ones the panel's Merge takes into the open event.
+  const td = el("td", null, "pick");
+  const box = el("input"); box.type = "checkbox"; box.name = "pick"; box.checked = state.picked.has(event.event_id);
+  box.title = "tick to merge into the event open in the panel";
+  box.addEventListener("click", (e) => {
+    e.stopPropagation();
+    if (box.checked) state.picked.add(event.event_id); else state.picked.delete(event.event_id);
+    if (state.selected) openEvent(state.selected);
+  });
+  td.appendChild(box);
+  return td;
 }
 
 function drawTable() {
@@ -162,7 +260,8 @@ function drawTable() {
     const tr = el("tr");
     tr.dataset.eventId = event.event_id;
     if (event.event_id === state.selected) tr.className = "selected";
-    for (const th of document.querySelectorAll("#events th")) {
+    tr.appendChild(pickCell(event));
+    for (const th of document.querySelectorAll("#events th[data-key]")) {
       const key = th.dataset.key;
       const td = el("td", key === "review_status" ? null : cell(event, key));
       if (key === "review_status") td.appendChild(el("span", event.review_status, "status status-" + event.review_status));
@@ -171,7 +270,7 @@ function drawTable() {
     tr.addEventListener("click", () => openEvent(event.event_id));
     return tr;
   }));
-  for (const th of document.querySelectorAll("#events th")) {
+  for (const th of document.querySelectorAll("#events th[data-key]")) {
     th.classList.toggle("sorted-asc", th.dataset.key === state.sortKey && state.sortDir === 1);
     th.classList.toggle("sorted-desc", th.dataset.key === state.sortKey && state.sortDir === -1);
   }
@@ -187,135 +286,6 @@ async function loadTable(params) {
   document.getElementById("prev").disabled = answer.page <= 1;
   document.getElementById("next").disabled = !answer.has_next;
   drawTable();
-}
-
-// -- event panel ----------------------------------------------------------------------------------
-function highlighted(text, spans) {
-  // Spans are [start, end) offsets into the dispatch text; overlapping spans keep the first.
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
-  const box = el("div", null, "dispatch");
-  let at = 0;
-  for (const span of sorted) {
-    if (span.start < at) continue;
-    box.appendChild(document.createTextNode(text.slice(at, span.start)));
-    const mark = el("mark", text.slice(span.start, span.end), "ev-" + fieldClass(span.field));
-    mark.title = span.field;
-    box.appendChild(mark);
-    at = span.end;
-  }
-  box.appendChild(document.createTextNode(text.slice(at)));
-  return box;
-}
-
-function fieldClass(field) {
-  const known = ["event_type", "sub_event_type", "actor1", "actor2", "location", "event_date", "fatalities",
-    "civilian_fatalities", "wounded", "sources"];
-  const base = field.split(".")[0].replace(/\[.*$/, "");
-  return known.includes(base) ? base : "other";
-}
-
-function fieldList(event) {
-  const dl = el("dl");
-  const actor = (a) => (a ? `${a.name} (${a.kind}${a.country ? ", " + a.country : ""})` : "—");
-  const place = event.location;
-  const rows = [
-    ["date", `${event.event_date} (${event.date_precision})`], ["type", event.event_type],
-    ["sub-type", event.sub_event_type], ["actor 1", actor(event.actor1)], ["actor 2", actor(event.actor2)],
-    ["associated", event.assoc_actors.map((a) => a.name).join("; ") || "—"],
-    ["place", `${[place.name, place.admin2, place.admin1, place.country].filter(Boolean).join(", ")} (${place.precision})`],
-    ["fatalities", event.fatalities === null ? "not given" : event.fatalities],
-    ["range", `${event.fatalities_low ?? "—"} – ${event.fatalities_high ?? "—"}`],
-    ["civilians killed", event.civilian_fatalities ?? "—"], ["wounded", event.wounded ?? "—"],
-    ["sources", event.sources.map((s) => `${s.name} (${s.kind})`).join("; ") || "—"],
-    ["confidence", event.confidence], ["review", event.review_status], ["notes", event.notes],
-  ];
-  for (const [name, value] of rows) dl.append(el("dt", name), el("dd", value));
-  return dl;
-}
-
-function reviewForm(event) {
-  const box = el("div", null, "review");
-  box.appendChild(el("h3", "Review"));
-  const token = el("input"); token.type = "password"; token.placeholder = "your token (fracas users add NAME)";
-  token.value = sessionStorage.getItem("fracas-token") || ""; token.size = 40; token.name = "token";
-  const subType = el("select"); subType.name = "sub_event_type";
-  for (const value of SUB_TYPES) subType.appendChild(el("option", value)).value = value;
-  subType.value = event.sub_event_type;
-  const date = el("input"); date.type = "date"; date.name = "event_date"; date.value = event.event_date;
-  const deaths = el("input"); deaths.type = "number"; deaths.min = "0"; deaths.name = "fatalities";
-  deaths.value = event.fatalities === null ? "" : event.fatalities; deaths.placeholder = "deaths";
-  const actor1 = el("input"); actor1.name = "actor1"; actor1.value = event.actor1.name; actor1.size = 30;
-  const note = el("textarea"); note.name = "note"; note.rows = 2; note.placeholder = "note: why";
-  const message = el("p", "", "message");
-  box.append(token, el("br"), subType, " ", date, " ", deaths, el("br"), actor1, note);
-  const changes = () => {
-    const value = {};
-    if (subType.value !== event.sub_event_type) value.sub_event_type = subType.value;
-    if (date.value !== event.event_date) value.event_date = date.value;
-    const toll = deaths.value === "" ? null : Number(deaths.value);
-    if (toll !== event.fatalities) value.fatalities = toll;
-    if (actor1.value !== event.actor1.name) value.actor1 = { ...event.actor1, name: actor1.value };
-    return value;
-  };
-  const act = (label, path, body) => {
-    const button = el("button", label); button.type = "button"; button.name = label.toLowerCase();
-    button.addEventListener("click", async () => {
-      sessionStorage.setItem("fracas-token", token.value);
-      try {
-        await getJSON(path, { method: "POST", body: JSON.stringify(body()),
-          headers: { "Content-Type": "application/json", "Authorization": "Bearer " + token.value } });
-        message.textContent = label + " saved";
-        await refresh();
-        await openEvent(event.event_id);
-      } catch (err) {
-        message.textContent = err.message;
-        message.className = "error";
-      }
-    });
-    box.appendChild(button);
-  };
-  const base = "/api/events/" + encodeURIComponent(event.event_id);
-  act("Accept", base + "/accept", () => ({ note: note.value }));
-  act("Save edit", base + "/edit", () => ({ note: note.value, changes: changes() }));
-  act("Split", base + "/split", () => ({ note: note.value, changes: changes() }));
-  act("Reject", base + "/reject", () => ({ note: note.value }));
-  box.appendChild(message);
-  return box;
-}
-
-async function openEvent(eventId) {
-  try {
-    const detail = await getJSON("/api/events/" + encodeURIComponent(eventId));
-    state.selected = eventId;
-    drawTable();
-    const event = detail.event;
-    const panel = document.getElementById("panel");
-    const title = el("h2", `${event.sub_event_type} — ${event.location.name}, ${event.event_date}`);
-    const parts = [title, el("p", event.event_id, "hint"), fieldList(event), reviewForm(event), el("h3", "Dispatches")];
-    for (const dispatch of detail.dispatches) {
-      parts.push(el("p", [dispatch.id, dispatch.outlet, dispatch.published].filter(Boolean).join(" · ")));
-      const keys = el("p", null, "legend");
-      for (const field of [...new Set(dispatch.evidence.map((e) => e.field))]) {
-        keys.appendChild(el("span", field, "field-key ev-" + fieldClass(field)));
-      }
-      parts.push(keys, highlighted(dispatch.text, dispatch.evidence));
-    }
-    const merged = detail.merges.filter((m) => m.reasons.length);
-    if (merged.length) {
-      parts.push(el("h3", "Why reports were merged"));
-      for (const m of merged) parts.push(el("p", `${m.dispatch_id}: ${m.reasons.join(" ")}`));
-    }
-    parts.push(el("h3", "Versions"));
-    const list = el("ol");
-    for (const v of detail.versions) {
-      list.appendChild(el("li", `${v.review_status}${v.reviewer ? " by " + v.reviewer : ""}` +
-        `${v.created_at ? " at " + v.created_at : ""}${v.note ? ": " + v.note : ""}`));
-    }
-    parts.push(list);
-    panel.replaceChildren(...parts);
-  } catch (err) {
-    showError(err);
-  }
 }
 
 // -- wiring ---------------------------------------------------------------------------------------
@@ -334,10 +304,10 @@ fillSelect("sub_event_type", SUB_TYPES);
 fillSelect("confidence", CONFIDENCES);
 fillSelect("review_status", STATUSES);
 form.addEventListener("submit", (e) => { e.preventDefault(); state.page = 1; refresh(); });
-document.getElementById("reset").addEventListener("click", () => { form.reset(); state.page = 1; refresh(); });
+document.getElementById("reset-filters").addEventListener("click", () => { form.reset(); state.page = 1; refresh(); });
 document.getElementById("prev").addEventListener("click", () => { state.page -= 1; loadTable(filterParams()); });
 document.getElementById("next").addEventListener("click", () => { state.page += 1; loadTable(filterParams()); });
-for (const th of document.querySelectorAll("#events th")) {
+for (const th of document.querySelectorAll("#events th[data-key]")) {
   th.addEventListener("click", () => {
     state.sortDir = state.sortKey === th.dataset.key ? -state.sortDir : 1;
     state.sortKey = th.dataset.key;
@@ -345,4 +315,5 @@ for (const th of document.querySelectorAll("#events th")) {
   });
 }
 addLegend();
+setupBrush();
 drawBasemap().then(refresh);
