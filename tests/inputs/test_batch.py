@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
+from web_fixtures import write_crawl
 
 from fracas.batch import Partition, plan_partitions
 from fracas.ingest import read_inputs
@@ -46,27 +47,28 @@ def test_a_local_cluster_of_two_workers_gives_the_events_of_a_single_process_run
     records.append(json.loads(NEGATIVES.read_text(encoding="utf-8").splitlines()[0]))  # stored as irrelevant
     wire.write_text("\n".join(json.dumps({"text": r["text"], "published": r["published"]}) for r in records)
                     + "\n{broken\n", encoding="utf-8")
+    crawl = str(write_crawl(tmp_path / "crawl.warc.gz"))  # 7 WARC records: cut into 4 record ranges
     single, merged, out = str(tmp_path / "single.db"), str(tmp_path / "merged.db"), tmp_path / "out"
-    assert runner.invoke(app, ["ingest", str(wire), "--db", single]).exit_code == 0
+    assert runner.invoke(app, ["ingest", str(wire), crawl, "--db", single]).exit_code == 0
     # The cluster runs in a child process: a LocalCluster leaves threads behind in its process, and a
     # later test that forks (the pipeline's worker processes) must not inherit them.
-    batch = subprocess.run([FRACAS, "batch", str(wire), "-o", str(out), "--workers", "2", "--records", "2"],
+    batch = subprocess.run([FRACAS, "batch", str(wire), crawl, "-o", str(out), "--workers", "2", "--records", "2"],
                            capture_output=True, text=True, timeout=600, stdin=subprocess.DEVNULL)
     assert batch.returncode == 0, batch.stderr
-    assert batch.stderr.splitlines()[-1] == ("batch: 4 partitions, 7 dispatches, "
-                                             f"{len(_events(single))} events, 1 rejections; "
+    assert batch.stderr.splitlines()[-1] == ("batch: 8 partitions, 9 dispatches, "
+                                             f"{len(_events(single))} events, 2 rejections; "
                                              f"merge with: fracas ingest {out}")
     first = runner.invoke(app, ["ingest", str(out), "--db", merged])
     assert first.exit_code == 0, first.output
-    assert first.stderr.splitlines()[-1] == ("dispatches: 7 read, 7 new, 0 duplicate, 0 near-duplicate, 1 irrelevant; "
-                                             f"events: {len(_events(single))} new, 0 merged; rejections: 1")
+    assert first.stderr.splitlines()[-1] == ("dispatches: 9 read, 9 new, 0 duplicate, 0 near-duplicate, 2 irrelevant; "
+                                             f"events: {len(_events(single))} new, 0 merged; rejections: 2")
     assert _events(merged) == _events(single)
-    ids = [item.id for item in read_inputs([str(wire)]) if isinstance(item, Dispatch)]
+    ids = [item.id for item in read_inputs([str(wire), crawl]) if isinstance(item, Dispatch)]
     assert _verdicts(merged, ids) == _verdicts(single, ids)
-    assert [verdict["verdict"] for verdict in _verdicts(merged, ids).values()] == ["relevant"] * 6 + ["irrelevant"]
+    assert [verdict["verdict"] for verdict in _verdicts(merged, ids).values()] == ["relevant"] * 6 + ["irrelevant", "relevant", "irrelevant"]
     again = runner.invoke(app, ["ingest", str(out), "--db", merged])
-    assert again.stderr.splitlines()[-1] == ("dispatches: 7 read, 0 new, 7 duplicate, 0 near-duplicate, 0 irrelevant; "
-                                             "events: 0 new, 0 merged; rejections: 1")
+    assert again.stderr.splitlines()[-1] == ("dispatches: 9 read, 0 new, 9 duplicate, 0 near-duplicate, 0 irrelevant; "
+                                             "events: 0 new, 0 merged; rejections: 2")
     assert _events(merged) == _events(single)
 
 

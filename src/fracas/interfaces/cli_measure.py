@@ -147,10 +147,19 @@ def bench(
     ),
     db: str | None = typer.Option(None, "--db", help="With --store: where to build it (default: a temporary file)."),
     reuse: bool = typer.Option(False, "--reuse", help="With --store and --db: measure the store already built there."),
+    warc: Path | None = typer.Option(
+        None, "--warc", metavar="FILE", help="Instead: ingest this crawl end to end in one process, with -j 2 and on "
+        "a Dask LocalCluster of 2 workers, and print records/s of each."),
+    write_warc: Path | None = typer.Option(
+        None, "--write-warc", metavar="FILE", help="Write a crawl of the bundled texts (gold and negatives) to FILE, "
+        "for --warc."),
 ) -> None:
     """Time raw spaCy and the fracas pipeline on the same texts; the last line is machine-readable."""
     if store is not None:
         _bench_store(store, db, reuse)
+        return
+    if warc is not None or write_warc is not None:
+        _bench_warc(warc, write_warc)
         return
     try:
         if files and mix is not None:
@@ -183,6 +192,21 @@ def _bench_store(events: int, db: str | None, reuse: bool) -> None:
         raise fail(str(err)) from err
     for line in result.lines():
         typer.echo(line)
+
+
+def _bench_warc(warc: Path | None, write_warc: Path | None) -> None:
+    from fracas.evaluate.warc_bench import bench_warc_dispatches, run_warc_bench, write_bench_warc
+
+    try:
+        if write_warc is not None:
+            records = write_bench_warc(write_warc, bench_warc_dispatches())
+            typer.echo(f"{write_warc}: {records} WARC records written", err=True)
+        if warc is not None:
+            result = run_warc_bench(str(warc), say=lambda line: typer.echo(line, err=True))
+            for line in result.lines():
+                typer.echo(line)
+    except (FracasError, OSError) as err:
+        raise fail(str(err)) from err
 
 
 def _load_spacy() -> object:
