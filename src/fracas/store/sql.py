@@ -17,7 +17,7 @@ from fracas.dedupe.match import date_span
 from fracas.errors import StoreError, UsageError
 from fracas.model import Dispatch, Event, Evidence, PublicationDate, Rejection, Relevance
 from fracas.store.candidates import candidate_query
-from fracas.store.lsh import lsh_buckets, pack_signature, unpack_signature
+from fracas.store.lsh import LSH_MIN_SHARED, lsh_buckets, pack_signature, unpack_signature
 from fracas.store.migrations import BOOTSTRAP, LATEST_VERSION, MIGRATIONS, Dialect
 from fracas.store.reviews import ReviewTables
 from fracas.store.feed_state import FeedStateMixin
@@ -169,10 +169,13 @@ class SQLStore(ReviewTables, FeedStateMixin, ABC):
         buckets = lsh_buckets(signature)
         if not buckets:
             return []
+        # Only dispatches sharing LSH_MIN_SHARED bands are read and compared (see store/lsh.py): the
+        # ones sharing a single band are nearly all unrelated texts with a few common phrases.
         rows = self._all(
             "SELECT d.id, d.signature FROM dispatches d WHERE d.seq IN (SELECT dispatch_seq FROM lsh_buckets"
-            f" WHERE bucket IN ({', '.join('?' * len(buckets))})) ORDER BY d.id",
-            buckets,
+            f" WHERE bucket IN ({', '.join('?' * len(buckets))}) GROUP BY dispatch_seq HAVING count(*) >= ?)"
+            " ORDER BY d.id",
+            [*buckets, min(LSH_MIN_SHARED, len(buckets))],
         )
         return [(row[0], unpack_signature(row[1])) for row in rows if row[1] is not None]
 
