@@ -78,7 +78,7 @@ class SQLStore(ReviewTables, FeedStateMixin, ABC):
         """Keep two processes from migrating at once (SQLite's BEGIN IMMEDIATE already does)."""
 
     def _json(self, value: Any) -> Any:
-        return json.dumps(value, ensure_ascii=False)
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))  # no spaces: bytes of every row
 
     def _unjson(self, value: Any) -> Any:
         return json.loads(value) if isinstance(value, (str, bytes)) else value
@@ -233,7 +233,7 @@ class SQLStore(ReviewTables, FeedStateMixin, ABC):
         reasons: Sequence[str] = (),
         distance_km: float | None = None,
     ) -> None:
-        spans = [{"field": e.field, "dispatch_id": e.dispatch_id, "start": e.start, "end": e.end} for e in evidence]
+        spans = [_span(e, dispatch_id) for e in evidence]
         with self.transaction():
             self._execute(
                 "INSERT INTO event_dispatches (event_id, dispatch_id, evidence, reasons, distance_km)"
@@ -322,7 +322,7 @@ class SQLStore(ReviewTables, FeedStateMixin, ABC):
                 reasons=tuple(self._unjson(row[1])),
                 distance_km=row[2],
                 near_duplicate_of=row[3],
-                evidence=tuple(Evidence(**span) for span in self._unjson(row[4])),
+                evidence=tuple(_evidence(span, row[0]) for span in self._unjson(row[4])),
                 linked_at=_timestamp(row[5]),
             )
             for row in rows
@@ -375,3 +375,19 @@ def _timestamp(value: Any) -> str:
     if isinstance(value, dt.datetime):
         return value.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
     return str(value)
+
+
+def _span(evidence: Evidence, dispatch_id: str) -> list[Any] | dict[str, Any]:
+    """An evidence span as a link keeps it: [field, start, end] when it is in the link's own dispatch
+    (the dispatch id is the row's, not repeated in each span: a third of the links' bytes), else whole."""
+    if evidence.dispatch_id == dispatch_id:
+        return [evidence.field, evidence.start, evidence.end]
+    return {"field": evidence.field, "dispatch_id": evidence.dispatch_id, "start": evidence.start, "end": evidence.end}
+
+
+def _evidence(span: list[Any] | dict[str, Any], dispatch_id: str) -> Evidence:
+    """A stored span back (links written before schema 6 keep whole objects)."""
+    if isinstance(span, dict):
+        return Evidence(**span)
+    field, start, end = span
+    return Evidence(field, dispatch_id, start, end)
