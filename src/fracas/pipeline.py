@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing as mp
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
@@ -99,13 +100,15 @@ class Pipeline:
         in_flight: deque[tuple[list[Dispatch], Any]] = deque()
         _FORKED_PIPELINE = self  # inherited by the forked workers, with the model already loaded
         try:
-            with mp.get_context("fork").Pool(n_process) as pool:
+            with mp.get_context("fork").Pool(n_process, initializer=_worker_signals) as pool:
                 for batch in minibatch(dispatches, size):
                     in_flight.append((batch, pool.apply_async(_extract_batch, (batch,))))
                     if len(in_flight) >= 2 * n_process:
                         yield from _returned(*in_flight.popleft())
                 while in_flight:
                     yield from _returned(*in_flight.popleft())
+                pool.close()  # all done: the workers exit by themselves (leaving the block terminates them)
+                pool.join()
         finally:
             _FORKED_PIPELINE = None
 
@@ -132,6 +135,14 @@ class Pipeline:
 
 
 _FORKED_PIPELINE: Pipeline | None = None
+
+
+def _worker_signals() -> None:
+    """In a forked worker: SIGTERM and SIGINT back to their defaults. A worker inherits the parent's
+    handlers, and one that only sets a flag (as `fracas watch` installs) would make the worker ignore
+    the SIGTERM with which the pool ends it, and the parent wait for it forever."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent decides
 
 
 def _returned(batch: list[Dispatch], result: Any) -> Iterator[Extracted]:

@@ -145,8 +145,11 @@ def test_the_watch_command_polls_once_and_prints_one_line(site: LoopbackSite, tm
     feeds = tmp_path / "feeds.txt"
     feeds.write_text(f"# veille\n{_feed_site(site, 2)}\n", encoding="utf-8")
     db = str(tmp_path / "w.db")
+    handlers = [signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGINT)]
     result = CliRunner().invoke(app, ["watch", str(feeds), "--once", "--db", db])
     assert result.exit_code == 0, result.output
+    # Run in-process, it gives the process its own handlers back (a forked worker inherits them).
+    assert [signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGINT)] == handlers
     line = result.stdout.strip()
     assert line.split(" ", 1)[1] == ("poll 1: 1 feeds (0 not modified, 0 backing off, 0 failed); items: 2 new, "
                                      "0 not fetched; dispatches: 2 read, 2 new, 0 duplicate, 0 near-duplicate, 0 irrelevant; "
