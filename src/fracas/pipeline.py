@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing as mp
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
@@ -59,7 +60,17 @@ class Pipeline:
         """(dispatch with its relevance verdict, event dicts, rejection message) in input order.
 
         The relevance stage runs first on each raw text: a dispatch it judges irrelevant is never parsed.
+        The input is read `batch_size` dispatches at a time, so at most one batch is held however long
+        the input is (even when every text is screened out and nothing reaches the parser).
         """
+        if n_process > 1:  # no fork on this platform: spaCy's own worker processes, over one stream
+            yield from self._screened_and_parsed(dispatches, n_process=n_process, batch_size=batch_size)
+            return
+        for batch in minibatch(dispatches, batch_size):
+            yield from self._screened_and_parsed(batch, n_process=1, batch_size=batch_size)
+
+    def _screened_and_parsed(self, dispatches: Iterable[Dispatch], *, n_process: int,
+                             batch_size: int) -> Iterator[Extracted]:
         pending: deque[tuple[Dispatch, TextScreening]] = deque()
 
         def docs() -> Iterator[Doc]:
@@ -85,23 +96,23 @@ class Pipeline:
 
     def _forked(self, dispatches: Iterable[Dispatch], n_process: int,
                 batch_size: int) -> Iterator[Extracted]:
+        """The batches sent to forked workers, `2 * n_process` at most in flight: the input is read as
+        the results come back, never further ahead (a pool's `imap` would read all of it at once)."""
         global _FORKED_PIPELINE
         # Small batches keep both workers busy to the end of a short run.
         size = max(1, min(batch_size, 8))
-        pending: deque[list[Dispatch]] = deque()
-
-        def batches() -> Iterator[list[Dispatch]]:
-            for batch in minibatch(dispatches, size):
-                pending.append(list(batch))  # the pool's feeder thread runs this: deque appends are atomic
-                yield pending[-1]
-
+        in_flight: deque[tuple[list[Dispatch], Any]] = deque()
         _FORKED_PIPELINE = self  # inherited by the forked workers, with the model already loaded
         try:
-            with mp.get_context("fork").Pool(n_process) as pool:
-                for found in pool.imap(_extract_batch, batches()):
-                    batch = pending.popleft()
-                    for dispatch, (events, rejection, relevance) in zip(batch, found, strict=True):
-                        yield replace(dispatch, relevance=relevance), events, rejection
+            with mp.get_context("fork").Pool(n_process, initializer=_worker_signals) as pool:
+                for batch in minibatch(dispatches, size):
+                    in_flight.append((batch, pool.apply_async(_extract_batch, (batch,))))
+                    if len(in_flight) >= 2 * n_process:
+                        yield from _returned(*in_flight.popleft())
+                while in_flight:
+                    yield from _returned(*in_flight.popleft())
+                pool.close()  # all done: the workers exit by themselves (leaving the block terminates them)
+                pool.join()
         finally:
             _FORKED_PIPELINE = None
 
@@ -128,6 +139,20 @@ class Pipeline:
 
 
 _FORKED_PIPELINE: Pipeline | None = None
+
+
+def _worker_signals() -> None:
+    """In a forked worker: SIGTERM and SIGINT back to their defaults. A worker inherits the parent's
+    handlers, and one that only sets a flag (as `fracas watch` installs) would make the worker ignore
+    the SIGTERM with which the pool ends it, and the parent wait for it forever."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent decides
+
+
+def _returned(batch: list[Dispatch], result: Any) -> Iterator[Extracted]:
+    """One batch's results from a forked worker, each with its dispatch."""
+    for dispatch, (events, rejection, relevance) in zip(batch, result.get(), strict=True):
+        yield replace(dispatch, relevance=relevance), events, rejection
 
 
 def _not_parsed(dispatch: Dispatch, screened: TextScreening) -> Extracted:

@@ -6,29 +6,17 @@ import logging
 from pathlib import Path
 
 import pytest
-from web_fixtures import ARTICLE_ENGLISH, ARTICLE_MALI, ARTICLE_NIGER, page, warc_file
+from web_fixtures import ARTICLE_MALI, ARTICLE_NIGER, page, warc_file, write_crawl
 
 from fracas.ingest import read_inputs
-from fracas.ingest.warc import WarcStats, read_warc
+from fracas.ingest.warc import WarcStats, count_records, read_warc
 from fracas.model import Dispatch, PublicationDate, Rejection
 
 HTML = "text/html; charset=utf-8"
-ENGLISH_PAGE = (f"<html lang='en'><body><nav>Home News Sport Business</nav><article><p>{ARTICLE_ENGLISH}</p>"
-                "</article><footer>All rights reserved. Contact us.</footer></body></html>").encode()
 
 
 def _crawl(tmp_path: Path, *, gzip: bool = True) -> Path:
-    path = tmp_path / ("crawl.warc.gz" if gzip else "crawl.warc")
-    path.write_bytes(warc_file([
-        ("https://courrier-sahel.example/mali", 200, HTML, page(ARTICLE_MALI).encode()),
-        ("https://english.example/fuel", 200, HTML, ENGLISH_PAGE),
-        ("https://courrier-sahel.example/logo.png", 200, "image/png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64),
-        ("https://courrier-sahel.example/old", 404, HTML, b"<html><body>introuvable</body></html>"),
-        ("https://radio.example/niger", 200, HTML, page(ARTICLE_NIGER, published=None, site_name=None).encode()),
-        ("https://radio.example/menu", 200, HTML,
-         "<html lang='fr'><body><nav>Accueil de la radio et des nouvelles du pays</nav></body></html>".encode()),
-    ], gzip=gzip))
-    return path
+    return write_crawl(tmp_path / ("crawl.warc.gz" if gzip else "crawl.warc"), gzip=gzip)
 
 
 @pytest.mark.parametrize("gzip", [True, False])
@@ -69,3 +57,23 @@ def test_a_corrupt_warc_is_a_rejection_after_the_records_read(tmp_path: Path) ->
     assert found[1] == Rejection(str(path), f"{path}: not a readable WARC file after record 2 (Invalid WARC record, "
                                             "first line: this is not a warc record); check that the download is "
                                             "complete", 2)
+
+
+def test_a_range_of_records_reads_those_records_only(tmp_path: Path) -> None:
+    path = _crawl(tmp_path)
+    whole = list(read_warc(str(path)))
+    parts = [list(read_warc(str(path), records=range(start, start + 3))) for start in (1, 4, 7)]
+    assert parts == [whole[:1], whole[1:2], whole[2:]]
+    assert count_records(str(path)) == 7
+    stats = WarcStats()
+    list(read_warc(str(path), stats=stats, records=range(4, 7)))
+    assert stats.line("crawl") == "crawl: 3 records read, 1 kept, 2 skipped (1 not HTML, 1 not HTTP 200), 0 rejected"
+
+
+def test_a_batch_cuts_a_crawl_into_record_ranges(tmp_path: Path) -> None:
+    from fracas.batch import Partition, plan_partitions
+
+    path = str(_crawl(tmp_path))
+    assert plan_partitions([path], 3) == [Partition("part-00000", path, 0, 3), Partition("part-00001", path, 3, 6),
+                                          Partition("part-00002", path, 6, 7)]
+    assert plan_partitions([path], 7) == [Partition("part-00000", path, 0, None)]

@@ -57,10 +57,10 @@ def test_a_poll_ingests_new_items_and_the_next_gets_304(site: LoopbackSite, tmp_
         second = poller.poll([feed])
         state = store.feed_state(feed)
         counts = store.counts()
-    assert first.line("T") == ("T poll 1: 1 feeds (0 not modified, 0 backing off, 0 failed); items: 6 new, "
-                               "0 not fetched; dispatches: 6 new, 0 duplicate; events: 6 new, 0 merged; rejections: 0")
-    assert second.line("T") == ("T poll 2: 1 feeds (1 not modified, 0 backing off, 0 failed); items: 0 new, "
-                                "0 not fetched; dispatches: 0 new, 0 duplicate; events: 0 new, 0 merged; rejections: 0")
+    assert first.poll_line("T") == ("T poll 1: 1 feeds (0 not modified, 0 backing off, 0 failed); items: 6 new, "
+                               "0 not fetched; dispatches: 6 read, 6 new, 0 duplicate, 0 near-duplicate, 0 irrelevant; events: 6 new, 0 merged; rejections: 0")
+    assert second.poll_line("T") == ("T poll 2: 1 feeds (1 not modified, 0 backing off, 0 failed); items: 0 new, "
+                                "0 not fetched; dispatches: 0 read, 0 new, 0 duplicate, 0 near-duplicate, 0 irrelevant; events: 0 new, 0 merged; rejections: 0")
     assert state == FeedState(feed, '"feed-v1"', None, "2024-03-13T12:00:00Z", "not-modified", None, 0, None)
     assert (counts.dispatches, counts.events) == (6, 6)
     pages = [p for p in site.paths() if p.endswith(".html")]
@@ -78,7 +78,7 @@ def test_a_failing_feed_is_backed_off_and_the_others_go_on(site: LoopbackSite, f
         first = poller.poll([dead, feed])
         second = poller.poll([dead, feed])
         state = store.feed_state(dead)
-    assert (first.failed, first.dispatches_new, second.backing_off, second.not_modified) == (1, 2, 1, 1)
+    assert (first.failed, first.new, second.backing_off, second.not_modified) == (1, 2, 1, 1)
     assert state == FeedState(
         dead, None, None, "2024-03-13T12:00:00Z", "failed",
         f"{dead}: robots.txt of {failing_site.base} does not allow fracas to fetch it; skipped", 1,
@@ -145,11 +145,15 @@ def test_the_watch_command_polls_once_and_prints_one_line(site: LoopbackSite, tm
     feeds = tmp_path / "feeds.txt"
     feeds.write_text(f"# veille\n{_feed_site(site, 2)}\n", encoding="utf-8")
     db = str(tmp_path / "w.db")
+    handlers = [signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGINT)]
     result = CliRunner().invoke(app, ["watch", str(feeds), "--once", "--db", db])
     assert result.exit_code == 0, result.output
+    # Run in-process, it gives the process its own handlers back (a forked worker inherits them).
+    assert [signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGINT)] == handlers
     line = result.stdout.strip()
     assert line.split(" ", 1)[1] == ("poll 1: 1 feeds (0 not modified, 0 backing off, 0 failed); items: 2 new, "
-                                     "0 not fetched; dispatches: 2 new, 0 duplicate; events: 2 new, 0 merged; "
+                                     "0 not fetched; dispatches: 2 read, 2 new, 0 duplicate, 0 near-duplicate, 0 irrelevant; "
+                                     "events: 2 new, 0 merged; "
                                      "rejections: 0")
     bad = CliRunner().invoke(app, ["watch", str(feeds), "--every", "soon", "--db", db])
     assert (bad.exit_code, bad.stderr.strip()) == (1, "fracas: error: --every 'soon' is not a duration; "

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 ARTICLE_MALI = (
     "Au moins sept civils ont été tués mardi dans l'attaque de leur village, Diallassagou, dans la région "
@@ -206,3 +207,22 @@ def warc_file(records: list[tuple[str, int, str, bytes]], *, gzip: bool = True) 
             warc_headers_dict={"WARC-Date": "2024-03-14T02:00:00Z"},
         ))
     return out.getvalue()
+
+
+_HTML = "text/html; charset=utf-8"
+ENGLISH_PAGE = (f"<html lang='en'><body><nav>Home News Sport Business</nav><article><p>{ARTICLE_ENGLISH}</p>"
+                "</article><footer>All rights reserved. Contact us.</footer></body></html>").encode()
+
+
+def write_crawl(path: Path, *, gzip: bool = True) -> Path:
+    """A crawl of 7 records: a request, two French articles, an English page, an image, a 404, a menu page."""
+    path.write_bytes(warc_file([
+        ("https://courrier-sahel.example/mali", 200, _HTML, page(ARTICLE_MALI).encode()),
+        ("https://english.example/fuel", 200, _HTML, ENGLISH_PAGE),
+        ("https://courrier-sahel.example/logo.png", 200, "image/png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64),
+        ("https://courrier-sahel.example/old", 404, _HTML, b"<html><body>introuvable</body></html>"),
+        ("https://radio.example/niger", 200, _HTML, page(ARTICLE_NIGER, published=None, site_name=None).encode()),
+        ("https://radio.example/menu", 200, _HTML,
+         "<html lang='fr'><body><nav>Accueil de la radio et des nouvelles du pays</nav></body></html>".encode()),
+    ], gzip=gzip))
+    return path

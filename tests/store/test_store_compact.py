@@ -153,3 +153,20 @@ def test_the_notes_index_follows_updates(store):
     assert [e.event_id for e in store.search("killing")] == []
     if isinstance(store, SQLiteStore):
         assert store.integrity_problems() == []
+
+
+def test_link_evidence_keeps_spans_without_the_dispatch_id_and_reads_whole_ones_of_older_links(store):
+    from fracas.model import Evidence
+
+    store.add_dispatch(Dispatch(id="d-1", text=TEXT), signature=signature(TEXT))
+    store.add_dispatch(Dispatch(id="d-2", text="URGENT " + TEXT), signature=signature("URGENT " + TEXT))
+    store.upsert_event(make_event())
+    own, other = Evidence("location", "d-1", 0, 8), Evidence("actor1", "d-2", 3, 9)
+    store.link("e-1", "d-1", evidence=[own, other])
+    raw = store._one("SELECT evidence FROM event_dispatches WHERE dispatch_id = 'd-1'")[0]
+    assert store._unjson(raw) == [["location", 0, 8], {"field": "actor1", "dispatch_id": "d-2", "start": 3, "end": 9}]
+    # A link written before schema 6 kept every span whole.
+    store._execute("INSERT INTO event_dispatches (event_id, dispatch_id, evidence, reasons) VALUES (?, ?, ?, ?)",
+                   ("e-1", "d-2", store._json([{"field": "notes", "dispatch_id": "d-2", "start": 1, "end": 4}]),
+                    store._json([])))
+    assert [record.evidence for record in store.merge_log("e-1")] == [(own, other), (Evidence("notes", "d-2", 1, 4),)]

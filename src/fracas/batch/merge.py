@@ -8,7 +8,6 @@ after a crash, changes nothing more.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import fields
 
 from fracas.batch.partitions import read_partitions
 from fracas.model import Dispatch, Event, Rejection
@@ -35,9 +34,5 @@ def ingest_batch(store: object, out_dir: str, *,
     for partition in read_partitions(out_dir):
         items: list[Dispatch | Rejection] = [*partition.rejections, *partition.dispatches]
         done = ingest(store, items, _Extracted(partition.events), on_item=on_item)  # type: ignore[arg-type]
-        total = add_summaries(total, done)
+        total += done
     return total
-
-
-def add_summaries(first: IngestSummary, second: IngestSummary) -> IngestSummary:
-    return IngestSummary(**{f.name: getattr(first, f.name) + getattr(second, f.name) for f in fields(IngestSummary)})

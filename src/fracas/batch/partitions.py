@@ -1,6 +1,7 @@
 """The output of `fracas batch`: one Parquet file per partition in each of three folders.
 
-    OUT/dispatches/part-00003.parquet   id, text, published, published_precision, outlet, url, origin
+    OUT/dispatches/part-00003.parquet   id, text, published, published_precision, outlet, url, origin,
+                                        relevance (the verdict as JSON, as `Relevance.to_dict` gives it)
     OUT/events/part-00003.parquet       dispatch_id, event_id, event_date, sub_event_type, country, record
                                         (record = the contract JSON of the event, as the store keeps it)
     OUT/rejections/part-00003.parquet   origin, reason, line
@@ -17,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from fracas.model import Dispatch, Event, PublicationDate, Rejection
+from fracas.model import Dispatch, Event, PublicationDate, Rejection, Relevance
 
 _FOLDERS = ("events", "rejections", "dispatches")  # in writing order: dispatches last marks completion
 
@@ -84,6 +85,8 @@ def _dispatches_table(dispatches: Sequence[Dispatch]) -> object:
         "outlet": [d.outlet for d in dispatches],
         "url": [d.url for d in dispatches],
         "origin": [d.origin for d in dispatches],
+        "relevance": [json.dumps(d.relevance.to_dict(), ensure_ascii=False) if d.relevance else None
+                      for d in dispatches],
     })
 
 
@@ -113,10 +116,11 @@ def read_partitions(out_dir: str | Path) -> Iterator[BatchPartition]:
 
 
 def _dispatch(row: dict[str, str | None]) -> Dispatch:
-    published = None
+    published, verdict = None, row.get("relevance")  # no column in the output of an older fracas
     if row["published"]:
         import datetime as dt
 
         published = PublicationDate(dt.date.fromisoformat(row["published"]), row["published_precision"])  # type: ignore[arg-type]
     return Dispatch(id=str(row["id"]), text=str(row["text"]), published=published, outlet=row["outlet"],
-                    url=row["url"], origin=str(row["origin"]))
+                    url=row["url"], origin=str(row["origin"]),
+                    relevance=Relevance.from_dict(json.loads(verdict)) if verdict else None)

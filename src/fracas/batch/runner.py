@@ -1,7 +1,7 @@
 """Extraction on a dask.distributed cluster.
 
-Inputs are cut into partitions: a JSON Lines or " date" lines file by ranges of `records` records, any
-other file (a page, a WARC crawl, a plain text) whole. Each partition is a task; a worker plugin loads
+Inputs are cut into partitions: a JSON Lines or " date" lines file by ranges of `records` records, a
+WARC crawl by ranges of `records` WARC records, any other file (a page, a feed, a plain text) whole. Each partition is a task; a worker plugin loads
 the NLP pipeline once per worker, and each task writes its partition's Parquet files
 (`fracas.batch.partitions`) into the output folder, which must be reachable by every worker (a shared
 file system). The store is never written here: `fracas ingest OUT` merges the partitions.
@@ -11,7 +11,7 @@ Without a scheduler address a `LocalCluster` of `workers` processes is started.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -49,6 +49,23 @@ def _records(path: str) -> int:
         return sum(1 for line in handle if line.strip())
 
 
+def _range_count(path: str, reader: object) -> int:
+    """How many items a ranged partition of `path` counts in (0: the file is not cut)."""
+    from fracas.ingest.kinds import is_warc_reader
+    from fracas.ingest.warc import count_records
+
+    if reader is None:
+        return _records(path) if path.lower().endswith(_RANGED_SUFFIXES) else 0
+    if not is_warc_reader(reader):
+        return 0
+    from warcio.exceptions import ArchiveLoadFailed
+
+    try:
+        return count_records(path)
+    except (ArchiveLoadFailed, OSError):
+        return 0  # a damaged or unreadable crawl is read whole: its reader reports the problem
+
+
 def plan_partitions(paths: Sequence[str], records: int) -> list[Partition]:
     from fracas.ingest.kinds import reader_for
 
@@ -58,7 +75,7 @@ def plan_partitions(paths: Sequence[str], records: int) -> list[Partition]:
     for path in paths:
         if not Path(path).is_file():
             raise UsageError(f"{path} is not a file; give input files (a shell glob like 'crawl/*.warc.gz')")
-        count = _records(path) if path.lower().endswith(_RANGED_SUFFIXES) and reader_for(path) is None else 0
+        count = _range_count(path, reader_for(path))
         if count > records:
             plan += [Partition("", path, start, min(start + records, count)) for start in range(0, count, records)]
         else:
@@ -72,9 +89,16 @@ def extract_partition(partition: Partition, out_dir: str, published: Publication
 
     from fracas.batch.partitions import write_partition
     from fracas.ingest import read_inputs
+    from fracas.ingest.kinds import is_warc_reader, reader_for
+    from fracas.ingest.warc import read_warc
 
     pipeline = get_worker().plugins[PLUGIN_NAME].pipeline
-    items = itertools.islice(read_inputs([partition.path], published=published), partition.start, partition.stop)
+    if partition.stop is not None and is_warc_reader(reader_for(partition.path)):
+        # WARC records are numbered from 1; records outside the range are passed over unread.
+        items: Iterable[Dispatch | Rejection] = read_warc(partition.path, published,
+                                                          records=range(partition.start + 1, partition.stop + 1))
+    else:
+        items = itertools.islice(read_inputs([partition.path], published=published), partition.start, partition.stop)
     rejections: list[Rejection] = []
     dispatches = (item for item in items if isinstance(item, Dispatch) or rejections.append(item))
     results = list(pipeline.run_iter(dispatches, on_rejection=rejections.append))

@@ -57,6 +57,8 @@ class StoreBench:
     bytes_per_event: float
     ingest_empty_ms: float
     ingest_full_ms: float
+    ingest_empty_cpu_ms: float  # the process's CPU time (user + system): what other loads on the machine
+    ingest_full_cpu_ms: float   # do not change, where the wall time above does
     queries_s: dict[str, float] = field(default_factory=dict)
     exports: dict[str, dict[str, float]] = field(default_factory=dict)
 
@@ -65,7 +67,9 @@ class StoreBench:
             f"synthetic store: {self.events} events, {self.dispatches} dispatches, built in {self.build_s:.0f} s",
             f"size: {self.bytes_per_event:.0f} bytes per event",
             f"ingest (store side, per dispatch): {self.ingest_empty_ms:.1f} ms empty, {self.ingest_full_ms:.1f} ms at "
-            f"{self.events} events: ratio {self.ingest_full_ms / self.ingest_empty_ms:.2f}",
+            f"{self.events} events: ratio {self.ingest_full_ms / self.ingest_empty_ms:.2f}; CPU time "
+            f"{self.ingest_empty_cpu_ms:.1f} ms empty, {self.ingest_full_cpu_ms:.1f} ms at {self.events} events: "
+            f"ratio {self.cpu_ratio:.2f}",
         ]
         out += [f"events {name}: first page of {PAGE} in {seconds:.3f} s" for name, seconds in self.queries_s.items()]
         out += [f"export {fmt}: {r['events']:.0f} events in {r['seconds']:.1f} s, peak {r['peak_mb']:.0f} MB"
@@ -74,10 +78,15 @@ class StoreBench:
         worst_export = max((r["peak_mb"] for r in self.exports.values()), default=0.0)
         out.append(
             f"events={self.events} bytes_per_event={self.bytes_per_event:.0f} "
-            f"ingest_ratio={self.ingest_full_ms / self.ingest_empty_ms:.2f} slowest_query_s={worst_query:.3f} "
+            f"ingest_ratio={self.ingest_full_ms / self.ingest_empty_ms:.2f} ingest_cpu_ratio={self.cpu_ratio:.2f} "
+            f"slowest_query_s={worst_query:.3f} "
             f"export_peak_mb={worst_export:.0f}"
         )
         return out
+
+    @property
+    def cpu_ratio(self) -> float:
+        return self.ingest_full_cpu_ms / self.ingest_empty_cpu_ms if self.ingest_empty_cpu_ms else float("nan")
 
 
 def run_store_bench(events: int, *, url: str | None = None, reuse: bool = False, incoming: int = INCOMING,
@@ -93,13 +102,14 @@ def run_store_bench(events: int, *, url: str | None = None, reuse: bool = False,
             say("timing ingest")
             with open_store(str(scratch / "empty.db")) as empty:
                 empty_ms = _ingest_ms(empty, counts.events, incoming, salt=1)
-            full_ms = _ingest_ms(store, counts.events, incoming, salt=2)
+            # New texts on every run (a --reuse run must not time the dispatches an earlier run stored).
+            full_ms = _ingest_ms(store, counts.events, incoming, salt=2 + counts.dispatches)
         exports = {}
         for fmt in EXPORT_FORMATS:
             say(f"exporting {fmt}")
             exports[fmt] = _export(target, fmt, scratch / f"out.{fmt}")
-        return StoreBench(counts.events, counts.dispatches, build_s, size / max(1, counts.events), empty_ms,
-                          full_ms, queries, exports)
+        return StoreBench(counts.events, counts.dispatches, build_s, size / max(1, counts.events), empty_ms[0],
+                          full_ms[0], empty_ms[1], full_ms[1], queries, exports)
 
 
 def build(store: EventStore, events: int, *, say: Callable[[str], None], every: int = 20_000) -> float:
@@ -134,18 +144,18 @@ def _first_page_s(store: EventStore, filters: EventFilter) -> float:
     return time.perf_counter() - start
 
 
-def _ingest_ms(store: EventStore, stored_events: int, incoming: int, *, salt: int) -> float:
-    """Store-side milliseconds per dispatch of `incoming` pre-extracted new dispatches, after a few
-    re-reports of stored events (merged; not timed, as an empty store has nothing to merge them into)."""
+def _ingest_ms(store: EventStore, stored_events: int, incoming: int, *, salt: int) -> tuple[float, float]:
+    """Store-side milliseconds per dispatch (wall, CPU) of `incoming` pre-extracted new dispatches, after
+    a few re-reports of stored events (merged; not timed, as an empty store has nothing to merge them into)."""
     rng = random.Random(salt)
     for _ in range(5):
         dispatch, extracted = re_report(SEED, rng.randrange(max(1, stored_events)), salt=salt)
         store_dispatch(store, dispatch, extracted, dedupe=fracas.dedupe)
     items = [new_report(SEED, 10_000_000 * salt + i) for i in range(incoming)]
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for dispatch, extracted in items:
         store_dispatch(store, dispatch, extracted, dedupe=fracas.dedupe)
-    return (time.perf_counter() - start) * 1000 / len(items)
+    return (time.perf_counter() - start) * 1000 / len(items), (time.process_time() - cpu) * 1000 / len(items)
 
 
 def _export(target: str, fmt: str, out: Path) -> dict[str, float]:

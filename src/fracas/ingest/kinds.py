@@ -39,6 +39,11 @@ def reader_for(path: str) -> Reader | None:
     return None
 
 
+def is_warc_reader(reader: object) -> bool:
+    """True for the reader `reader_for` gives a WARC crawl (which `fracas batch` cuts by record ranges)."""
+    return reader is _warc
+
+
 def _html(path: str, published: PublicationDate | None) -> Iterator[Dispatch | Rejection]:
     from fracas.ingest.html import read_html_file
 

@@ -63,20 +63,32 @@ def looks_like_warc(head: bytes) -> bool:
     return head.startswith(b"WARC/")
 
 
-def read_warc(path: str, published: PublicationDate | None = None,
-              stats: WarcStats | None = None) -> Iterator[Dispatch | Rejection]:
-    """Every French article page of the WARC file at `path`; see the module doc."""
+def read_warc(path: str, published: PublicationDate | None = None, stats: WarcStats | None = None, *,
+              records: range | None = None) -> Iterator[Dispatch | Rejection]:
+    """Every French article page of the WARC file at `path`; see the module doc.
+
+    `records` reads only the records of those numbers (the first is 1), as `fracas batch` partitions a
+    crawl; the others are passed over unread (warcio skips their content).
+    """
     stats = stats if stats is not None else WarcStats()
     try:
         with open(path, "rb") as stream:
-            yield from read_warc_stream(stream, origin=path, published=published, stats=stats)
+            yield from read_warc_stream(stream, origin=path, published=published, stats=stats, records=records)
     except OSError as err:
         yield Rejection(path, f"cannot read {path} ({err.strerror}); check its permissions")
     logger.info(stats.line(path))
 
 
+def count_records(path: str) -> int:
+    """How many records the WARC file at `path` holds (their contents are not read)."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    with open(path, "rb") as stream:
+        return sum(1 for _record in ArchiveIterator(stream))
+
+
 def read_warc_stream(stream: Any, *, origin: str, published: PublicationDate | None = None,
-                     stats: WarcStats) -> Iterator[Dispatch | Rejection]:
+                     stats: WarcStats, records: range | None = None) -> Iterator[Dispatch | Rejection]:
     try:
         from warcio.archiveiterator import ArchiveIterator
         from warcio.exceptions import ArchiveLoadFailed
@@ -86,6 +98,10 @@ def read_warc_stream(stream: Any, *, origin: str, published: PublicationDate | N
     try:
         for record in ArchiveIterator(stream):
             number += 1
+            if records is not None and number not in records:
+                if number >= records.stop:
+                    break
+                continue
             stats.read += 1
             item = _record(record, origin, number, published, stats)
             if item is not None:

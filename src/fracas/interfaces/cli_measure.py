@@ -151,6 +151,12 @@ def bench(
         False, "--serve", help="Instead: serve a synthetic store (--store N, default 100,000 events) on loopback "
         "and print p50/p95 latency and errors of 200 concurrent readers of /api/events.",
     ),
+    warc: Path | None = typer.Option(
+        None, "--warc", metavar="FILE", help="Instead: ingest this crawl end to end in one process, with -j 2 and on "
+        "a Dask LocalCluster of 2 workers, and print records/s of each."),
+    write_warc: Path | None = typer.Option(
+        None, "--write-warc", metavar="FILE", help="Write a crawl of the bundled texts (gold and negatives) to FILE, "
+        "for --warc."),
 ) -> None:
     """Time raw spaCy and the fracas pipeline on the same texts; the last line is machine-readable."""
     if serve:
@@ -158,6 +164,9 @@ def bench(
         return
     if store is not None:
         _bench_store(store, db, reuse)
+        return
+    if warc is not None or write_warc is not None:
+        _bench_warc(warc, write_warc)
         return
     try:
         if files and mix is not None:
@@ -203,6 +212,21 @@ def _bench_serve(events: int | None, db: str | None, reuse: bool) -> None:
         raise fail(str(err)) from err
     for line in result.lines():
         typer.echo(line)
+
+
+def _bench_warc(warc: Path | None, write_warc: Path | None) -> None:
+    from fracas.evaluate.warc_bench import bench_warc_dispatches, run_warc_bench, write_bench_warc
+
+    try:
+        if write_warc is not None:
+            records = write_bench_warc(write_warc, bench_warc_dispatches())
+            typer.echo(f"{write_warc}: {records} WARC records written", err=True)
+        if warc is not None:
+            result = run_warc_bench(str(warc), say=lambda line: typer.echo(line, err=True))
+            for line in result.lines():
+                typer.echo(line)
+    except (FracasError, OSError) as err:
+        raise fail(str(err)) from err
 
 
 def _load_spacy() -> object:

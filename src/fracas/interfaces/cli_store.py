@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
 from fracas.errors import FracasError, UsageError
@@ -142,13 +142,13 @@ def ingest_command(
     batch_outputs = [path for path in paths if is_batch_output(path)]  # `fracas batch -o DIR` results
     paths = [path for path in paths if path not in batch_outputs]
     try:
-        items = list(read_inputs(paths, published=published_option(published)))
-        total = sum(isinstance(item, Dispatch) for item in items)
+        # Read as it is ingested, never collected first: memory does not grow with the input.
+        items = read_inputs(paths, published=published_option(published))
         progress = Progress(
-            TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            TextColumn("ingesting"), BarColumn(), TextColumn("{task.completed} dispatches"), TimeElapsedColumn(),
             console=Console(stderr=True), disable=not progress_enabled(), transient=True,
         )
-        task = progress.add_task("ingest", total=total)
+        task = progress.add_task("ingest", total=None)
 
         def on_item(item: Dispatch | Rejection, result: DispatchResult | None) -> None:
             if isinstance(item, Rejection):
@@ -170,10 +170,10 @@ def ingest_command(
 
 
 def _merge_batch_outputs(store: EventStore, out_dirs: list[str], summary, on_item):  # noqa: ANN001,ANN202
-    from fracas.batch.merge import add_summaries, ingest_batch
+    from fracas.batch.merge import ingest_batch
 
     for out_dir in out_dirs:
-        summary = add_summaries(summary, ingest_batch(store, out_dir, on_item=on_item))
+        summary += ingest_batch(store, out_dir, on_item=on_item)
     return summary
 
 

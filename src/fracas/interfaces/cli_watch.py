@@ -43,8 +43,9 @@ def watch_command(
     from fracas.watch import FeedPoller, read_feed_list, watch
 
     stopping = threading.Event()
-    for signum in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(signum, lambda *_: stopping.set())
+    # The handlers are put back on the way out, so that a program that runs this command in-process
+    # (a test, a notebook) keeps its own.
+    previous = {signum: signal.signal(signum, lambda *_: stopping.set()) for signum in (signal.SIGTERM, signal.SIGINT)}
     try:
         every_s = parse_duration(every)
         urls = read_feed_list(feeds)
@@ -53,3 +54,6 @@ def watch_command(
             watch(poller, urls, every_s=every_s, once=once, on_line=typer.echo, stopping=stopping)
     except FracasError as err:
         raise fail(str(err)) from err
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)

@@ -59,9 +59,18 @@ class Deduper(Protocol):
 Outcome = Literal["new", "duplicate", "near-duplicate", "id-clash", "rejected"]
 
 
+_COUNTS = ("read", "new", "duplicate", "near_duplicate", "irrelevant", "events_new", "events_merged", "rejections",
+           "feeds", "not_modified", "backing_off", "failed", "items_new", "items_failed")
+
+
 @dataclass
 class IngestSummary:
-    """What one ingest did; `line()` is the summary the CLI prints."""
+    """What one ingest, a merge of batch outputs or a poll of `fracas watch` did.
+
+    `line()` is the last line `fracas ingest` prints; `poll_line()` the line `fracas watch` prints per
+    poll, which adds what was done with the feeds (those counts stay 0 outside a poll). `total += done`
+    adds the counts of `done` to `total` (whose poll number stays).
+    """
 
     read: int = 0
     new: int = 0
@@ -71,6 +80,21 @@ class IngestSummary:
     events_new: int = 0
     events_merged: int = 0
     rejections: int = 0
+    # A poll of `fracas watch` (fracas.watch): its number, the feeds and the items it looked at.
+    poll: int = 0
+    feeds: int = 0
+    not_modified: int = 0
+    backing_off: int = 0
+    failed: int = 0
+    items_new: int = 0
+    items_failed: int = 0  # items whose page could not be fetched (fetched again at the next poll)
+    stopped: bool = False  # the poll was asked to stop before it had read every feed
+
+    def __iadd__(self, other: IngestSummary) -> IngestSummary:
+        for name in _COUNTS:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.stopped = self.stopped or other.stopped
+        return self
 
     def line(self) -> str:
         return (
@@ -78,6 +102,11 @@ class IngestSummary:
             f"{self.near_duplicate} near-duplicate, {self.irrelevant} irrelevant; events: {self.events_new} new, {self.events_merged} merged; "
             f"rejections: {self.rejections}"
         )
+
+    def poll_line(self, at: str) -> str:
+        return (f"{at} poll {self.poll}: {self.feeds} feeds ({self.not_modified} not modified, "
+                f"{self.backing_off} backing off, {self.failed} failed); items: {self.items_new} new, "
+                f"{self.items_failed} not fetched; " + self.line() + ("; stopped" if self.stopped else ""))
 
 
 @dataclass(frozen=True)
@@ -113,7 +142,10 @@ def ingest(
         dedupe = dedupe_module  # type: ignore[assignment]
     assert dedupe is not None
     summary = IngestSummary()
-    seen: set[str] = set()
+    # The texts handed to the pipeline and not yet stored: a repeat among them is not extracted twice.
+    # (Once stored, a text is found by `has_dispatch`; so this set holds no more than the pipeline's
+    # read-ahead, and memory does not grow with the input.)
+    in_flight: set[str] = set()
     notify = on_item or (lambda item, result: None)
 
     def new_dispatches() -> Iterator[Dispatch]:
@@ -126,11 +158,11 @@ def ingest(
                 continue
             summary.read += 1
             key = content_hash(item.text)
-            if key in seen or store.has_dispatch(key):
+            if key in in_flight or store.has_dispatch(key):
                 summary.duplicate += 1
                 notify(item, DispatchResult(item.id, "duplicate"))
                 continue
-            seen.add(key)
+            in_flight.add(key)
             yield item
 
     # A dispatch the pipeline could not read (no date to resolve it against, say) is NOT stored: only its
@@ -144,6 +176,7 @@ def ingest(
                                               on_rejection=on_rejection):
         rejected = unread.pop(f"{dispatch.rejected('').origin}\0{dispatch.line}", None)
         result = _stored_or_rejected(store, dispatch, events, rejected, dedupe)
+        in_flight.discard(content_hash(dispatch.text))
         if result.outcome == "duplicate":
             summary.duplicate += 1
         elif result.outcome in ("id-clash", "rejected"):

@@ -17,7 +17,7 @@ from fracas.dedupe.match import date_span
 from fracas.errors import StoreError, UsageError
 from fracas.model import Dispatch, Event, Evidence, PublicationDate, Rejection, Relevance
 from fracas.store.candidates import candidate_query
-from fracas.store.lsh import lsh_buckets, pack_signature, unpack_signature
+from fracas.store.lsh import LSH_MIN_SHARED, lsh_buckets, pack_signature, unpack_signature
 from fracas.store.migrations import BOOTSTRAP, LATEST_VERSION, MIGRATIONS, Dialect
 from fracas.store.reviews import ReviewTables
 from fracas.store.feed_state import FeedStateMixin
@@ -78,7 +78,7 @@ class SQLStore(ReviewTables, FeedStateMixin, ABC):
         """Keep two processes from migrating at once (SQLite's BEGIN IMMEDIATE already does)."""
 
     def _json(self, value: Any) -> Any:
-        return json.dumps(value, ensure_ascii=False)
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))  # no spaces: bytes of every row
 
     def _unjson(self, value: Any) -> Any:
         return json.loads(value) if isinstance(value, (str, bytes)) else value
@@ -169,10 +169,13 @@ class SQLStore(ReviewTables, FeedStateMixin, ABC):
         buckets = lsh_buckets(signature)
         if not buckets:
             return []
+        # Only dispatches sharing LSH_MIN_SHARED bands are read and compared (see store/lsh.py): the
+        # ones sharing a single band are nearly all unrelated texts with a few common phrases.
         rows = self._all(
             "SELECT d.id, d.signature FROM dispatches d WHERE d.seq IN (SELECT dispatch_seq FROM lsh_buckets"
-            f" WHERE bucket IN ({', '.join('?' * len(buckets))})) ORDER BY d.id",
-            buckets,
+            f" WHERE bucket IN ({', '.join('?' * len(buckets))}) GROUP BY dispatch_seq HAVING count(*) >= ?)"
+            " ORDER BY d.id",
+            [*buckets, min(LSH_MIN_SHARED, len(buckets))],
         )
         return [(row[0], unpack_signature(row[1])) for row in rows if row[1] is not None]
 
@@ -230,7 +233,7 @@ class SQLStore(ReviewTables, FeedStateMixin, ABC):
         reasons: Sequence[str] = (),
         distance_km: float | None = None,
     ) -> None:
-        spans = [{"field": e.field, "dispatch_id": e.dispatch_id, "start": e.start, "end": e.end} for e in evidence]
+        spans = [_span(e, dispatch_id) for e in evidence]
         with self.transaction():
             self._execute(
                 "INSERT INTO event_dispatches (event_id, dispatch_id, evidence, reasons, distance_km)"
@@ -335,7 +338,7 @@ class SQLStore(ReviewTables, FeedStateMixin, ABC):
                 reasons=tuple(self._unjson(row[1])),
                 distance_km=row[2],
                 near_duplicate_of=row[3],
-                evidence=tuple(Evidence(**span) for span in self._unjson(row[4])),
+                evidence=tuple(_evidence(span, row[0]) for span in self._unjson(row[4])),
                 linked_at=_timestamp(row[5]),
             )
             for row in rows
@@ -388,3 +391,19 @@ def _timestamp(value: Any) -> str:
     if isinstance(value, dt.datetime):
         return value.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
     return str(value)
+
+
+def _span(evidence: Evidence, dispatch_id: str) -> list[Any] | dict[str, Any]:
+    """An evidence span as a link keeps it: [field, start, end] when it is in the link's own dispatch
+    (the dispatch id is the row's, not repeated in each span: a third of the links' bytes), else whole."""
+    if evidence.dispatch_id == dispatch_id:
+        return [evidence.field, evidence.start, evidence.end]
+    return {"field": evidence.field, "dispatch_id": evidence.dispatch_id, "start": evidence.start, "end": evidence.end}
+
+
+def _evidence(span: list[Any] | dict[str, Any], dispatch_id: str) -> Evidence:
+    """A stored span back (links written before schema 6 keep whole objects)."""
+    if isinstance(span, dict):
+        return Evidence(**span)
+    field, start, end = span
+    return Evidence(field, dispatch_id, start, end)

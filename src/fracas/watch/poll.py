@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from fracas.errors import InputError
@@ -24,33 +24,7 @@ from fracas.ingest.feeds import FeedItem, parse_feed, read_item
 from fracas.ingest.fetch import Fetcher, FetchSettings
 from fracas.model import Rejection
 from fracas.store.feed_state import FeedState
-from fracas.store.ingest import DispatchResult, Extractor, ingest
-
-
-@dataclass
-class PollSummary:
-    """What one poll did; `line()` is the one line `fracas watch` prints per poll."""
-
-    number: int = 0
-    feeds: int = 0
-    not_modified: int = 0
-    backing_off: int = 0
-    failed: int = 0
-    items_new: int = 0
-    items_failed: int = 0
-    dispatches_new: int = 0
-    duplicates: int = 0
-    events_new: int = 0
-    events_merged: int = 0
-    rejections: int = 0
-    stopped: bool = False
-
-    def line(self, at: str) -> str:
-        return (f"{at} poll {self.number}: {self.feeds} feeds ({self.not_modified} not modified, "
-                f"{self.backing_off} backing off, {self.failed} failed); items: {self.items_new} new, "
-                f"{self.items_failed} not fetched; dispatches: {self.dispatches_new} new, {self.duplicates} "
-                f"duplicate; events: {self.events_new} new, {self.events_merged} merged; "
-                f"rejections: {self.rejections}" + ("; stopped" if self.stopped else ""))
+from fracas.store.ingest import DispatchResult, Extractor, IngestSummary, ingest
 
 
 def utc_now() -> dt.datetime:
@@ -96,9 +70,9 @@ class FeedPoller:
         self.polls = 0
 
     def poll(self, feed_urls: Iterable[str],
-             on_dispatch: Callable[[DispatchResult], None] | None = None) -> PollSummary:
+             on_dispatch: Callable[[DispatchResult], None] | None = None) -> IngestSummary:
         self.polls += 1
-        summary = PollSummary(number=self.polls)
+        summary = IngestSummary(poll=self.polls)
         with self._new_fetcher() as fetcher:
             for url in feed_urls:
                 if self.stop():
@@ -109,7 +83,7 @@ class FeedPoller:
         summary.stopped = summary.stopped or self.stop()
         return summary
 
-    def _poll_feed(self, url: str, fetcher: Fetcher, summary: PollSummary,
+    def _poll_feed(self, url: str, fetcher: Fetcher, summary: IngestSummary,
                    on_dispatch: Callable[[DispatchResult], None] | None) -> None:
         now = self.clock()
         state = self.store.feed_state(url) or FeedState(url)
@@ -141,7 +115,7 @@ class FeedPoller:
                 last_status="ok", last_error=None, errors=0, next_poll=None,
             ))
 
-    def _read_items(self, items: list[FeedItem], fetcher: Fetcher, summary: PollSummary,
+    def _read_items(self, items: list[FeedItem], fetcher: Fetcher, summary: IngestSummary,
                     on_dispatch: Callable[[DispatchResult], None] | None) -> None:
         for item in items:
             if self.store.has_seen_item(item.feed_url, item.key):
@@ -157,16 +131,12 @@ class FeedPoller:
             summary.items_new += 1
             self._ingest_one(item, read, summary, on_dispatch)
 
-    def _ingest_one(self, item: FeedItem, read: Any, summary: PollSummary,
+    def _ingest_one(self, item: FeedItem, read: Any, summary: IngestSummary,
                     on_dispatch: Callable[[DispatchResult], None] | None) -> None:
         results: list[DispatchResult] = []
         done = ingest(self.store, [read], self.pipeline,
                       on_item=lambda _item, result: results.append(result) if result is not None else None)
-        summary.dispatches_new += done.new
-        summary.duplicates += done.duplicate
-        summary.events_new += done.events_new
-        summary.events_merged += done.events_merged
-        summary.rejections += done.rejections
+        summary += done
         dispatch_id = None if isinstance(read, Rejection) else read.id
         self.store.mark_item_seen(item.feed_url, item.key, dispatch_id, _iso(self.clock()))
         for result in results:
@@ -179,6 +149,6 @@ def watch(poller: FeedPoller, feed_urls: list[str], *, every_s: float, once: boo
     """Poll every `every_s` seconds until `stopping` is set (or once); returns the number of polls."""
     while True:
         summary = poller.poll(feed_urls)
-        on_line(summary.line(_iso(poller.clock())))
+        on_line(summary.poll_line(_iso(poller.clock())))
         if once or stopping.is_set() or stopping.wait(every_s):
             return poller.polls

@@ -19,6 +19,7 @@ from fracas.store.migrations import (
     m0003_feed_state,
     m0004_relevance,
     m0005_compact_store,
+    m0006_actor_listing,
 )
 
 Dialect = Literal["sqlite", "postgres"]
@@ -38,7 +39,8 @@ class Migration:
 
 MIGRATIONS: tuple[Migration, ...] = tuple(
     Migration(module.VERSION, module.NAME, module.SQLITE, module.POSTGRES, getattr(module, "BACKFILL", None))
-    for module in (m0001_initial, m0002_review, m0003_feed_state, m0004_relevance, m0005_compact_store)
+    for module in (m0001_initial, m0002_review, m0003_feed_state, m0004_relevance, m0005_compact_store,
+                   m0006_actor_listing)
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 
