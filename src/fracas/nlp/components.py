@@ -110,16 +110,23 @@ def set_sentence_starts(doc: Doc) -> Doc:
             starts.append(1 if token.i == 0 else -1)
             paragraph = paragraph or "\n" in token.text
             continue
-        after_end = bool(last) and (last[-1] in SENTENCE_END or (
-            last[-1] in CLOSING and len(last) > 1 and last[-2] in SENTENCE_END))
-        after_end = after_end and not (last[-1] == "." and len(last) > 1 and last[-2] in honorifics)
-        start = paragraph or (after_end and (token.text[:1].isupper() or token.text[:1] in "«\"“("))
+        start = paragraph or (_ends_sentence(last, honorifics) and (token.text[:1].isupper() or token.text[:1] in "«\"“("))
         starts.append(1 if start or token.i == 0 else -1)
         paragraph = False
         last = [*last[-1:], token.text]
     if starts:
         doc.from_array([SENT_START], numpy.array(starts, dtype="int64").astype("uint64").reshape(-1, 1))
     return doc
+
+
+def _ends_sentence(last: list[str], honorifics: frozenset[str]) -> bool:
+    """Whether the last two tokens (white space left out) end a sentence: ., ! or ?, maybe then a closing
+    quote or bracket, but not the full stop of an honorific."""
+    if not last:
+        return False
+    if last[-1] == "." and len(last) > 1 and last[-2] in honorifics:
+        return False
+    return last[-1] in SENTENCE_END or (last[-1] in CLOSING and len(last) > 1 and last[-2] in SENTENCE_END)
 
 
 @Language.factory(
