@@ -27,3 +27,10 @@ def test_a_repeated_cue_is_read_cue_by_cue(cue: str) -> None:
     found = find_attributions(STORY + cue * 3_000)
     assert {(a.source, a.cue) for a in found} <= {
         (Source("Syrian Observatory for Human Rights", "ngo", "OSDH"), "a indiqué")}
+
+
+def test_a_list_of_six_thousand_figures_is_read_as_one_bounded_toll() -> None:
+    from fracas.extract.casualties import find_casualties
+
+    found = find_casualties("Des frappes aériennes ont tué " + "trois civils et " * 6_000 + "à Hama.")
+    assert [(m.start, m.best, m.outcome) for m in found] == [(22, 39, "killed")]  # 13 figures at most in a list
