@@ -102,7 +102,8 @@ def mixed_batch(count: int, *, seed: int = 9) -> tuple[list[bytes], dict[int, st
 # dispatches, some wrapped over several lines or written in cp1252, whose records must come out exactly.
 MORE_GOOD_TEXTS = (
     "Au moins sept soldats ont été tués dimanche dans une embuscade près de Gao, a indiqué l'armée malienne.",
-    "Des milliers de personnes ont manifesté samedi à Niamey contre la vie chère, selon les organisateurs.",
+    "Des centaines de manifestants ont défilé samedi à Niamey pour protester contre la présence de troupes "
+    "étrangères, selon la police.",
 )
 ENGLISH_WORDS = ("the", "army", "said", "on", "Tuesday", "that", "its", "forces", "were", "attacked", "near",
                  "town", "and", "several", "people", "killed", "according", "to", "officials", "in", "capital")

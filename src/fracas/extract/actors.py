@@ -46,32 +46,35 @@ class ActorFinder:
     def find(self, text: str) -> list[ActorMention]:
         folded = fold(text)
         found: list[ActorMention] = []
-        taken: list[tuple[int, int]] = []
+        taken = bytearray(len(folded))  # 1 where a mention already stands: checked in its span's length
 
         def free(start: int, end: int) -> bool:
-            return all(end <= s or start >= e for s, e in taken)
+            return not any(taken[start:end])
+
+        def take(span: tuple[int, int]) -> None:
+            taken[span[0]:span[1]] = b"\x01" * (span[1] - span[0])
 
         for match in self._police.finditer(folded):
             entry = self.dictionary.police_of(self.dictionary.demonyms[match.group("demonym")])
             found.append(ActorMention(match.start(), match.end(), text[match.start():match.end()], entry))
-            taken.append(match.span())
+            take(match.span())
         for match in self._forces.finditer(folded):
             if free(*match.span()):
                 entry = self.dictionary.demonyms[match.group("demonym")]
                 found.append(ActorMention(match.start(), match.end(), text[match.start():match.end()], entry))
-                taken.append(match.span())
+                take(match.span())
         for match in self._aliases.finditer(folded):
             if free(*match.span()):
                 entry = self.dictionary.aliases[_squash(match.group())]
                 found.append(ActorMention(match.start(), match.end(), text[match.start():match.end()], entry))
-                taken.append(match.span())
+                take(match.span())
         for match in self._generic.finditer(folded):
             if free(*match.span()):
                 key = _squash(match.group())
                 generic = ("rebels" if key in GENERIC_REBELS else "police" if key in GENERIC_POLICE
                            else "peacekeepers" if key in GENERIC_PEACEKEEPERS else "forces")
                 found.append(ActorMention(match.start(), match.end(), text[match.start():match.end()], None, generic))
-                taken.append(match.span())
+                take(match.span())
         return _drop_vague_before_named(sorted(found, key=lambda m: m.start), folded)
 
 

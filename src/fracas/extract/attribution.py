@@ -102,6 +102,7 @@ _SAME_SOURCE = "Same source"
 # mentions of a noun are tried: wire sentences are far shorter, and the bound keeps the work on a text
 # linear in its length whatever it holds ("selon " 15,000 times).
 LOOKBACK_CHARS = 2000
+MAX_PHRASE_CHARS = 300  # a speaker's noun phrase ends before this, at the latest
 _ANTECEDENT_MENTIONS = 3
 _ARMED_ACTOR_KINDS = frozenset({"rebel_group", "political_militia", "identity_militia"})
 _DEFINITE_RE = re.compile(_alt("definite_articles"))
@@ -230,24 +231,27 @@ def _with_stance(folded: str, found: list[Attribution], cue_start: int, cue_end:
     return [replace(attribution, stance=stance) for attribution in found]
 
 
-def _forward(text: str, folded: str, start: int, cue: str, sources: SourceDictionary) -> list[Attribution]:
-    """The speaker noun phrase starting at `start` (after "selon", an inverted verb ...)."""
+def _forward(text: str, folded: str, start: int, cue: str, sources: SourceDictionary, *,
+             relayed: bool = False) -> list[Attribution]:
+    """The speaker noun phrase starting at `start` (after "selon", an inverted verb ...); `relayed` when
+    it is the one a phrase cites (which is not followed further: "citant" after "citant" is no chain)."""
     while start < len(folded) and folded[start].isspace():
         start += 1
-    stop = _NP_END_RE.search(folded, start)
-    end = stop.start() if stop else len(folded)
+    stop = _NP_END_RE.search(folded, start, start + MAX_PHRASE_CHARS)
+    end = stop.start() if stop else min(len(folded), start + MAX_PHRASE_CHARS)
     end = _close_parenthesis(folded, start, end)
-    citing = _CITING_AFTER_RE.match(folded, end)
+    citing = None if relayed else _CITING_AFTER_RE.match(folded, end)
     if citing:  # "l'agence Sana, citant une source militaire": the speaker is the one cited
-        cited = _forward(text, folded, citing.end(), _CITING, sources)
+        cited = _forward(text, folded, citing.end(), _CITING, sources, relayed=True)
         if cited:
             return cited
     found = _resolve_phrase(text, folded, start, end, cue, sources)
     role_start = end + 1
     if len(found) == 1 and found[0].source.kind == "unknown" and folded[end:role_start] == ",":
         # "Rami Abdel Rahmane, le directeur de l'OSDH": the apposition says whom the person speaks for.
-        stop = _NP_END_RE.search(folded, role_start + 1)
-        role = _resolve_phrase(text, folded, role_start, stop.start() if stop else len(folded), cue, sources)
+        stop = _NP_END_RE.search(folded, role_start + 1, role_start + MAX_PHRASE_CHARS)
+        role_end = stop.start() if stop else min(len(folded), role_start + MAX_PHRASE_CHARS)
+        role = _resolve_phrase(text, folded, role_start, role_end, cue, sources)
         if len(role) == 1 and role[0].source.kind != "unknown":
             return [_merge(text, found[0], role[0])]
     return found

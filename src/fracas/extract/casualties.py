@@ -186,13 +186,17 @@ _MOD_WORD = (
 _SECOND = rf"\s+{_AND}\s+(?:{_alt('second_noun_articles')})?(?!(?:{_alt('others')})\b)"
 _NOUN_PHRASE = rf"{_NOUN}(?:{_MOD_WORD}){{0,4}}?(?:{_SECOND}{_NOUN}(?:{_MOD_WORD}){{0,4}}?)?"
 _GROUP = rf"{_Q}\s+{_OF}?{_NOUN_PHRASE}"
-_GROUP_LIST = rf"{_GROUP}(?:\s*{_JOIN}\s*{_GROUP})*"
+# A list holds at most _MAX_LIST_GROUPS figures: unbounded, a pattern tried at each figure of a text made
+# of one long list ("trois civils et " x 6,000) would read the whole rest of it each time (quadratic).
+_MAX_LIST_GROUPS = 12
+_GROUP_LIST = rf"{_GROUP}(?:\s*{_JOIN}\s*{_GROUP}){{0,{_MAX_LIST_GROUPS}}}"
 _OBJECT = rf"{_Q}(?:\s+{_OF}?{_NOUN_PHRASE})?"
 # Nothing after an object forces its modifiers to be read (a subject has its verb), so before each next
 # figure they may be: "tuant deux combattants des FDS et trois civils" is 5, not 2. A figure with its own
 # verb is not the object's: "tuant deux soldats, trois autres étant portés disparus".
 _OBJECT_LIST = (rf"{_OBJECT}(?:(?:{_MOD_WORD}){{0,5}}?\s*{_JOIN}\s*{_GROUP}"
-                rf"(?!\s+(?:{_alt('own_verb')})\b))*")
+                rf"(?!\s+(?:{_alt('own_verb')})\b))"
+                rf"{{0,{_MAX_LIST_GROUPS}}}")
 _INCISE = r"(?:\s*,[^,.;:!?]{1,80},|\s*\([^()]{1,80}\))?"
 
 _SUBJECT_RE = re.compile(rf"(?P<list>{_GROUP_LIST}){_INCISE}\s+{_AFTER_SUBJECT}")

@@ -58,7 +58,7 @@ def sort_roles(mention: Mention, sentence: Span, actors: list[ActorMention], cue
         if cues.support.search(lead):
             previous = (actor, [])  # supporters, and any coordinated with them, play no role
             continue
-        group = getattr(roles, _own_role(mention, actor, sentence, cues))
+        group = getattr(roles, _own_role(mention, actor, sentence, text, cues))
         group.append(actor)
         previous = (actor, group)
     return roles
@@ -71,11 +71,14 @@ def _coordinated(first: ActorMention, actor: ActorMention, text: str, base: int,
     return bool(cues.coordinated.match(gap)) and not cues.between_sides.search(lead)
 
 
-def _own_role(mention: Mention, actor: ActorMention, sentence: Span, cues: RoleCues) -> str:
-    """`agents`, `targets` or `neutral`, from the words around the actor and its grammatical function."""
-    text, base, doc = sentence.text, sentence.start_char, sentence.doc
+def _own_role(mention: Mention, actor: ActorMention, sentence: Span, text: str, cues: RoleCues) -> str:
+    """`agents`, `targets` or `neutral`, from the words around the actor and its grammatical function;
+    `text` is the sentence's text (built once by the caller: Span.text joins every token)."""
+    base, doc = sentence.start_char, sentence.doc
     before = fold(text[max(0, actor.start - base - 60):actor.start - base])
-    between = fold(text[mention.trigger_end - base:actor.start - base]) if actor.start >= mention.trigger_end else ""
+    # Only a short gap can be a genitive ("l'attaque de l'EI"): at most 31 characters are read.
+    gap_end = min(actor.start, mention.trigger_end + 31)
+    between = fold(text[mention.trigger_end - base:gap_end - base]) if actor.start >= mention.trigger_end else ""
     if actor.start <= mention.trigger_start < actor.end:
         return "agents"  # "une attaque jihadiste": the act's own adjective names who did it
     if cues.held_by.search(before):

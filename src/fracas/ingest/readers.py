@@ -301,12 +301,12 @@ def _checked(
 ) -> Dispatch | Rejection:
     """A Dispatch, unless the text is empty, too long, unencodable or not French, or its id is unusable."""
     where = path if line is None else f"{path} line {line}"
+    problem = text_problem(text, where) or id_problem(dispatch_id, where)  # on the text as given: one size limit
+    if problem is not None:
+        return Rejection(path, problem, line)
     text = plain_whitespace(text).strip()
     if not text:
         return Rejection(path, f"{where} is empty: give a file with the dispatch text", line)
-    problem = text_problem(text, where) or id_problem(dispatch_id, where)
-    if problem is not None:
-        return Rejection(path, problem, line)
     problem = language_problem(text)
     published = published or dateline_reader().published(text)
     if problem is not None:

@@ -120,12 +120,13 @@ def set_sentence_starts(doc: Doc) -> Doc:
 
 
 def _ends_sentence(last: list[str], honorifics: frozenset[str]) -> bool:
-    """The two tokens before (white space left out) close a sentence: ., ! or ? (then maybe a closing
-    quote), but not the full stop of an honorific ("Gén. Tchiani")."""
+    """Whether the last two tokens (white space left out) end a sentence: ., ! or ?, maybe then a closing
+    quote or bracket, but not the full stop of an honorific."""
     if not last:
         return False
-    after_end = last[-1] in SENTENCE_END or (last[-1] in CLOSING and len(last) > 1 and last[-2] in SENTENCE_END)
-    return after_end and not (last[-1] == "." and len(last) > 1 and last[-2] in honorifics)
+    if last[-1] == "." and len(last) > 1 and last[-2] in honorifics:
+        return False
+    return last[-1] in SENTENCE_END or (last[-1] in CLOSING and len(last) > 1 and last[-2] in SENTENCE_END)
 
 
 @Language.factory(
