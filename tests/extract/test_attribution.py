@@ -40,7 +40,7 @@ def test_inverted_subject_whole_value() -> None:
         ("L'attaque a fait 12 morts, de source médicale.",
          [("source médicale", "Medical source", "local_official", "de")]),
         ("Les combats ont repris, de sources locales.",
-         [("sources locales", "Local official", "local_official", "de")]),
+         [("sources locales", "Local sources", "unknown", "de")]),
         ("La télévision d'Etat, citée par l'agence Sana, a rapporté que des rebelles ont été tués.",
          [("télévision d'Etat", "State media", "state_media", "a rapporté")]),
         ("Un officier a été tué, a rapporté l'agence Sana, citant une source militaire.",
@@ -68,6 +68,26 @@ def test_inverted_subject_whole_value() -> None:
          [("Moussa Traoré", "Moussa Traoré", "unknown", "a raconté")]),
         ("Les jihadistes sont partis, a précisé un haut responsable.",
          [("un haut responsable", "Official", "unknown", "a précisé")]),
+        # Real wire and local-press speakers, with the kind ACLED gives them.
+        # "Sources locales" says where the sources are, not who they are.
+        ("Deux bergers ont été enlevés, selon des sources locales.",
+         [("des sources locales", "Local sources", "unknown", "selon")]),
+        # Civil society and its leaders speak as NGOs, not as a government ("président").
+        ("Sept civils ont péri, a indiqué le président de la société civile de Lubero.",
+         [("président de la société civile de Lubero", "Civil society", "ngo", "a indiqué")]),
+        ("Le village a été pillé, selon les forces vives du secteur.",
+         [("forces vives du secteur", "Civil society", "ngo", "selon")]),
+        # Prosecutors are the state.
+        ("Douze suspects ont été interpellés, a annoncé le procureur de la République.",
+         [("procureur de la République", "Judicial source", "government", "a annoncé")]),
+        # A rank speaks for the army, unless it is self-proclaimed.
+        ("Le camp a été repris, a précisé un général.",
+         [("un général", "Military officer", "government", "a précisé")]),
+        ("Nous tenons la colline, a déclaré le colonel autoproclamé Jean Kambale.",
+         [("colonel autoproclamé Jean Kambale", "Rebel commander", "armed_group", "a déclaré")]),
+        # Whoever gave a toll is its source.
+        ("Le bilan avancé par l'armée est de quatre morts.",
+         [("armée", "Army spokesperson", "government", "bilan avancé par")]),
     ],
 )
 def test_cues(text: str, expected: list[tuple[str, str, str, str]]) -> None:
@@ -169,3 +189,13 @@ def test_humanitarian_sources_are_ngos():
 def test_common_wire_speakers_have_their_kind(phrase, expected):
     [found] = find_attributions(f"Dix civils ont été tués, {phrase}.")
     assert (found.source.name, found.source.kind) == expected
+
+
+def test_a_generic_speaker_takes_no_apposition() -> None:
+    # The armed men after the comma are the attackers, not a role of the sources.
+    assert spans("D'après des sources, des hommes armés ont attaqué un convoi près de Kumbo.") == [
+        ("des sources", "Unspecified source", "unknown", "d'après")]
+
+
+def test_what_could_not_be_checked_has_no_source() -> None:
+    assert spans("Ces chiffres n'ont pas pu être vérifiés de source indépendante.") == []

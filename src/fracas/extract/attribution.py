@@ -73,6 +73,7 @@ _VERB_RE = re.compile(
 _ADJUNCT_RE = re.compile(rf"\s*(?:,\s*)?(?:{_DAY}(?:\s+(?:{_alt('parts_of_day')}))?|{_alt('adjuncts')})(?![\w])")
 _FORWARD_CUE_RE = re.compile(rf"(?<![\w'])(?:{_alt('forward_cues')})(?:(?<=')|(?=\s))\s*")
 _SOURCE_OF_RE = re.compile(rf"(?<![\w'])({_alt('source_of')})\s+(?={_PACK['source_of_follow']})")
+_UNVERIFIED_RE = re.compile(_PACK["unverified_before"])
 # Where a forward noun phrase ends: punctuation, a new clause, a date, the outlet, a verb.
 _NP_END_RE = re.compile(r"[.;:!?«»\"“”\n,]|\s[-–—]\s|\s(?:" + _alt("phrase_ends") + r")(?![\w])")
 _CLAUSE_BOUNDARY_RE = re.compile(r"[.;:!?«»\"“”\n]")
@@ -129,6 +130,8 @@ def find_attributions(text: str, *, dictionary: SourceDictionary | None = None) 
         cue = text[match.start():match.end()].strip().lower()
         keep(_with_stance(folded, _forward(text, folded, match.end(), cue, sources), match.start(), match.end()))
     for match in _SOURCE_OF_RE.finditer(folded):
+        if _UNVERIFIED_RE.search(folded[max(0, match.start() - 80):match.start()]):
+            continue  # "n'ont pas pu être vérifiées de source indépendante": nobody vouched for it
         cue = text[match.start(1):match.end(1)].lower()
         keep(_with_stance(folded, _forward(text, folded, match.end(), cue, sources), match.start(), match.end()))
     for match in _VERB_RE.finditer(folded):
@@ -210,13 +213,19 @@ def _forward(text: str, folded: str, start: int, cue: str, sources: SourceDictio
             return cited
     found = _resolve_phrase(text, folded, start, end, cue, sources)
     role_start = end + 1
-    if len(found) == 1 and found[0].source.kind == "unknown" and folded[end:role_start] == ",":
+    if len(found) == 1 and _named_only(found[0]) and folded[end:role_start] == ",":
         # "Rami Abdel Rahmane, le directeur de l'OSDH": the apposition says whom the person speaks for.
         stop = _NP_END_RE.search(folded, role_start + 1)
         role = _resolve_phrase(text, folded, role_start, stop.start() if stop else len(folded), cue, sources)
         if len(role) == 1 and role[0].source.kind != "unknown":
             return [_merge(text, found[0], role[0])]
     return found
+
+
+def _named_only(attribution: Attribution) -> bool:
+    """A proper name fracas cannot place ("Rami Abdel Rahmane"): what follows it may say whom it speaks for.
+    A generic speaker ("des sources") has no apposition: "d'après des sources, des hommes armés ont attaqué"."""
+    return attribution.source.kind == "unknown" and attribution.source.name == attribution.source.text
 
 
 def _merge(text: str, first: Attribution, second: Attribution) -> Attribution:
@@ -290,7 +299,7 @@ def _one_source(
     phrase = folded[start:end]
     if _PRONOUN_RE.match(phrase) and not sources.lookup(words):
         return None
-    source = sources.lookup(words)
+    source = _rebel_rank(sources.lookup(words), phrase, words, sources)
     named = source or _armed_speaker(phrase) or _antecedent(folded, start, phrase, words, sources)
     if named is not None:
         return Attribution(start, end, Source(named.name, named.kind, words), cue)
@@ -306,6 +315,15 @@ def _one_source(
     if source is None:
         return None
     return Attribution(start, end, source, cue)
+
+
+def _rebel_rank(source: Source | None, phrase: str, words: str, sources: SourceDictionary) -> Source | None:
+    """"le colonel autoproclamé", "un commandant rebelle": a rank the dictionary gives the state's army
+    speaks for a rebel group when a rebel word goes with it."""
+    entry = sources.entry(source.name) if source is not None else None
+    if entry is None or not entry.generic or entry.kind != "government" or not _REBEL_RE.search(phrase):
+        return source
+    return Source(_PACK["rebel_speaker"], "armed_group", words)
 
 
 def _armed_speaker(phrase: str) -> Source | None:
