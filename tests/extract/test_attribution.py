@@ -85,6 +85,29 @@ def test_inverted_subject_whole_value() -> None:
          [("un général", "Military officer", "government", "a précisé")]),
         ("Nous tenons la colline, a déclaré le colonel autoproclamé Jean Kambale.",
          [("colonel autoproclamé Jean Kambale", "Rebel commander", "armed_group", "a déclaré")]),
+        # Protesters are witnesses; outlets and state agencies named as the source are media.
+        ("Des jeunes ont incendié un commissariat, selon plusieurs manifestants.",
+         [("plusieurs manifestants", "Witnesses", "witness", "selon")]),
+        ("Deux rebelles ont été tués, annonce Libération.", [("Libération", "Press", "media", "annonce")]),
+        ("Cinq soldats sont morts, a rapporté l'Agence d'information du Burkina (AIB).",
+         [("Agence d'information du Burkina (AIB)", "National news agency", "state_media", "a rapporté")]),
+        # A state's forces speak as its government.
+        ("Trois civils ont péri, selon les Forces armées soudanaises.",
+         [("Forces armées soudanaises", "Military Forces of Sudan", "government", "selon")]),
+        # An act after the verb is its object; "et" inside a name does not cut it.
+        ("Le JNIM, le groupe de soutien à l'islam et aux musulmans, a revendiqué l'attaque du poste de l'armée.",
+         [("groupe de soutien à l'islam et aux musulmans", "JNIM", "armed_group", "a revendiqué")]),
+        ("La Coordination des comités de résistance, un collectif local, a signalé une attaque contre l'hôpital.",
+         [("un collectif local", "Civil society", "ngo", "a signalé")]),
+        # A participle with no auxiliary qualifies a noun; a place in apposition is not the speaker.
+        ("Selon l'ONU, 237 attaques recensées en 2018 ont frappé le pays.",
+         [("ONU", "United Nations", "un_agency", "selon")]),
+        ("Un habitant de Kaya, chef-lieu de la province, raconte que les tirs ont duré.",
+         [("Un habitant de Kaya", "Witnesses", "witness", "raconte")]),
+        # A lone noun stands for a body described before only when it names a body or a document.
+        ("Un message du ministère de la Défense a été diffusé. Dix jihadistes ont été tués, selon le message.",
+         [("message", "Army spokesperson", "government", "selon")]),
+        ("Une embuscade a visé un convoi de l'armée. Dix soldats ont péri, selon l'embuscade.", []),
         # Whoever gave a toll is its source.
         ("Le bilan avancé par l'armée est de quatre morts.",
          [("armée", "Army spokesperson", "government", "bilan avancé par")]),

@@ -27,8 +27,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Literal
 
+from fracas.extract.actors import ActorFinder
 from fracas.model import Source, SourceKind
 from fracas.resolve.actors import default_actor_dictionary
 from fracas.resolve.sources import SourceDictionary
@@ -69,6 +71,8 @@ _ADVERB = rf"(?:{_alt('adverbs')})"
 _VERB_RE = re.compile(
     rf"(?<![\w'-])(?:{_AUX}\s+(?:,?\s*{_ADVERB}\s*,?\s+)*)?{_PAST}{_PACK['speech_verb_endings']}(?![\w-])"
 )
+_OBJECT_RE = re.compile(rf"(?:(?:{_alt('person_determiners')}|{_alt('definite_articles')})\s*)?(?:{_alt('object_nouns')})(?![\w])")
+_AGREED_PARTICIPLE_RE = re.compile(rf"(?:{_PAST})(?:{_PACK['participle_agreements']})")
 # What may stand between an inverted verb and its speaker: "a déclaré [mardi] [à l'AFP] un responsable".
 _ADJUNCT_RE = re.compile(rf"\s*(?:,\s*)?(?:{_DAY}(?:\s+(?:{_alt('parts_of_day')}))?|{_alt('adjuncts')})(?![\w])")
 _FORWARD_CUE_RE = re.compile(rf"(?<![\w'])(?:{_alt('forward_cues')})(?:(?<=')|(?=\s))\s*")
@@ -109,6 +113,7 @@ _PERSON_RE = re.compile(
     rf"(?:(?:{_alt('person_determiners')})\s*)?(?:(?:{_alt('person_ranks')})\s+)?"
     r"(" + "|".join(re.escape(n) for n in _PERSON_NOUNS) + r")s?(?![\w])"
 )
+_BODY_NOUNS = frozenset(_PACK["body_nouns"])
 _REBEL_RE = re.compile(rf"(?<![\w])(?:{_alt('rebel_words')})(?![\w])")
 _PROPER_NAME_RE = re.compile(
     r"^[A-ZÀ-Ý][\w'’-]*(?:\s+(?:(?:" + _alt("name_particles") + r")\s*)?[A-ZÀ-Ý][\w'’-]*){0,4}$"
@@ -160,6 +165,8 @@ def _around_verb(text: str, folded: str, match: re.Match[str], sources: SourceDi
         return []  # "la police n'a pas confirmé ce bilan": who says nothing is no source
     if _PASSIVE_RE.search(before):
         return []  # "la mort de 20 jihadistes a été annoncée": passive, its subject is what was said
+    if _AGREED_PARTICIPLE_RE.fullmatch(folded, match.start(), match.end()):
+        return []  # "237 attaques recensées en 2018": a participle with no auxiliary qualifies a noun
     cue = text[match.start():match.end()].lower()
     after = match.end()
     while adjunct := _ADJUNCT_RE.match(folded, after):
@@ -168,18 +175,26 @@ def _around_verb(text: str, folded: str, match: re.Match[str], sources: SourceDi
     introduces_clause = _CLAUSE_OPENER_RE.match(rest)
     inverted = before.endswith((",", "»", '"', "”", ")")) and not introduces_clause
     if inverted:
-        found = _forward(text, folded, after, cue, sources)
+        # "X, un collectif, a signalé une attaque contre l'hôpital": an act named after the verb is its object.
+        found = [] if _OBJECT_RE.match(rest) else _forward(text, folded, after, cue, sources)
         if found:
             return _with_stance(folded, found, match.start(), match.end())
         # Nothing names a speaker after the verb, so it has an object and its subject is before the
         # comma or bracket: "Le groupe Etat islamique (EI) a revendiqué l'attentat", "Le porte-parole du
         # M23, Willy Ngoma, a confirmé la prise de la cité". A whole clause there is no subject.
-        found = [a for a in _backward(text, folded, len(before), cue, sources)
-                 if not _CLAUSE_VERB_RE.search(folded, a.start, a.end)]
+        found = [a for a in _backward(text, folded, len(before), cue, sources) if not _is_clause(text, folded, a, sources)]
         return _with_stance(folded, found, match.start(), match.end(), speaker_first=True)
     reacting = not introduces_clause and _REACTION_RE.fullmatch(folded, match.start(), match.end()) is not None
     return _with_stance(folded, _backward(text, folded, len(before), cue, sources), match.start(), match.end(),
                         speaker_first=True, reacting=reacting)
+
+
+def _is_clause(text: str, folded: str, attribution: Attribution, sources: SourceDictionary) -> bool:
+    """Whether the words hold a verb of their own ("les villageois ont fui"), outside any name ("Groupe de
+    soutien à l'islam et aux musulmans" holds "a" as a preposition)."""
+    names = sources.alias_spans(text[attribution.start:attribution.end])
+    return any(not any(s <= m.start() - attribution.start < e for s, e in names)
+               for m in _CLAUSE_VERB_RE.finditer(folded, attribution.start, attribution.end))
 
 
 def _with_stance(folded: str, found: list[Attribution], cue_start: int, cue_end: int, *,
@@ -253,20 +268,29 @@ def _backward(text: str, folded: str, end: int, cue: str, sources: SourceDiction
             return _resolve_phrase(text, folded, chunk_start + citing.end(), chunk_end, _CITING, sources)
         if _APPOSITION_RE.match(piece):
             continue  # "l'OSDH, qui dispose d'un réseau de sources, a indiqué": look further back
-        # Only the words after the last clause word are the subject: "... et l'armée a indiqué".
-        clause = None
-        for clause in _CLAUSE_WORD_RE.finditer(piece):
-            pass
-        if clause is not None:
-            chunk_start += clause.end()
-        found = _resolve_phrase(text, folded, chunk_start, chunk_end, cue, sources)
-        if len(found) == 1 and found[0].source.kind == "unknown" and index + 1 < len(chunks):
+        found = _subject(text, folded, chunk_start, chunk_end, cue, sources)
+        if len(found) == 1 and _named_only(found[0]) and index + 1 < len(chunks):
             # "Un porte-parole de l'armée russe, Igor Konachenkov, a affirmé": the name's role says who.
             role = _resolve_phrase(text, folded, chunks[index + 1][0], chunks[index + 1][1], cue, sources)
             if len(role) == 1 and role[0].source.kind != "unknown":
                 return [_merge(text, role[0], found[0])]
         return found
     return []
+
+
+def _subject(text: str, folded: str, start: int, end: int, cue: str, sources: SourceDictionary) -> list[Attribution]:
+    """The subject in a piece before the verb: only the words after its last clause word ("... et l'armée
+    a indiqué"), unless they name no one and the whole piece is one name with "et" in it ("le Groupe de
+    soutien à l'islam et aux musulmans a revendiqué", where "et" is inside a name)."""
+    clause = None
+    for clause in _CLAUSE_WORD_RE.finditer(folded, start, end):
+        pass
+    if clause is None:
+        return _resolve_phrase(text, folded, start, end, cue, sources)
+    found = _resolve_phrase(text, folded, clause.end(), end, cue, sources)
+    if found or not any(s < clause.start() - start < e for s, e in sources.alias_spans(text[start:end])):
+        return found
+    return _resolve_phrase(text, folded, start, end, cue, sources)
 
 
 def _resolve_phrase(
@@ -338,7 +362,16 @@ def _armed_speaker(phrase: str) -> Source | None:
             continue
         if re.search(rf"(?<![\w]){re.escape(alias)}(?![\w])", phrase):
             best = (len(alias), entry.name)
-    return Source(best[1], "armed_group", None) if best else None
+    if best:
+        return Source(best[1], "armed_group", None)
+    # "les Forces armées soudanaises": a state's forces speak as its government.
+    forces = [m.entry for m in _actor_finder().find(phrase) if m.entry is not None and m.entry.kind == "state_forces"]
+    return Source(forces[0].name, "government", None) if len(forces) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _actor_finder() -> ActorFinder:
+    return ActorFinder(default_actor_dictionary())
 
 
 def _shared_noun(
@@ -365,6 +398,8 @@ def _antecedent(folded: str, start: int, phrase: str, words: str, sources: Sourc
     if bare is None or words[:1].isupper() and phrase == bare.group(1):
         return None  # a lone capitalised word is a name, not a noun standing for one
     noun = bare.group(1)
+    if noun not in _PERSON_NOUNS and noun not in _BODY_NOUNS:
+        return None  # "a revendiqué l'attaque": the object of the verb, not a speaker described before
     for earlier in reversed(list(re.finditer(rf"(?<![\w]){re.escape(noun)}(?![\w])", folded[:start]))):
         stop = _NP_END_RE.search(folded, earlier.end(), start)
         mention = folded[earlier.start():stop.start() if stop else start].split()[:7]
