@@ -108,6 +108,13 @@ def test_inverted_subject_whole_value() -> None:
         ("Un message du ministère de la Défense a été diffusé. Dix jihadistes ont été tués, selon le message.",
          [("message", "Army spokesperson", "government", "selon")]),
         ("Une embuscade a visé un convoi de l'armée. Dix soldats ont péri, selon l'embuscade.", []),
+        # The imperfect reports too; "et" with no verb around it joins two speakers.
+        ("Des sources sécuritaires et militaires évoquaient un lourd bilan.",
+         [("Des sources sécuritaires", "Security source", "government", "évoquaient"),
+          ("militaires", "Army spokesperson", "government", "évoquaient")]),
+        # An abbreviation spelled out before speaks as what it stands for.
+        ("Les Forces vives de Guinée (FVG) ont appelé à manifester. Trois jeunes ont été tués, selon les FVG.",
+         [("FVG", "Civil society", "ngo", "selon")]),
         # Whoever gave a toll is its source.
         ("Le bilan avancé par l'armée est de quatre morts.",
          [("armée", "Army spokesperson", "government", "bilan avancé par")]),

@@ -182,19 +182,20 @@ def _around_verb(text: str, folded: str, match: re.Match[str], sources: SourceDi
         # Nothing names a speaker after the verb, so it has an object and its subject is before the
         # comma or bracket: "Le groupe Etat islamique (EI) a revendiqué l'attentat", "Le porte-parole du
         # M23, Willy Ngoma, a confirmé la prise de la cité". A whole clause there is no subject.
-        found = [a for a in _backward(text, folded, len(before), cue, sources) if not _is_clause(text, folded, a, sources)]
+        found = [a for a in _backward(text, folded, len(before), cue, sources)
+                 if not _holds_verb(text, folded, a.start, a.end, sources)]
         return _with_stance(folded, found, match.start(), match.end(), speaker_first=True)
     reacting = not introduces_clause and _REACTION_RE.fullmatch(folded, match.start(), match.end()) is not None
     return _with_stance(folded, _backward(text, folded, len(before), cue, sources), match.start(), match.end(),
                         speaker_first=True, reacting=reacting)
 
 
-def _is_clause(text: str, folded: str, attribution: Attribution, sources: SourceDictionary) -> bool:
-    """Whether the words hold a verb of their own ("les villageois ont fui"), outside any name ("Groupe de
-    soutien à l'islam et aux musulmans" holds "a" as a preposition)."""
-    names = sources.alias_spans(text[attribution.start:attribution.end])
-    return any(not any(s <= m.start() - attribution.start < e for s, e in names)
-               for m in _CLAUSE_VERB_RE.finditer(folded, attribution.start, attribution.end))
+def _holds_verb(text: str, folded: str, start: int, end: int, sources: SourceDictionary) -> bool:
+    """Whether `text[start:end]` holds a verb of its own ("les villageois ont fui"), outside any name
+    ("Groupe de soutien à l'islam et aux musulmans" holds "a" as a preposition)."""
+    names = sources.alias_spans(text[start:end])
+    return any(not any(s <= m.start() - start < e for s, e in names)
+               for m in _CLAUSE_VERB_RE.finditer(folded, start, end))
 
 
 def _with_stance(folded: str, found: list[Attribution], cue_start: int, cue_end: int, *,
@@ -280,15 +281,16 @@ def _backward(text: str, folded: str, end: int, cue: str, sources: SourceDiction
 
 def _subject(text: str, folded: str, start: int, end: int, cue: str, sources: SourceDictionary) -> list[Attribution]:
     """The subject in a piece before the verb: only the words after its last clause word ("... et l'armée
-    a indiqué"), unless they name no one and the whole piece is one name with "et" in it ("le Groupe de
-    soutien à l'islam et aux musulmans a revendiqué", where "et" is inside a name)."""
+    a indiqué"), unless they name no one and the whole piece has no verb: "et" then joins two speakers
+    ("des sources sécuritaires et militaires évoquaient") or is inside a name ("le Groupe de soutien à
+    l'islam et aux musulmans a revendiqué")."""
     clause = None
     for clause in _CLAUSE_WORD_RE.finditer(folded, start, end):
         pass
     if clause is None:
         return _resolve_phrase(text, folded, start, end, cue, sources)
     found = _resolve_phrase(text, folded, clause.end(), end, cue, sources)
-    if found or not any(s < clause.start() - start < e for s, e in sources.alias_spans(text[start:end])):
+    if found or _holds_verb(text, folded, start, end, sources):
         return found
     return _resolve_phrase(text, folded, start, end, cue, sources)
 
@@ -324,7 +326,8 @@ def _one_source(
     if _PRONOUN_RE.match(phrase) and not sources.lookup(words):
         return None
     source = _rebel_rank(sources.lookup(words), phrase, words, sources)
-    named = source or _armed_speaker(phrase) or _antecedent(folded, start, phrase, words, sources)
+    named = source or _armed_speaker(phrase) or _antecedent(folded, start, phrase, words, sources) \
+        or _expansion(text, start, words, sources)
     if named is not None:
         return Attribution(start, end, Source(named.name, named.kind, words), cue)
     if _SAME_SOURCE_RE.fullmatch(phrase):
@@ -348,6 +351,20 @@ def _rebel_rank(source: Source | None, phrase: str, words: str, sources: SourceD
     if entry is None or not entry.generic or entry.kind != "government" or not _REBEL_RE.search(phrase):
         return source
     return Source(_PACK["rebel_speaker"], "armed_group", words)
+
+
+def _expansion(text: str, start: int, words: str, sources: SourceDictionary) -> Source | None:
+    """"selon les FVG" after "les Forces vives de Guinée (FVG)": an abbreviation the dispatch spelled out
+    before speaks as the words it stands for."""
+    if not re.fullmatch(r"[A-ZÀ-Ý][\w-]{1,9}", words):
+        return None
+    spelled = None
+    for spelled in re.finditer(r"([^().;:!?«»\n]{3,90}?)\s*\(\s*" + re.escape(words) + r"\s*\)", text[:start]):
+        pass
+    if spelled is None:
+        return None
+    phrase = " ".join(spelled.group(1).split()[-8:])
+    return sources.lookup(phrase) or _armed_speaker(fold(phrase))
 
 
 def _armed_speaker(phrase: str) -> Source | None:
