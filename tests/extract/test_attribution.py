@@ -115,6 +115,11 @@ def test_inverted_subject_whole_value() -> None:
         # An abbreviation spelled out before speaks as what it stands for.
         ("Les Forces vives de Guinée (FVG) ont appelé à manifester. Trois jeunes ont été tués, selon les FVG.",
          [("FVG", "Civil society", "ngo", "selon")]),
+        # Self-defence militias speak as armed groups; a passive speech verb names its speaker after "par".
+        ("Nous avons trouvé 43 corps, a déclaré Amadou Bello, dirigeant d'un groupe d'autodéfense.",
+         [("Amadou Bello, dirigeant d'un groupe d'autodéfense", "Militia leader", "armed_group", "a déclaré")]),
+        ("L'attaque a été confirmée par le gouverneur.",
+         [("gouverneur", "Local official", "local_official", "a été confirmée par")]),
         # Whoever gave a toll is its source.
         ("Le bilan avancé par l'armée est de quatre morts.",
          [("armée", "Army spokesperson", "government", "bilan avancé par")]),
