@@ -86,8 +86,8 @@ def test_inverted_subject_whole_value() -> None:
         ("Nous tenons la colline, a déclaré le colonel autoproclamé Jean Kambale.",
          [("colonel autoproclamé Jean Kambale", "Rebel commander", "armed_group", "a déclaré")]),
         # Protesters are witnesses; outlets and state agencies named as the source are media.
-        ("Des jeunes ont incendié un commissariat, selon plusieurs manifestants.",
-         [("plusieurs manifestants", "Witnesses", "witness", "selon")]),
+        ("Des jeunes ont incendié un commissariat, selon une manifestante.",
+         [("une manifestante", "Witnesses", "witness", "selon")]),
         ("Deux rebelles ont été tués, annonce Libération.", [("Libération", "Press", "media", "annonce")]),
         ("Cinq soldats sont morts, a rapporté l'Agence d'information du Burkina (AIB).",
          [("Agence d'information du Burkina (AIB)", "National news agency", "state_media", "a rapporté")]),
