@@ -16,7 +16,6 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 LIMIT = 15  # complexity must be below this
 
 KNOWN_COMPLEX: dict[str, int] = {
-    "fracas/extract/attribution.py::_backward": 15,
     "fracas/interfaces/cli_store.py::render_event": 18,
     "fracas/resolve/numbers.py::_core": 21,
     "fracas/store/ingest.py::store_dispatch": 18,

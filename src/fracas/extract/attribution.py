@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
+from fracas.extract.actors import ActorFinder
 from fracas.model import Source, SourceKind
 from fracas.resolve.actors import default_actor_dictionary
 from fracas.resolve.sources import SourceDictionary
@@ -70,10 +71,13 @@ _ADVERB = rf"(?:{_alt('adverbs')})"
 _VERB_RE = re.compile(
     rf"(?<![\w'-])(?:{_AUX}\s+(?:,?\s*{_ADVERB}\s*,?\s+)*)?{_PAST}{_PACK['speech_verb_endings']}(?![\w-])"
 )
+_OBJECT_RE = re.compile(rf"(?:(?:{_alt('person_determiners')}|{_alt('definite_articles')})\s*)?(?:{_alt('object_nouns')})(?![\w])")
+_AGREED_PARTICIPLE_RE = re.compile(rf"(?:{_PAST})(?:{_PACK['participle_agreements']})")
 # What may stand between an inverted verb and its speaker: "a déclaré [mardi] [à l'AFP] un responsable".
 _ADJUNCT_RE = re.compile(rf"\s*(?:,\s*)?(?:{_DAY}(?:\s+(?:{_alt('parts_of_day')}))?|{_alt('adjuncts')})(?![\w])")
 _FORWARD_CUE_RE = re.compile(rf"(?<![\w'])(?:{_alt('forward_cues')})(?:(?<=')|(?=\s))\s*")
 _SOURCE_OF_RE = re.compile(rf"(?<![\w'])({_alt('source_of')})\s+(?={_PACK['source_of_follow']})")
+_UNVERIFIED_RE = re.compile(_PACK["unverified_before"])
 # Where a forward noun phrase ends: punctuation, a new clause, a date, the outlet, a verb.
 _NP_END_RE = re.compile(r"[.;:!?«»\"“”\n,]|\s[-–—]\s|\s(?:" + _alt("phrase_ends") + r")(?![\w])")
 _CLAUSE_BOUNDARY_RE = re.compile(r"[.;:!?«»\"“”\n]")
@@ -115,6 +119,7 @@ _PERSON_RE = re.compile(
     rf"(?:(?:{_alt('person_determiners')})\s*)?(?:(?:{_alt('person_ranks')})\s+)?"
     r"(" + "|".join(re.escape(n) for n in _PERSON_NOUNS) + r")s?(?![\w])"
 )
+_BODY_NOUNS = frozenset(_PACK["body_nouns"])
 _REBEL_RE = re.compile(rf"(?<![\w])(?:{_alt('rebel_words')})(?![\w])")
 _POSSESSED_RE = re.compile(rf"(?:(?:{_alt('possessives')})\s+)?([\w-]+)")
 _NAME = r"[A-ZÀ-Ý][\w'’-]*(?:\s+(?:(?:" + _alt("name_particles") + r")\s*)?[A-ZÀ-Ý][\w'’-]*){0,4}"
@@ -161,6 +166,8 @@ def find_attributions(text: str, *, dictionary: SourceDictionary | None = None) 
         cue = text[match.start():match.end()].strip().lower()
         keep(_with_stance(folded, _forward(text, folded, match.end(), cue, sources), match.start(), match.end()))
     for match in _SOURCE_OF_RE.finditer(folded):
+        if _UNVERIFIED_RE.search(folded[max(0, match.start() - 80):match.start()]):
+            continue  # "n'ont pas pu être vérifiées de source indépendante": nobody vouched for it
         cue = text[match.start(1):match.end(1)].lower()
         keep(_with_stance(folded, _forward(text, folded, match.end(), cue, sources), match.start(), match.end()))
     for match in _VERB_RE.finditer(folded):
@@ -191,6 +198,8 @@ def _around_verb(text: str, folded: str, match: re.Match[str], sources: SourceDi
         return []  # "la police n'a pas confirmé ce bilan": who says nothing is no source
     if _PASSIVE_RE.search(before):
         return []  # "la mort de 20 jihadistes a été annoncée": passive, its subject is what was said
+    if _AGREED_PARTICIPLE_RE.fullmatch(folded, match.start(), match.end()):
+        return []  # "237 attaques recensées en 2018": a participle with no auxiliary qualifies a noun
     cue = text[match.start():match.end()].lower()
     after = match.end()
     while adjunct := _ADJUNCT_RE.match(folded, after):
@@ -199,18 +208,27 @@ def _around_verb(text: str, folded: str, match: re.Match[str], sources: SourceDi
     introduces_clause = _CLAUSE_OPENER_RE.match(rest)
     inverted = before.endswith((",", "»", '"', "”", ")")) and not introduces_clause
     if inverted:
-        found = _forward(text, folded, after, cue, sources)
+        # "X, un collectif, a signalé une attaque contre l'hôpital": an act named after the verb is its object.
+        found = [] if _OBJECT_RE.match(rest) else _forward(text, folded, after, cue, sources)
         if found:
             return _with_stance(folded, found, match.start(), match.end())
         # Nothing names a speaker after the verb, so it has an object and its subject is before the
         # comma or bracket: "Le groupe Etat islamique (EI) a revendiqué l'attentat", "Le porte-parole du
         # M23, Willy Ngoma, a confirmé la prise de la cité". A whole clause there is no subject.
         found = [a for a in _backward(text, folded, before_end, cue, sources)
-                 if not _CLAUSE_VERB_RE.search(folded, a.start, a.end)]
+                 if not _holds_verb(text, folded, a.start, a.end, sources)]
         return _with_stance(folded, found, match.start(), match.end(), speaker_first=True)
     reacting = not introduces_clause and _REACTION_RE.fullmatch(folded, match.start(), match.end()) is not None
     return _with_stance(folded, _backward(text, folded, before_end, cue, sources), match.start(), match.end(),
                         speaker_first=True, reacting=reacting)
+
+
+def _holds_verb(text: str, folded: str, start: int, end: int, sources: SourceDictionary) -> bool:
+    """Whether `text[start:end]` holds a verb of its own ("les villageois ont fui"), outside any name
+    ("Groupe de soutien à l'islam et aux musulmans" holds "a" as a preposition)."""
+    names = sources.alias_spans(text[start:end])
+    return any(not any(s <= m.start() - start < e for s, e in names)
+               for m in _CLAUSE_VERB_RE.finditer(folded, start, end))
 
 
 def _with_stance(folded: str, found: list[Attribution], cue_start: int, cue_end: int, *,
@@ -247,7 +265,7 @@ def _forward(text: str, folded: str, start: int, cue: str, sources: SourceDictio
             return cited
     found = _resolve_phrase(text, folded, start, end, cue, sources)
     role_start = end + 1
-    if len(found) == 1 and found[0].source.kind == "unknown" and folded[end:role_start] == ",":
+    if len(found) == 1 and _named_only(found[0]) and folded[end:role_start] == ",":
         # "Rami Abdel Rahmane, le directeur de l'OSDH": the apposition says whom the person speaks for.
         stop = _NP_END_RE.search(folded, role_start + 1, role_start + MAX_PHRASE_CHARS)
         role_end = stop.start() if stop else min(len(folded), role_start + MAX_PHRASE_CHARS)
@@ -255,6 +273,15 @@ def _forward(text: str, folded: str, start: int, cue: str, sources: SourceDictio
         if len(role) == 1 and role[0].source.kind != "unknown":
             return [_merge(text, found[0], role[0])]
     return found
+
+
+def _named_only(attribution: Attribution) -> bool:
+    """A proper name fracas cannot place ("Rami Abdel Rahmane"): what follows it may say whom it speaks for.
+    A generic speaker ("des sources") has no apposition: "d'après des sources, des hommes armés ont attaqué"."""
+    source = attribution.source
+    # "M. Abdel Rahmane" is named "Abdel Rahmane": the honorific before the name keeps it a name.
+    return source.kind == "unknown" and source.text is not None and source.text.endswith(source.name) \
+        and _names().proper_name.match(source.text) is not None
 
 
 def _merge(text: str, first: Attribution, second: Attribution) -> Attribution:
@@ -283,20 +310,30 @@ def _backward(text: str, folded: str, end: int, cue: str, sources: SourceDiction
             return _resolve_phrase(text, folded, chunk_start + citing.end(), chunk_end, _CITING, sources)
         if _APPOSITION_RE.match(piece):
             continue  # "l'OSDH, qui dispose d'un réseau de sources, a indiqué": look further back
-        # Only the words after the last clause word are the subject: "... et l'armée a indiqué".
-        clause = None
-        for clause in _CLAUSE_WORD_RE.finditer(piece):
-            pass
-        if clause is not None:
-            chunk_start += clause.end()
-        found = _resolve_phrase(text, folded, chunk_start, chunk_end, cue, sources)
-        if len(found) == 1 and found[0].source.kind == "unknown" and index + 1 < len(chunks):
+        found = _subject(text, folded, chunk_start, chunk_end, cue, sources)
+        if len(found) == 1 and _named_only(found[0]) and index + 1 < len(chunks):
             # "Un porte-parole de l'armée russe, Igor Konachenkov, a affirmé": the name's role says who.
             role = _resolve_phrase(text, folded, chunks[index + 1][0], chunks[index + 1][1], cue, sources)
             if len(role) == 1 and role[0].source.kind != "unknown":
                 return [_merge(text, role[0], found[0])]
         return found
     return []
+
+
+def _subject(text: str, folded: str, start: int, end: int, cue: str, sources: SourceDictionary) -> list[Attribution]:
+    """The subject in a piece before the verb: only the words after its last clause word ("... et l'armée
+    a indiqué"), unless they name no one and the whole piece has no verb: "et" then joins two speakers
+    ("des sources sécuritaires et militaires évoquaient") or is inside a name ("le Groupe de soutien à
+    l'islam et aux musulmans a revendiqué")."""
+    clause = None
+    for clause in _CLAUSE_WORD_RE.finditer(folded, start, end):
+        pass
+    if clause is None:
+        return _resolve_phrase(text, folded, start, end, cue, sources)
+    found = _resolve_phrase(text, folded, clause.end(), end, cue, sources)
+    if found or _holds_verb(text, folded, start, end, sources):
+        return found
+    return _resolve_phrase(text, folded, start, end, cue, sources)
 
 
 def _resolve_phrase(
@@ -329,22 +366,50 @@ def _one_source(
     phrase = folded[start:end]
     if _PRONOUN_RE.match(phrase) and not sources.lookup(words):
         return None
-    source = sources.lookup(words)
-    named = source or _armed_speaker(phrase) or _antecedent(folded, start, phrase, words, sources)
+    source = _rebel_rank(sources.lookup(words), phrase, words, sources)
+    named = source or _armed_speaker(phrase) or _antecedent(folded, start, phrase, words, sources) \
+        or _expansion(text, start, words, sources)
     if named is not None:
         return Attribution(start, end, Source(named.name, named.kind, words), cue)
     if _SAME_SOURCE_RE.fullmatch(phrase):
         return Attribution(start, end, Source(_SAME_SOURCE, "unknown", words), cue)  # named by find_attributions
+    source = _person_or_name(phrase, words)
+    return Attribution(start, end, source, cue) if source is not None else None
+
+
+def _person_or_name(phrase: str, words: str) -> Source | None:
+    """A speaker the dictionary does not list: a person noun ("un responsable local") or a proper name."""
     person = _PERSON_RE.match(phrase)
     if person and len(phrase.split()) <= 8:
         name, kind = _PERSON_NOUNS[person.group(1)]
         rebel = _REBEL_RE.search(phrase)
-        source = Source(_PACK["rebel_speaker"], "armed_group", words) if rebel else Source(name, kind, words)
-    elif name := _names().proper_name.match(words):
-        source = Source(words[name.end(1):] if name.group(1) else words, "unknown", words)  # "M. X" is X
-    if source is None:
+        return Source(_PACK["rebel_speaker"], "armed_group", words) if rebel else Source(name, kind, words)
+    if found := _names().proper_name.match(words):
+        return Source(words[found.end(1):] if found.group(1) else words, "unknown", words)  # "M. X" is X
+    return None
+
+
+def _rebel_rank(source: Source | None, phrase: str, words: str, sources: SourceDictionary) -> Source | None:
+    """"le colonel autoproclamé", "un commandant rebelle": a rank the dictionary gives the state's army
+    speaks for a rebel group when a rebel word goes with it."""
+    entry = sources.entry(source.name) if source is not None else None
+    if entry is None or not entry.generic or entry.kind != "government" or not _REBEL_RE.search(phrase):
+        return source
+    return Source(_PACK["rebel_speaker"], "armed_group", words)
+
+
+def _expansion(text: str, start: int, words: str, sources: SourceDictionary) -> Source | None:
+    """"selon les FVG" after "les Forces vives de Guinée (FVG)": an abbreviation the dispatch spelled out
+    before speaks as the words it stands for."""
+    if not re.fullmatch(r"[A-ZÀ-Ý][\w-]{1,9}", words):
         return None
-    return Attribution(start, end, source, cue)
+    spelled = None
+    for spelled in re.finditer(r"([^().;:!?«»\n]{3,90}?)\s*\(\s*" + re.escape(words) + r"\s*\)", text[:start]):
+        pass
+    if spelled is None:
+        return None
+    phrase = " ".join(spelled.group(1).split()[-8:])
+    return sources.lookup(phrase) or _armed_speaker(fold(phrase))
 
 
 def _armed_speaker(phrase: str) -> Source | None:
@@ -358,7 +423,11 @@ def _armed_speaker(phrase: str) -> Source | None:
     while found := pattern.search(phrase, position):  # at each start, the longest alias there
         best = found.group() if len(found.group()) > len(best) else best
         position = found.start() + 1
-    return Source(names[best], "armed_group", None) if best else None
+    if best:
+        return Source(names[best], "armed_group", None)
+    # "les Forces armées soudanaises": a state's forces speak as its government.
+    forces = [m.entry for m in _actor_finder().find(phrase) if m.entry is not None and m.entry.kind == "state_forces"]
+    return Source(forces[0].name, "government", None) if len(forces) == 1 else None
 
 
 @lru_cache(maxsize=1)
@@ -368,6 +437,11 @@ def _armed_aliases() -> tuple[re.Pattern[str], dict[str, str]]:
              if entry.kind in _ARMED_ACTOR_KINDS and alias}
     ordered = sorted(names, key=len, reverse=True)
     return re.compile(rf"(?<![\w])(?:{'|'.join(re.escape(alias) for alias in ordered)})(?![\w])"), names
+
+
+@lru_cache(maxsize=1)
+def _actor_finder() -> ActorFinder:
+    return ActorFinder(default_actor_dictionary())
 
 
 def _shared_noun(
@@ -394,6 +468,8 @@ def _antecedent(folded: str, start: int, phrase: str, words: str, sources: Sourc
     if bare is None or words[:1].isupper() and phrase == bare.group(1):
         return None  # a lone capitalised word is a name, not a noun standing for one
     noun = bare.group(1)
+    if noun not in _PERSON_NOUNS and noun not in _BODY_NOUNS:
+        return None  # "a revendiqué l'attaque": the object of the verb, not a speaker described before
     window = max(0, start - LOOKBACK_CHARS)
     mentions = list(re.compile(rf"(?<![\w]){re.escape(noun)}(?![\w])").finditer(folded, window, start))
     for earlier in reversed(mentions[-_ANTECEDENT_MENTIONS:]):

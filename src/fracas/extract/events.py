@@ -406,16 +406,23 @@ ELSEWHERE = re.compile(
 
 def _attach_sources(drafts: list[Draft], attributions: list[Attribution], sentences: list[Span]) -> None:
     """Sources of an act: its sentences' attributions and those of the sentences that go on telling it
-    ("..., a précisé l'ONG"), else the nearest sentence's. A speaker denying the act is never its source;
-    one reacting to it ("l'ONU a dénoncé ...") only in the act's own sentence."""
+    ("..., a précisé l'ONG"), else the nearest earlier sentence's (a speaker named after an act he does not
+    tell is the source of what he tells). A speaker denying the act is never its source; one reacting to
+    it ("l'ONU a dénoncé ...") only in the act's own sentence."""
     located = [(_sentence_of(a.start, sentences), a) for a in attributions if a.stance != "denies"]
     acts = {i for d in drafts for i in d.sentences}
     for draft in drafts:
         own = _own_attributions(draft, located, _telling_sentences(draft, acts, sentences)) \
             or _nearest_attributions(located, min(draft.sentences))
-        # A speaker fracas cannot place ("a précisé un général") adds nothing beside known sources.
-        known = [a for a in own if a.source.kind != "unknown"]
+        # A name fracas cannot place ("a précisé Jean Dupont") adds nothing beside known sources; a kind of
+        # source that is unknown by its words ("des sources concordantes", "un député") is one more source.
+        known = [a for a in own if not _unplaced_name(a)]
         draft.sources = [(a.source, a.start, a.end) for a in (known or own)]
+
+
+def _unplaced_name(attribution: Attribution) -> bool:
+    """A speaker known only by a proper name: the source is named after its own words."""
+    return attribution.source.kind == "unknown" and attribution.source.name == attribution.source.text
 
 
 def _own_attributions(draft: Draft, located: list[tuple[int, Attribution]], telling: set[int]) -> list[Attribution]:
@@ -439,7 +446,7 @@ def _telling_sentences(draft: Draft, acts: set[int], sentences: list[Span]) -> s
 
 
 def _nearest_attributions(located: list[tuple[int, Attribution]], first: int) -> list[Attribution]:
-    near = sorted(located, key=lambda item: (abs(item[0] - first), item[0] < first))
+    near = sorted([item for item in located if item[0] < first], key=lambda item: first - item[0])
     return [a for i, a in near if i == near[0][0]] if near else []
 
 

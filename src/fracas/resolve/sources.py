@@ -104,19 +104,25 @@ class SourceDictionary:
         alone = self._alone_owner.get(_ARTICLE_RE.sub("", folded.strip()))
         if alone is not None:
             return Source(name=alone.name, kind=alone.kind, text=text)
-        matches = []
         # Every occurrence of every alias, overlapping ones included, so the named-beats-generic rule
         # can see "armée russe" inside "porte-parole de l'armée russe".
-        for alias, entry in self._alias_owner.items():
-            start = folded.find(alias)
-            while start != -1:
-                if _whole_word(folded, start, start + len(alias)):
-                    matches.append((start, start + len(alias), entry))
-                start = folded.find(alias, start + 1)
+        matches = [(start, end, self._alias_owner[folded[start:end]]) for start, end in self.alias_spans(text)]
         if not matches:
             return None
         best = max(matches, key=lambda m: (not m[2].generic, m[1] - m[0], -m[0]))
         return Source(name=best[2].name, kind=best[2].kind, text=text)
+
+    def alias_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where aliases occur in `text` (offsets into its folded form, which has the same length)."""
+        folded = fold(text)
+        spans = []
+        for alias in self._alias_owner:
+            start = folded.find(alias)
+            while start != -1:
+                if _whole_word(folded, start, start + len(alias)):
+                    spans.append((start, start + len(alias)))
+                start = folded.find(alias, start + 1)
+        return spans
 
     def is_party(self, source: Source, actor: Actor) -> bool:
         """Whether `source` speaks for `actor`'s side: the actor's own state or group acknowledging it."""
