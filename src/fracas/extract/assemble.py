@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
-from fracas.extract.casualties import CasualtyMention, find_casualties
+from fracas.extract.casualties import CasualtyMention, find_casualties, victim_class
 from fracas.extract.casualty_context import SHORT_WINDOW
 from fracas.extract.mentions import Mention
 from fracas.extract.notes import write_note
@@ -32,13 +32,20 @@ REPORTED_ON = re.compile(
 Figures = tuple[int | None, int | None, int | None]  # low, best, high
 
 
+Claimed = tuple[Figures, int | None]  # a toll's figures and its civilians
+
+
 @dataclass
 class Toll:
-    """Casualty figures gathered for one event (sums across distinct groups of victims).
+    """Casualty figures gathered for one event, per class of victims (`victim_class`).
 
-    Named victims ("cinq civils", "deux soldats") add up, one entry per group. A bare toll ("six morts",
-    "porte le bilan à six morts") names nobody: it is the act's whole toll, so it includes the named victims
-    rather than adding to them; the event keeps whichever is larger, for the dead and for civilians alike.
+    Different victims add up: civilians, state forces, the other armed side, and "trois autres" beyond
+    those named. The same victims named again ("trois soldats ... les trois militaires") are one entry,
+    which keeps the most conservative figure, as ACLED does. A bare toll ("six morts") or one of "personnes"
+    is the act's whole toll (class ""), so it includes the named victims rather than adding to them; the
+    event keeps whichever is larger, for the dead and for civilians alike. A figure that replaces the
+    others ("le bilan s'est alourdi à") wins; one that another source gives against them ("pour sa part",
+    "mais ... a fait état de") may only lower the toll.
     """
 
     killed: dict[str, Figures] = field(default_factory=dict)
@@ -46,9 +53,18 @@ class Toll:
     wounded: dict[str, int] = field(default_factory=dict)
     spans: list[tuple[str, int, int]] = field(default_factory=list)
     combatants_killed: bool = False  # a group of the dead is named as fighters ("trois assaillants")
+    updates: list[Claimed] = field(default_factory=list)
+    rivals: list[Claimed] = field(default_factory=list)
 
     def fatalities(self) -> tuple[int | None, int | None, int | None]:
         """best, low, high."""
+        chosen = self._claimed()
+        if chosen is not None:
+            low, best, high = chosen[0]
+            return best, low, high
+        return self._summed()
+
+    def _summed(self) -> tuple[int | None, int | None, int | None]:
         named = [figures for who, figures in self.killed.items() if who]
         if not named and "" not in self.killed:
             return None, None, None
@@ -58,10 +74,24 @@ class Toll:
             return bare_best, bare_low, bare_high
         return best, low, high
 
+    def _claimed(self) -> Claimed | None:
+        """The update or rival figure that stands for the act's toll, if one does."""
+        if self.updates:
+            return max(self.updates, key=lambda c: c[0][1] or 0)
+        summed = self._summed()[0]
+        rivals = [c for c in self.rivals if c[0][1] is not None]
+        lowest = min(rivals, key=lambda c: c[0][1] or 0) if rivals else None
+        if lowest is not None and (summed is None or (lowest[0][1] or 0) < summed):
+            return lowest
+        return None
+
     @property
     def civilians(self) -> dict[str, int]:
-        """Civilians killed, per group of victims; a bare toll's civilians ("dont cinq civils") likewise
+        """Civilians killed, per class of victims; a bare toll's civilians ("dont cinq civils") likewise
         include the named ones, so they count only beyond them."""
+        chosen = self._claimed()
+        if chosen is not None and chosen[1] is not None:
+            return {"": chosen[1]} if chosen[1] else {}
         named = {who: count for who, count in self.civilian_counts.items() if who}
         beyond = self.civilian_counts.get("", 0) - sum(named.values())
         return {**named, "": beyond} if beyond > 0 else named
@@ -174,25 +204,42 @@ def _earlier_draft_for(index: int, drafts: list[Draft], places: list[PlaceMentio
 
 
 def _add_casualty(toll: Toll, casualty: CasualtyMention, start: int, end: int) -> None:
-    outcome, who = casualty.outcome, casualty.who or ""
-    best, low, high = casualty.best, casualty.low, casualty.high
+    outcome, best = casualty.outcome, casualty.best
+    who = victim_class(casualty)
+    if who == "others":
+        who = f"others@{start}"  # "trois autres": victims beyond those named before
     if outcome == "killed":
-        previous = toll.killed.get(who)
-        # The same victims counted twice (lead and detail) keep the larger figure; other victims add up
-        # (a bare toll is weighed against them in `Toll.fatalities`).
-        if previous is None or (best or 0) > (previous[1] or 0):
-            toll.killed[who] = (low if low is not None else best, best, high)
-        toll.combatants_killed = toll.combatants_killed or casualty.civilians is False
+        figures = (casualty.low if casualty.low is not None else best, best, casualty.high)
         civilian_count = casualty.civilian_count
         if civilian_count is None and casualty.civilians is True:
             civilian_count = best
-        # Combatants only ("cinq militaires") says nothing of civilians: null, not 0.
-        if civilian_count:
-            toll.civilian_counts[who] = max(civilian_count, toll.civilian_counts.get(who, 0))
+        toll.combatants_killed = toll.combatants_killed or casualty.civilians is False
         toll.spans.append(("fatalities", start, end))
+        if casualty.claim == "update":
+            toll.updates.append((figures, civilian_count))
+        elif casualty.claim == "rival":
+            toll.rivals.append((figures, civilian_count))
+        elif _more_conservative(best, toll.killed.get(who)):
+            # The same victims counted twice (lead and detail) keep the lower figure; other victims add up
+            # (a bare toll is weighed against them in `Toll.fatalities`).
+            toll.killed[who] = figures
+            # Combatants only ("cinq militaires") says nothing of civilians: null, not 0.
+            if civilian_count:
+                toll.civilian_counts[who] = civilian_count
+            else:
+                toll.civilian_counts.pop(who, None)
     elif outcome == "wounded" and best is not None:
+        who = casualty.who or ""
         toll.wounded[who] = max(best, toll.wounded.get(who, 0))
         toll.spans.append(("wounded", start, end))
+
+
+def _more_conservative(best: int | None, previous: Figures | None) -> bool:
+    """Whether a figure replaces the one already kept for the same victims: the lower one wins, and an
+    explicit zero never replaces a real toll."""
+    if previous is None or not previous[1]:
+        return True
+    return best is not None and 0 < best < previous[1]
 
 
 def resolve_date(sentences: list[Span], dispatch: Dispatch, sentence_index: int, position: int) -> tuple[str, str, tuple[int, int] | None] | None:
