@@ -17,6 +17,7 @@ from fracas.extract.casualty_context import SHORT_WINDOW
 from fracas.extract.mentions import Mention
 from fracas.extract.notes import write_note
 from fracas.extract.rulepack import policy_of
+from fracas.resources import pack_alternation, rule_pack
 from fracas.extract.places import PlaceMention
 from fracas.model import Actor, Dispatch, Event, Evidence, Place, Source
 from fracas.resolve.dates import TimeMention, find_time_expressions
@@ -24,6 +25,7 @@ from fracas.resolve.sources import grade_confidence
 from fracas.text import fold
 
 LONG_BEFORE_DAYS = 10  # an act dated further back than this is background to the news
+_FINAL_STOPS = (".", "!", "?", "…", "»", '"', ":")
 REPORTED_ON = re.compile(
     r"(?:a|ont|avait|aurait)\s+(?:\w+\s+)?(?:annonce|indique|declare|affirme|precise|rapporte|ajoute|assure"
     r"|confirme|fait savoir|revendique|communique)\w*\s*(?:le\s+|ce\s+)?$")
@@ -138,8 +140,13 @@ PERIOD_TOLL = re.compile(
 
 def attach_tolls(sentences: list[Span], dispatch: Dispatch, drafts: list[Draft],
                  sentence_places: dict[int, list[PlaceMention]]) -> None:
-    """Casualty figures go to the act of their sentence, else to the nearest earlier act (matching place)."""
+    """Casualty figures go to the act of their sentence, else to the nearest earlier act (matching place).
+
+    A headline restates the body: its figures go only to an act the body gives no toll. The headline of
+    another story ("À lire aussi") gives none."""
     violent = [d for d in drafts if policy_of(d.mention.sub_event_type).toll]
+    headline_end, other_stories = _set_aside(sentences[0].doc.text if sentences else "")
+    from_headline: list[tuple[Draft, CasualtyMention, int, int]] = []
     for index, sentence in enumerate(sentences):
         casualties = [c for c in find_casualties(sentence.text) if not c.context]
         if not casualties or PERIOD_TOLL.search(fold(sentence.text)) or _dated_long_before(sentence.text, dispatch):
@@ -147,9 +154,39 @@ def attach_tolls(sentences: list[Span], dispatch: Dispatch, drafts: list[Draft],
         shares = _respective_acts(index, casualties, violent)
         for casualty in casualties:
             start, end = sentence.start_char + casualty.start, sentence.start_char + casualty.end
+            if any(s <= start < e for s, e in other_stories):
+                continue
             target = _toll_target(casualty, index, start, shares, drafts, violent, sentence_places.get(index, []))
-            if target is not None:
+            if target is not None and start < headline_end:
+                from_headline.append((target, casualty, start, end))
+            elif target is not None:
                 _add_casualty(target.toll, casualty, start, end)
+    for target, casualty, start, end in from_headline:
+        if casualty.outcome != "killed" or not (target.toll.killed or target.toll.updates or target.toll.rivals):
+            _add_casualty(target.toll, casualty, start, end)
+
+
+_OTHER_STORY = re.compile(rf"(?:{pack_alternation(rule_pack('casualties')['other_story'])})\b\W*", re.IGNORECASE)
+
+
+def _set_aside(text: str) -> tuple[int, list[tuple[int, int]]]:
+    """Where a headline ends (0 when the text has none: a first line with no final stop, before a body), and
+    the lines that are another story's headline (the line of "À lire aussi", or the one after it)."""
+    lines, offset = [], 0
+    for line in text.split("\n"):
+        lines.append((offset, offset + len(line), line.strip()))
+        offset += len(line) + 1
+    body = [line for line in lines if line[2]]
+    first = body[0] if body else None
+    headline_end = first[1] if first and len(body) > 1 and not first[2].endswith(_FINAL_STOPS) else 0
+    other_stories = []
+    for i, (start, end, line) in enumerate(body):
+        cue = _OTHER_STORY.match(line)
+        if cue and cue.end() < len(line):
+            other_stories.append((start, end))
+        elif cue and i + 1 < len(body):
+            other_stories.append(body[i + 1][:2])
+    return headline_end, other_stories
 
 
 def _toll_target(casualty: CasualtyMention, index: int, start: int, shares: dict[int, Draft], drafts: list[Draft],

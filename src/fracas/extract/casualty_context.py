@@ -30,6 +30,7 @@ _WARS_RE = re.compile(pack_alternation(_PACK["wars"]))
 _WAR_AFTER_RE = re.compile(_PACK["war_after"])
 _RIVAL_RE = re.compile(pack_alternation(_PACK["rival_cues"]))
 _UPDATE_RE = re.compile(pack_alternation(_PACK["update_cues"]))
+_TOTAL_BEFORE_RE = re.compile(pack_alternation(_PACK["totals_before"]))
 _CONTEXT_FLOOR = 10_000  # a toll this large is a war's, not an event's
 
 
@@ -38,7 +39,7 @@ def is_context(text: str, start: int, end: int, best: int | None) -> bool:
     if best is not None and best >= _CONTEXT_FLOOR:
         return True
     clause_start, clause_end = _clause(text, start, end)
-    if _CONTEXT_RE.search(text, clause_start, clause_end) is not None:
+    if _CONTEXT_RE.search(text, clause_start, clause_end) or _TOTAL_BEFORE_RE.search(text, clause_start, start):
         return True
     # A whole conflict before the toll, or right after it as its complement ("500 morts dans la guerre").
     return any(war.start() < start or _WAR_AFTER_RE.search(text, end, war.start())
