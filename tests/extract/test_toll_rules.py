@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+import fracas
+
 from fracas.extract.assemble import Toll, _add_casualty
 from fracas.extract.casualties import CasualtyMention as C
 from fracas.extract.casualties import find_casualties
@@ -117,3 +119,43 @@ def test_victims_named_after_a_bare_toll() -> None:
 )
 def test_tolls_of_a_country_a_week_or_several_acts_are_context(text: str, context: bool) -> None:
     assert [c.context for c in find_casualties(text) if c.outcome == "killed"] == [context]
+
+
+def test_arracher_la_vie_is_a_toll() -> None:
+    assert find_casualties("Une attaque a arraché la vie à sept soldats.") == [
+        C(12, 43, "killed", 7, 7, 7, False, "soldats", False, 0),
+    ]
+
+
+def summary(event: fracas.Event) -> tuple[object, ...]:
+    return (event.sub_event_type, event.location.name, event.fatalities, event.civilian_fatalities)
+
+
+@pytest.mark.model
+def test_a_headline_restates_the_body_and_another_storys_headline_gives_no_toll() -> None:
+    text = ("Cameroun : au moins cinq gendarmes et neuf civils tués dans le Nord-Ouest\n"
+            "Des séparatistes ont attaqué mardi un poste de gendarmerie à Bamenda, tuant cinq gendarmes, "
+            "selon un responsable local.\n"
+            "À lire aussi\n"
+            "Au moins 22 personnes tuées dans une attaque dans le centre du Nigeria\n"
+            "Le gouverneur a appelé au calme.")
+    events = fracas.extract(text, published="2022-06-08")
+    assert [summary(e) for e in events] == [("Armed clash", "Bamenda", 5, None)]
+
+
+@pytest.mark.model
+def test_a_period_clause_leaves_the_acts_toll_of_its_sentence() -> None:
+    # One long sentence (the way some pages come): the period clause after the semicolon is context, the
+    # ambush's two dead are its toll.
+    text = ("Deux soldats ont été tués lundi dans une embuscade près de Mandouri, dans la région des Savanes, au "
+            "Togo ; la région est sous état d'urgence depuis la mi-juin.")
+    events = fracas.extract(text, published="2022-07-20")
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Armed clash", 2)]
+
+
+@pytest.mark.model
+def test_an_act_of_an_earlier_month_lends_no_toll_to_the_news() -> None:
+    text = ("Des jihadistes ont attaqué mercredi le camp militaire de Toumour, dans la région de Diffa, au Niger, "
+            "tuant cinq soldats. Début juin 2016, une attaque du groupe avait causé la mort de 26 soldats à Bosso.")
+    events = fracas.extract(text, published="2018-01")
+    assert [(e.sub_event_type, e.fatalities) for e in events if e.event_date >= "2018"] == [("Armed clash", 5)]

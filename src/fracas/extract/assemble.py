@@ -6,6 +6,7 @@ ACLED's unit is one act by one actor at one admin area on one day, so mentions t
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span
 
 from fracas.extract.casualties import CasualtyMention, find_casualties, victim_class
-from fracas.extract.casualty_context import SHORT_WINDOW
+from fracas.extract.casualty_context import SHORT_WINDOW, clause_bounds
 from fracas.extract.mentions import Mention
 from fracas.extract.notes import write_note
 from fracas.extract.rulepack import policy_of
@@ -88,6 +89,10 @@ class Toll:
         return None
 
     @property
+    def has_killed(self) -> bool:
+        return bool(self.killed or self.updates or self.rivals)
+
+    @property
     def civilians(self) -> dict[str, int]:
         """Civilians killed, per class of victims; a bare toll's civilians ("dont cinq civils") likewise
         include the named ones, so they count only beyond them."""
@@ -148,22 +153,31 @@ def attach_tolls(sentences: list[Span], dispatch: Dispatch, drafts: list[Draft],
     headline_end, other_stories = _set_aside(sentences[0].doc.text if sentences else "")
     from_headline: list[tuple[Draft, CasualtyMention, int, int]] = []
     for index, sentence in enumerate(sentences):
-        casualties = [c for c in find_casualties(sentence.text) if not c.context]
-        if not casualties or PERIOD_TOLL.search(fold(sentence.text)) or _dated_long_before(sentence.text, dispatch):
-            continue  # war-wide or period tolls are never an event's fatalities
-        shares = _respective_acts(index, casualties, violent)
-        for casualty in casualties:
-            start, end = sentence.start_char + casualty.start, sentence.start_char + casualty.end
-            if any(s <= start < e for s, e in other_stories):
-                continue
+        tolls = _sentence_tolls(sentence, dispatch, other_stories)
+        shares = _respective_acts(index, [c for c, _, _ in tolls], violent)
+        for casualty, start, end in tolls:
             target = _toll_target(casualty, index, start, shares, drafts, violent, sentence_places.get(index, []))
             if target is not None and start < headline_end:
                 from_headline.append((target, casualty, start, end))
             elif target is not None:
                 _add_casualty(target.toll, casualty, start, end)
     for target, casualty, start, end in from_headline:
-        if casualty.outcome != "killed" or not (target.toll.killed or target.toll.updates or target.toll.rivals):
+        if casualty.outcome != "killed" or not target.toll.has_killed:
             _add_casualty(target.toll, casualty, start, end)
+
+
+def _sentence_tolls(sentence: Span, dispatch: Dispatch,
+                    other_stories: list[tuple[int, int]]) -> list[tuple[CasualtyMention, int, int]]:
+    """A sentence's tolls with their offsets in the dispatch. War-wide or period tolls are never an event's
+    fatalities (the other tolls of their sentence may be), nor are another story's."""
+    tolls = []
+    for casualty in find_casualties(sentence.text):
+        start, end = sentence.start_char + casualty.start, sentence.start_char + casualty.end
+        if casualty.context or _of_a_period(sentence.text, casualty, dispatch) \
+                or any(s <= start < e for s, e in other_stories):
+            continue
+        tolls.append((casualty, start, end))
+    return tolls
 
 
 _OTHER_STORY = re.compile(rf"(?:{pack_alternation(rule_pack('casualties')['other_story'])})\b\W*", re.IGNORECASE)
@@ -208,13 +222,30 @@ def _respective_acts(index: int, casualties: list[CasualtyMention], drafts: list
     return dict(zip(shares, acts)) if shares and len(shares) == len(acts) else {}
 
 
+def _of_a_period(text: str, casualty: CasualtyMention, dispatch: Dispatch) -> bool:
+    """Whether the clause of a toll tells of a period ("au premier semestre") or of an act weeks before."""
+    start, end = clause_bounds(text.lower(), casualty.start, casualty.end)
+    clause = text[start:end]
+    return PERIOD_TOLL.search(fold(clause)) is not None or _dated_long_before(clause, dispatch)
+
+
 def _dated_long_before(text: str, dispatch: Dispatch) -> bool:
-    """Whether the sentence dates what it tells weeks before publication ("le 19 juin" in a July dispatch)."""
-    if dispatch.published is None or dispatch.published.precision != "day":
+    """Whether the clause dates what it tells weeks before publication ("le 19 juin" in a July dispatch,
+    "début juin 2016" in a January 2018 one): a day, month or year that ended that long before."""
+    if dispatch.published is None or dispatch.published.precision not in ("day", "month"):
         return False
-    return any(t.value is not None and t.precision == "day" and t.kind not in ("duration",)
-               and (dispatch.published.value - t.value).days > LONG_BEFORE_DAYS
-               for t in find_time_expressions(text, dispatch.published))
+    return any(t.value is not None and t.kind not in ("duration",)
+               and (dispatch.published.value - _last_day(t.value, t.precision)).days > LONG_BEFORE_DAYS
+               for t in find_time_expressions(text, dispatch.published) if t.precision in ("day", "month", "year"))
+
+
+def _last_day(value: dt.date, precision: str | None) -> dt.date:
+    if precision == "year":
+        return value.replace(month=12, day=31)
+    if precision == "month":
+        following = value.replace(day=28) + dt.timedelta(days=4)
+        return following - dt.timedelta(days=following.day)
+    return value
 
 
 def _draft_for(index: int, position: int, drafts: list[Draft], places: list[PlaceMention]) -> Draft | None:

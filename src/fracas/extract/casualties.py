@@ -269,26 +269,22 @@ def find_casualties(text: str) -> list[CasualtyMention]:
 
     for match in _SUBJECT_RE.finditer(masked):
         add(_from_match(match, _outcome(match, ""), text, masked, quantities))
+    def add_chain(mentions: list[CasualtyMention], again_re: re.Pattern[str], prefix: str) -> None:
+        """ "ont tué deux soldats et blessé trois autres", "ont réussi à neutraliser 14 assaillants et à
+        blesser 4 autres": the auxiliary or the lead serves the next verb too."""
+        while add(mentions):
+            gap = _COORD_GAP_RE.match(masked, mentions[-1].end)
+            again = again_re.match(masked, gap.end()) if gap else None
+            mentions = _from_match(again, _outcome(again, prefix), text, masked, quantities) if again else []
+
     for match in _ACTIVE_RE.finditer(masked):
         mentions = _from_match(match, _outcome(match, "a_", "p_", "h_"), text, masked, quantities)
-        with_auxiliary = any(match.group("a_killed", "a_wounded", "a_abducted"))
-        if not add(mentions) or not with_auxiliary:
-            continue
-        # "ont tué deux soldats et blessé trois autres": the auxiliary serves the next participle too.
-        gap = _COORD_GAP_RE.match(masked, mentions[-1].end)
-        coord = _COORD_RE.match(masked, gap.end()) if gap else None
-        while coord:
-            mentions = _from_match(coord, _outcome(coord, "a_"), text, masked, quantities)
-            if not add(mentions):
-                break
-            gap = _COORD_GAP_RE.match(masked, mentions[-1].end)
-            coord = _COORD_RE.match(masked, gap.end()) if gap else None
+        if any(match.group("a_killed", "a_wounded", "a_abducted")):
+            add_chain(mentions, _COORD_RE, "a_")
+        else:
+            add(mentions)
     for match in _INFINITIVE_RE.finditer(masked):
-        mentions = _from_match(match, _outcome(match, "i_"), text, masked, quantities)
-        while add(mentions):  # "et à blesser quatre autres": the lead serves the next infinitive too
-            gap = _COORD_GAP_RE.match(masked, mentions[-1].end)
-            again = _INFINITIVE_AGAIN_RE.match(masked, gap.end()) if gap else None
-            mentions = _from_match(again, _outcome(again, "i_"), text, masked, quantities) if again else []
+        add_chain(_from_match(match, _outcome(match, "i_"), text, masked, quantities), _INFINITIVE_AGAIN_RE, "i_")
     for match in _NOMINAL_RE.finditer(masked):
         add(_from_match(match, _outcome(match, "n_"), text, masked, quantities))
     for match in _RESPECTIVE_TOLL_RE.finditer(masked):

@@ -38,7 +38,7 @@ def is_context(text: str, start: int, end: int, best: int | None) -> bool:
     """Whether a toll at `text[start:end]` is background: a war's or a period's, never an event's."""
     if best is not None and best >= _CONTEXT_FLOOR:
         return True
-    clause_start, clause_end = _clause(text, start, end)
+    clause_start, clause_end = clause_bounds(text, start, end)
     if _CONTEXT_RE.search(text, clause_start, clause_end) or _TOTAL_BEFORE_RE.search(text, clause_start, start):
         return True
     # A whole conflict before the toll, or right after it as its complement ("500 morts dans la guerre").
@@ -49,7 +49,7 @@ def is_context(text: str, start: int, end: int, best: int | None) -> bool:
 def claim_of(text: str, start: int, end: int) -> str | None:
     """How a toll stands to the act's other figures: "update" when it replaces them ("le bilan s'est alourdi
     à"), "rival" when another source contradicts them ("pour sa part", "mais ... a fait état de"), else None."""
-    clause_start, clause_end = _clause(text, start, end)
+    clause_start, clause_end = clause_bounds(text, start, end)
     if _UPDATE_RE.search(text, clause_start, clause_end):
         return "update"
     if _RIVAL_RE.search(text, clause_start, clause_end):
@@ -57,7 +57,8 @@ def claim_of(text: str, start: int, end: int) -> str | None:
     return None
 
 
-def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the clause of `text[start:end]` begins and ends (stops, semicolons, "alors que", dashes)."""
     clause_start = 0
     for brk in _CLAUSE_BREAK_RE.finditer(text, 0, start):
         clause_start = brk.end()
