@@ -159,3 +159,10 @@ def test_an_act_of_an_earlier_month_lends_no_toll_to_the_news() -> None:
             "tuant cinq soldats. Début juin 2016, une attaque du groupe avait causé la mort de 26 soldats à Bosso.")
     events = fracas.extract(text, published="2018-01")
     assert [(e.sub_event_type, e.fatalities) for e in events if e.event_date >= "2018"] == [("Armed clash", 5)]
+
+
+def test_fallen_soldiers_are_dead_unless_they_fell_into_something() -> None:
+    assert [(c.best, c.who) for c in find_casualties(
+        "Sept soldats sont tombés, ce mardi, dans le parc. L'armée déplore la perte de deux militaires.")] == [
+        (7, "soldats"), (2, "militaires")]
+    assert find_casualties("Les sept soldats sont tombés dans une embuscade.") == []
