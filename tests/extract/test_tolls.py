@@ -21,15 +21,15 @@ def toll_of(text: str) -> Toll:
     ("text", "fatalities", "civilians"),
     [
         (("L'engin a explosé devant une école, tuant quatre enfants. L'auteur a aussi péri, "
-          "ce qui porte le bilan à cinq morts."), (5, 5, 5), {"enfants": 4}),
+          "ce qui porte le bilan à cinq morts."), (5, 5, 5), {"civilians": 4}),
         # A smaller bare toll restates the named victims.
         ("Trois soldats et deux civils ont été tués. L'attaque a fait cinq morts selon l'armée.",
-         (5, 5, 5), {"soldats et deux civils": 2}),
+         (5, 5, 5), {"": 2}),
         (("L'attentat a fait neuf morts. Quatre policiers figurent parmi les victimes, "
-          "et deux passants ont été tués."), (9, 9, 9), {"passants": 2}),
+          "et deux passants ont été tués."), (9, 9, 9), {"civilians": 2}),
         # The civilians of a bare toll's breakdown count beyond the named ones.
         ("Deux femmes ont été tuées. Le raid a fait dix morts, dont six civils.",
-         (10, 10, 10), {"femmes": 2, "": 4}),
+         (10, 10, 10), {"civilians": 2, "": 4}),
         ("Sept soldats ont péri dans l'assaut, et 20 jihadistes ont été tués.", (27, 27, 27), {}),
     ],
 )

@@ -6,17 +6,19 @@ ACLED's unit is one act by one actor at one admin area on one day, so mentions t
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span
 
-from fracas.extract.casualties import CasualtyMention, find_casualties
-from fracas.extract.casualty_context import SHORT_WINDOW
+from fracas.extract.casualties import CasualtyMention, find_casualties, victim_class
+from fracas.extract.casualty_context import SHORT_WINDOW, clause_bounds
 from fracas.extract.mentions import Mention
 from fracas.extract.notes import write_note
 from fracas.extract.rulepack import policy_of
+from fracas.resources import pack_alternation, rule_pack
 from fracas.extract.places import PlaceMention
 from fracas.model import Actor, Dispatch, Event, Evidence, Place, Source
 from fracas.resolve.dates import TimeMention, find_time_expressions
@@ -25,6 +27,7 @@ from fracas.resources import rule_pack
 from fracas.text import fold
 
 LONG_BEFORE_DAYS = 10  # an act dated further back than this is background to the news
+_FINAL_STOPS = (".", "!", "?", "…", "»", '"', ":")
 REPORTED_ON = re.compile(
     r"(?:a|ont|avait|aurait)\s+(?:\w+\s+)?(?:annonce|indique|declare|affirme|precise|rapporte|ajoute|assure"
     r"|confirme|fait savoir|revendique|communique)\w*\s*(?:le\s+|ce\s+)?$")
@@ -33,13 +36,20 @@ REPORTED_ON = re.compile(
 Figures = tuple[int | None, int | None, int | None]  # low, best, high
 
 
+Claimed = tuple[Figures, int | None]  # a toll's figures and its civilians
+
+
 @dataclass
 class Toll:
-    """Casualty figures gathered for one event (sums across distinct groups of victims).
+    """Casualty figures gathered for one event, per class of victims (`victim_class`).
 
-    Named victims ("cinq civils", "deux soldats") add up, one entry per group. A bare toll ("six morts",
-    "porte le bilan à six morts") names nobody: it is the act's whole toll, so it includes the named victims
-    rather than adding to them; the event keeps whichever is larger, for the dead and for civilians alike.
+    Different victims add up: civilians, state forces, the other armed side, and "trois autres" beyond
+    those named. The same victims named again ("trois soldats ... les trois militaires") are one entry,
+    which keeps the most conservative figure, as ACLED does. A bare toll ("six morts") or one of "personnes"
+    is the act's whole toll (class ""), so it includes the named victims rather than adding to them; the
+    event keeps whichever is larger, for the dead and for civilians alike. A figure that replaces the
+    others ("le bilan s'est alourdi à") wins; one that another source gives against them ("pour sa part",
+    "mais ... a fait état de") may only lower the toll.
     """
 
     killed: dict[str, Figures] = field(default_factory=dict)
@@ -47,9 +57,18 @@ class Toll:
     wounded: dict[str, int] = field(default_factory=dict)
     spans: list[tuple[str, int, int]] = field(default_factory=list)
     combatants_killed: bool = False  # a group of the dead is named as fighters ("trois assaillants")
+    updates: list[Claimed] = field(default_factory=list)
+    rivals: list[Claimed] = field(default_factory=list)
 
     def fatalities(self) -> tuple[int | None, int | None, int | None]:
         """best, low, high."""
+        chosen = self._claimed()
+        if chosen is not None:
+            low, best, high = chosen[0]
+            return best, low, high
+        return self._summed()
+
+    def _summed(self) -> tuple[int | None, int | None, int | None]:
         named = [figures for who, figures in self.killed.items() if who]
         if not named and "" not in self.killed:
             return None, None, None
@@ -59,10 +78,28 @@ class Toll:
             return bare_best, bare_low, bare_high
         return best, low, high
 
+    def _claimed(self) -> Claimed | None:
+        """The update or rival figure that stands for the act's toll, if one does."""
+        if self.updates:
+            return max(self.updates, key=lambda c: c[0][1] or 0)
+        summed = self._summed()[0]
+        rivals = [c for c in self.rivals if c[0][1] is not None]
+        lowest = min(rivals, key=lambda c: c[0][1] or 0) if rivals else None
+        if lowest is not None and (summed is None or (lowest[0][1] or 0) < summed):
+            return lowest
+        return None
+
+    @property
+    def has_killed(self) -> bool:
+        return bool(self.killed or self.updates or self.rivals)
+
     @property
     def civilians(self) -> dict[str, int]:
-        """Civilians killed, per group of victims; a bare toll's civilians ("dont cinq civils") likewise
+        """Civilians killed, per class of victims; a bare toll's civilians ("dont cinq civils") likewise
         include the named ones, so they count only beyond them."""
+        chosen = self._claimed()
+        if chosen is not None and chosen[1] is not None:
+            return {"": chosen[1]} if chosen[1] else {}
         named = {who: count for who, count in self.civilian_counts.items() if who}
         beyond = self.civilian_counts.get("", 0) - sum(named.values())
         return {**named, "": beyond} if beyond > 0 else named
@@ -109,18 +146,62 @@ PERIOD_TOLL = re.compile(
 
 def attach_tolls(sentences: list[Span], dispatch: Dispatch, drafts: list[Draft],
                  sentence_places: dict[int, list[PlaceMention]]) -> None:
-    """Casualty figures go to the act of their sentence, else to the nearest earlier act (matching place)."""
+    """Casualty figures go to the act of their sentence, else to the nearest earlier act (matching place).
+
+    A headline restates the body: its figures go only to an act the body gives no toll. The headline of
+    another story ("À lire aussi") gives none."""
     violent = [d for d in drafts if policy_of(d.mention.sub_event_type).toll]
+    headline_end, other_stories = _set_aside(sentences[0].doc.text if sentences else "")
+    from_headline: list[tuple[Draft, CasualtyMention, int, int]] = []
     for index, sentence in enumerate(sentences):
-        casualties = [c for c in find_casualties(sentence.text) if not c.context]
-        if not casualties or PERIOD_TOLL.search(fold(sentence.text)) or _dated_long_before(sentence.text, dispatch):
-            continue  # war-wide or period tolls are never an event's fatalities
-        shares = _respective_acts(index, casualties, violent)
-        for casualty in casualties:
-            start, end = sentence.start_char + casualty.start, sentence.start_char + casualty.end
+        tolls = _sentence_tolls(sentence, dispatch, other_stories)
+        shares = _respective_acts(index, [c for c, _, _ in tolls], violent)
+        for casualty, start, end in tolls:
             target = _toll_target(casualty, index, start, shares, drafts, violent, sentence_places.get(index, []))
-            if target is not None:
+            if target is not None and start < headline_end:
+                from_headline.append((target, casualty, start, end))
+            elif target is not None:
                 _add_casualty(target.toll, casualty, start, end)
+    for target, casualty, start, end in from_headline:
+        if casualty.outcome != "killed" or not target.toll.has_killed:
+            _add_casualty(target.toll, casualty, start, end)
+
+
+def _sentence_tolls(sentence: Span, dispatch: Dispatch,
+                    other_stories: list[tuple[int, int]]) -> list[tuple[CasualtyMention, int, int]]:
+    """A sentence's tolls with their offsets in the dispatch. War-wide or period tolls are never an event's
+    fatalities (the other tolls of their sentence may be), nor are another story's."""
+    tolls = []
+    for casualty in find_casualties(sentence.text):
+        start, end = sentence.start_char + casualty.start, sentence.start_char + casualty.end
+        if casualty.context or _of_a_period(sentence.text, casualty, dispatch) \
+                or any(s <= start < e for s, e in other_stories):
+            continue
+        tolls.append((casualty, start, end))
+    return tolls
+
+
+_OTHER_STORY = re.compile(rf"(?:{pack_alternation(rule_pack('casualties')['other_story'])})\b\W*", re.IGNORECASE)
+
+
+def _set_aside(text: str) -> tuple[int, list[tuple[int, int]]]:
+    """Where a headline ends (0 when the text has none: a first line with no final stop, before a body), and
+    the lines that are another story's headline (the line of "À lire aussi", or the one after it)."""
+    lines, offset = [], 0
+    for line in text.split("\n"):
+        lines.append((offset, offset + len(line), line.strip()))
+        offset += len(line) + 1
+    body = [line for line in lines if line[2]]
+    first = body[0] if body else None
+    headline_end = first[1] if first and len(body) > 1 and not first[2].endswith(_FINAL_STOPS) else 0
+    other_stories = []
+    for i, (start, end, line) in enumerate(body):
+        cue = _OTHER_STORY.match(line)
+        if cue and cue.end() < len(line):
+            other_stories.append((start, end))
+        elif cue and i + 1 < len(body):
+            other_stories.append(body[i + 1][:2])
+    return headline_end, other_stories
 
 
 def _toll_target(casualty: CasualtyMention, index: int, start: int, shares: dict[int, Draft], drafts: list[Draft],
@@ -142,13 +223,30 @@ def _respective_acts(index: int, casualties: list[CasualtyMention], drafts: list
     return dict(zip(shares, acts)) if shares and len(shares) == len(acts) else {}
 
 
+def _of_a_period(text: str, casualty: CasualtyMention, dispatch: Dispatch) -> bool:
+    """Whether the clause of a toll tells of a period ("au premier semestre") or of an act weeks before."""
+    start, end = clause_bounds(text.lower(), casualty.start, casualty.end)
+    clause = text[start:end]
+    return PERIOD_TOLL.search(fold(clause)) is not None or _dated_long_before(clause, dispatch)
+
+
 def _dated_long_before(text: str, dispatch: Dispatch) -> bool:
-    """Whether the sentence dates what it tells weeks before publication ("le 19 juin" in a July dispatch)."""
-    if dispatch.published is None or dispatch.published.precision != "day":
+    """Whether the clause dates what it tells weeks before publication ("le 19 juin" in a July dispatch,
+    "début juin 2016" in a January 2018 one): a day, month or year that ended that long before."""
+    if dispatch.published is None or dispatch.published.precision not in ("day", "month"):
         return False
-    return any(t.value is not None and t.precision == "day" and t.kind not in ("duration",)
-               and (dispatch.published.value - t.value).days > LONG_BEFORE_DAYS
-               for t in find_time_expressions(text, dispatch.published))
+    return any(t.value is not None and t.kind not in ("duration",)
+               and (dispatch.published.value - _last_day(t.value, t.precision)).days > LONG_BEFORE_DAYS
+               for t in find_time_expressions(text, dispatch.published) if t.precision in ("day", "month", "year"))
+
+
+def _last_day(value: dt.date, precision: str | None) -> dt.date:
+    if precision == "year":
+        return value.replace(month=12, day=31)
+    if precision == "month":
+        following = value.replace(day=28) + dt.timedelta(days=4)
+        return following - dt.timedelta(days=following.day)
+    return value
 
 
 def _draft_for(index: int, position: int, drafts: list[Draft], places: list[PlaceMention]) -> Draft | None:
@@ -175,25 +273,42 @@ def _earlier_draft_for(index: int, drafts: list[Draft], places: list[PlaceMentio
 
 
 def _add_casualty(toll: Toll, casualty: CasualtyMention, start: int, end: int) -> None:
-    outcome, who = casualty.outcome, casualty.who or ""
-    best, low, high = casualty.best, casualty.low, casualty.high
+    outcome, best = casualty.outcome, casualty.best
+    who = victim_class(casualty)
+    if who == "others":
+        who = f"others@{start}"  # "trois autres": victims beyond those named before
     if outcome == "killed":
-        previous = toll.killed.get(who)
-        # The same victims counted twice (lead and detail) keep the larger figure; other victims add up
-        # (a bare toll is weighed against them in `Toll.fatalities`).
-        if previous is None or (best or 0) > (previous[1] or 0):
-            toll.killed[who] = (low if low is not None else best, best, high)
-        toll.combatants_killed = toll.combatants_killed or casualty.civilians is False
+        figures = (casualty.low if casualty.low is not None else best, best, casualty.high)
         civilian_count = casualty.civilian_count
         if civilian_count is None and casualty.civilians is True:
             civilian_count = best
-        # Combatants only ("cinq militaires") says nothing of civilians: null, not 0.
-        if civilian_count:
-            toll.civilian_counts[who] = max(civilian_count, toll.civilian_counts.get(who, 0))
+        toll.combatants_killed = toll.combatants_killed or casualty.civilians is False
         toll.spans.append(("fatalities", start, end))
+        if casualty.claim == "update":
+            toll.updates.append((figures, civilian_count))
+        elif casualty.claim == "rival":
+            toll.rivals.append((figures, civilian_count))
+        elif _more_conservative(best, toll.killed.get(who)):
+            # The same victims counted twice (lead and detail) keep the lower figure; other victims add up
+            # (a bare toll is weighed against them in `Toll.fatalities`).
+            toll.killed[who] = figures
+            # Combatants only ("cinq militaires") says nothing of civilians: null, not 0.
+            if civilian_count:
+                toll.civilian_counts[who] = civilian_count
+            else:
+                toll.civilian_counts.pop(who, None)
     elif outcome == "wounded" and best is not None:
+        who = casualty.who or ""
         toll.wounded[who] = max(best, toll.wounded.get(who, 0))
         toll.spans.append(("wounded", start, end))
+
+
+def _more_conservative(best: int | None, previous: Figures | None) -> bool:
+    """Whether a figure replaces the one already kept for the same victims: the lower one wins, and an
+    explicit zero never replaces a real toll."""
+    if previous is None or not previous[1]:
+        return True
+    return best is not None and 0 < best < previous[1]
 
 
 def resolve_date(sentences: list[Span], dispatch: Dispatch, sentence_index: int, position: int) -> tuple[str, str, tuple[int, int] | None] | None:

@@ -48,7 +48,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from fracas.extract.casualty_context import is_context
+from fracas.extract.casualty_context import claim_of, is_context
 from fracas.resolve.numbers import Quantity, QuantityMention, find_quantities
 from fracas.resources import pack_alternation, rule_pack
 
@@ -71,6 +71,25 @@ class CasualtyMention:
     civilian_count: int | None = None
     # Place in a "respectivement" list (0, 1 ...): the n-th figure belongs to the n-th act named before it.
     respective: int | None = None
+    # "update" when the figure replaces the act's earlier ones ("le bilan s'est alourdi à"), "rival" when
+    # another source gives it against them ("pour sa part", "mais ... a fait état de"): see `claim_of`.
+    claim: str | None = None
+
+
+def victim_class(mention: CasualtyMention) -> str:
+    """Which victims a toll counts, so that the same ones named again are not added up: "civilians",
+    "state" (soldiers, police), "fighters:<noun>" (an armed group, by its noun), "others" ("trois autres": beyond the
+    victims named before), or "" (people, a bare or a mixed toll: the act's whole toll)."""
+    head = mention.who.split()[0].lower() if mention.who else ""
+    if head and head in _OTHERS:
+        return "others"
+    if mention.civilians is True:
+        return "civilians"
+    if mention.civilians is False:
+        # One state's forces are one side, whatever they are called; armed groups are told apart by their
+        # noun ("15 jihadistes ... deux combattants du Hachd" are two sides).
+        return "state" if _STATE_RE.match(mention.who.lower()) else "fighters:" + head.rstrip("s")
+    return ""
 
 
 # --- the rule pack: data/fr/casualties.yaml (words), data/fr/calendar.yaml (weekday and month names) ------
@@ -117,6 +136,7 @@ _COMPLEMENT_RE = re.compile(
     rf"(?:{_alt('of_one')})?[^\s,.;:!?()\ue000\ue001]+){{0,5}}"
 )
 _CIVILIAN_CUES = re.compile(rf"\b(?:{_alt('civilian_cues')})\b")
+_STATE_RE = re.compile(rf"(?:{_alt('state_force_nouns')})(?![\w-])")
 
 _NOUN = "(?:" + "|".join(
     re.escape(n) for n in sorted(list(_VICTIM_PHRASES) + list(_VICTIM_NOUNS), key=len, reverse=True)
@@ -161,6 +181,9 @@ _ACTIVE = (
     rf"|(?P<h_abducted>{_alt(*_ABDUCTED, 'present')}))"
 )
 _OF = rf"(?:{_alt('of')})"
+# "ont réussi à neutraliser 14 assaillants et à blesser 4 autres".
+_INFINITIVE = (rf"(?:(?P<i_killed>{_alt(*_KILLED, 'infinitives')})|(?P<i_wounded>{_alt(*_WOUNDED, 'infinitives')}))"
+               rf"(?![\w])")
 _NOMINAL = (
     rf"(?:(?P<n_killed>{_alt(*_KILLED, 'nominals')})"
     rf"|(?P<n_abducted>{_alt(*_ABDUCTED, 'nominals')})|(?P<n_missing>{_alt(*_MISSING, 'nominals')}))\s+{_OF}"
@@ -209,13 +232,19 @@ _COORD_GAP_RE = re.compile(
 _COORD_RE = re.compile(rf"{_A_VERB}{_SLOT}(?P<list>{_OBJECT_LIST})(?![\w])")
 _NOMINAL_RE = re.compile(rf"(?<![\w]){_NOMINAL}(?P<list>{_GROUP_LIST})")
 _TOLL_RE = re.compile(
-    rf"(?P<list>{_Q})\s+{_OF}?(?:{_TOLL_NOUN})(?![\w]){_NOT_EITHER}(?P<tail>\s+{_alt('at_least_after')}\b)?"
+    rf"(?P<list>{_Q})\s+{_OF}?(?:{_TOLL_NOUN})(?![\w]){_NOT_EITHER}(?!\s+{_alt('not_dead_after')})(?P<tail>\s+{_alt('at_least_after')}\b)?"
     rf"(?:\s+{_alt('among')}\s+(?P<among>[^\s,.;:!?()]+))?"
 )
 # "ont fait respectivement 12 et 4 morts": figures sharing one toll noun, one toll each.
 _RESPECTIVE_TOLL_RE = re.compile(
     rf"(?<![\w]){_alt('respectively')}\s+(?P<list>{_Q}(?:\s*(?:,|\b{_AND}\b)\s*{_Q})+)\s+{_OF}?(?:{_TOLL_NOUN})(?![\w])"
 )
+_INFINITIVE_RE = re.compile(rf"(?<![\w])(?:{_alt('infinitive_leads')})\s+{_INFINITIVE}{_SLOT}(?P<list>{_OBJECT_LIST})(?![\w])")
+_INFINITIVE_AGAIN_RE = re.compile(rf"(?:{_alt('infinitive_again')})?{_INFINITIVE}{_SLOT}(?P<list>{_OBJECT_LIST})(?![\w])")
+# "37 morts (tous civils)": the victims of a bare toll, named after it.
+_ALL_OF_THEM_RE = re.compile(rf"{_PACK['all_of_them']}(?P<noun>{_NOUN})")
+# "passant de 3 à 37 personnes tuées": the range's last figure is the toll.
+_RISING_RE = re.compile(rf"(?:{_alt('rising')})\s+$")
 _ZERO_RE = re.compile(rf"(?<![\w])(?:{_alt('zero_cues')})(?:{_TOLL_NOUN})(?![\w])")
 _GROUP_RE = re.compile(rf"(?P<q>{_Q})(?:\s+{_OF}?(?P<noun>{_NOUN})(?P<mod>(?:{_MOD_WORD}){{0,4}}?)"
                        rf"(?:{_SECOND}(?P<noun2>{_NOUN})"
@@ -244,20 +273,22 @@ def find_casualties(text: str) -> list[CasualtyMention]:
 
     for match in _SUBJECT_RE.finditer(masked):
         add(_from_match(match, _outcome(match, ""), text, masked, quantities))
+    def add_chain(mentions: list[CasualtyMention], again_re: re.Pattern[str], prefix: str) -> None:
+        """ "ont tué deux soldats et blessé trois autres", "ont réussi à neutraliser 14 assaillants et à
+        blesser 4 autres": the auxiliary or the lead serves the next verb too."""
+        while add(mentions):
+            gap = _COORD_GAP_RE.match(masked, mentions[-1].end)
+            again = again_re.match(masked, gap.end()) if gap else None
+            mentions = _from_match(again, _outcome(again, prefix), text, masked, quantities) if again else []
+
     for match in _ACTIVE_RE.finditer(masked):
         mentions = _from_match(match, _outcome(match, "a_", "p_", "h_"), text, masked, quantities)
-        with_auxiliary = any(match.group("a_killed", "a_wounded", "a_abducted"))
-        if not add(mentions) or not with_auxiliary:
-            continue
-        # "ont tué deux soldats et blessé trois autres": the auxiliary serves the next participle too.
-        gap = _COORD_GAP_RE.match(masked, mentions[-1].end)
-        coord = _COORD_RE.match(masked, gap.end()) if gap else None
-        while coord:
-            mentions = _from_match(coord, _outcome(coord, "a_"), text, masked, quantities)
-            if not add(mentions):
-                break
-            gap = _COORD_GAP_RE.match(masked, mentions[-1].end)
-            coord = _COORD_RE.match(masked, gap.end()) if gap else None
+        if any(match.group("a_killed", "a_wounded", "a_abducted")):
+            add_chain(mentions, _COORD_RE, "a_")
+        else:
+            add(mentions)
+    for match in _INFINITIVE_RE.finditer(masked):
+        add_chain(_from_match(match, _outcome(match, "i_"), text, masked, quantities), _INFINITIVE_AGAIN_RE, "i_")
     for match in _NOMINAL_RE.finditer(masked):
         add(_from_match(match, _outcome(match, "n_"), text, masked, quantities))
     for match in _RESPECTIVE_TOLL_RE.finditer(masked):
@@ -331,7 +362,7 @@ def _from_match(
     start, end = match.span()
     if len(groups) > 1 and _RESPECTIVELY_RE.search(masked, start, list_start):
         return _respective(match, outcome, groups, text, masked)
-    groups = _qualified_groups(match, groups)
+    groups = _qualified_groups(match, groups, masked)
     total = _sum([g[0] for g in groups])
     statuses = [g[1] for g in groups]
     civilians = statuses[0] if all(s == statuses[0] for s in statuses) else None
@@ -344,15 +375,20 @@ def _from_match(
     who = text[noun_starts[0]:groups[-1][3]].strip() if noun_starts else ""
     context = is_context(masked, start, end, total.best)
     return [CasualtyMention(start, end, outcome, total.low, total.best, total.high, civilians, who, context,
-                            civilian_count)]
+                            civilian_count, claim=claim_of(masked, start, end))]
 
 
-def _qualified_groups(match: re.Match[str], groups: list[_Group]) -> list[_Group]:
+def _qualified_groups(match: re.Match[str], groups: list[_Group], masked: str) -> list[_Group]:
     """Groups with what the words around the list add: victims named after the toll, "au moins" after it."""
     among = match.groupdict().get("among")
     if among and among in _VICTIM_NOUNS and not any(g[2] is not None for g in groups):
         # "trois morts parmi les gendarmes": the victims are named after the toll
         groups = [(g[0], _VICTIM_NOUNS[among], match.start("among"), match.end("among")) for g in groups]
+    all_of_them = _ALL_OF_THEM_RE.match(masked, match.end())
+    if all_of_them and len(groups) == 1 and groups[0][2] is None:
+        # "37 morts (tous civils)", "cinq morts, tous des gendarmes"
+        noun = all_of_them.group("noun")
+        groups = [(groups[0][0], _status(noun, ""), all_of_them.start("noun"), all_of_them.end("noun"))]
     if match.groupdict().get("tail"):  # "12 morts au moins"
         groups[0] = (Quantity(groups[0][0].low, groups[0][0].low, None), *groups[0][1:])
     return groups
@@ -403,6 +439,8 @@ def _groups(masked: str, start: int, end: int, quantities: dict[int, QuantityMen
     groups: list[_Group] = []
     for match in _GROUP_RE.finditer(masked, start, end):
         q = quantities[match.start("q")].quantity
+        if q.high is not None and _RISING_RE.search(masked, max(0, match.start() - 30), match.start()):
+            q = Quantity(q.high, q.high, q.high)  # "passant de 3 à 37": the toll rose to 37
         noun = match.group("noun")
         if noun is None:
             groups.append((q, None, None, match.end("q")))

@@ -105,7 +105,7 @@ _CORE_RE = re.compile(
 
 # Qualifiers written before the number, matched against the text just left of it.
 _QUALIFIER_RE = re.compile(
-    rf"(?:^|(?<=[\s(,;:«\"]))(?:(?P<at_least>{_alt('at_least')})|(?P<about>{_alt('about')})"
+    rf"(?:^|(?<=[\s(,;:«\"'’]))(?:(?P<at_least>{_alt('at_least')})|(?P<about>{_alt('about')})"
     rf"|(?P<at_most>{_alt('at_most')}))\s*$"
 )
 _RANGE_OPEN_RE = re.compile(rf"(?:^|(?<=[\s(,;:]))(?P<open>{_alt('range_openers')})\s*$")
