@@ -87,6 +87,9 @@ def test_a_trigger_inside_a_phrase_that_names_a_thing_reports_no_act():
     start = mandate.index("executer")
     assert names_no_act(mandate, start, start + len("executer")) == (
         "executer plus efficacement l'integralite de son mandat")
+    figure = fold("Les extrémistes ont pris en otage leur foi, dit le réalisateur.")
+    start = figure.index("otage")
+    assert names_no_act(figure, start, start + 5) == "en otage leur foi"
     battle = fold("De violents combats ont opposé l'armée aux rebelles.")
     assert names_no_act(battle, battle.index("combats"), battle.index("combats") + 7) is None
 
