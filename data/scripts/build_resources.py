@@ -24,6 +24,12 @@ SOURCES = {
     "fr_roles": ROOT / "data" / "fr" / "roles.yaml",
     "fr_reading_cues": ROOT / "data" / "fr" / "reading_cues.yaml",
     "fr_relevance": ROOT / "data" / "fr" / "relevance.yaml",
+    "fr_calendar": ROOT / "data" / "fr" / "calendar.yaml",
+    "fr_casualties": ROOT / "data" / "fr" / "casualties.yaml",
+    "fr_numbers": ROOT / "data" / "fr" / "numbers.yaml",
+    "fr_attribution": ROOT / "data" / "fr" / "attribution.yaml",
+    "fr_dates": ROOT / "data" / "fr" / "dates.yaml",
+    "fr_names": ROOT / "data" / "fr" / "names.yaml",
 }
 TARGET = ROOT / "src" / "fracas" / "resources"
 

@@ -17,6 +17,7 @@ from fracas.model import Dispatch, Event, ExtractionResult, Rejection, Relevance
 from fracas.nlp.components import dispatch_to_user_data
 from fracas.nlp.loading import load_language
 from fracas.relevance import TextScreening, after_sentences, screen_text
+from fracas.text import plain_whitespace
 
 Extracted = tuple[Dispatch, list[dict[str, Any]], str | None]  # dispatch (with its verdict), events, rejection
 
@@ -37,10 +38,13 @@ class Pipeline:
         """Each dispatch with its events, in input order.
 
         A dispatch whose events cannot be read (no date to resolve them against, say) yields no events and
-        is reported through `on_rejection`. With `n_process` > 1, forked workers each run the whole pipeline
+        is reported through `on_rejection`. Each dispatch's line breaks are read first (see
+        `fracas.text.plain_whitespace`; the readers already did so): its events' offsets are into the text
+        of the dispatch yielded with them. With `n_process` > 1, forked workers each run the whole pipeline
         on batches of dispatches and send back only the events: unlike `nlp.pipe(n_process=...)`, no parsed
         Doc crosses a process boundary, so the parent stays idle and the workers get the cores.
         """
+        dispatches = (_plain(dispatch) for dispatch in dispatches)
         if n_process > 1 and "fork" in mp.get_all_start_methods():
             results = self._forked(dispatches, n_process, batch_size)
         else:
@@ -137,3 +141,9 @@ def _extract_batch(batch: list[Dispatch]) -> list[tuple[list[dict[str, Any]], st
         raise RuntimeError("fracas worker started without a pipeline; workers are forked by Pipeline.run_iter")
     return [(events, rejection, dispatch.relevance)
             for dispatch, events, rejection in _FORKED_PIPELINE._extracted(batch)]
+
+
+def _plain(dispatch: Dispatch) -> Dispatch:
+    """The dispatch with its line breaks read: a hard-wrapped line is one sentence, a blank line a break."""
+    text = plain_whitespace(dispatch.text)
+    return dispatch if text == dispatch.text else replace(dispatch, text=text)

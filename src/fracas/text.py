@@ -33,6 +33,35 @@ def fold(text: str) -> str:
     return text.translate(_FOLD_TABLE)
 
 
+# A run of white space around at least one line break ("\r\n", "\r", "\n", NEL, LS, PS), or of several
+# spaces and tabs. Non-breaking spaces are kept: French typography puts them in numbers and before « ».
+_WHITESPACE_RUN = re.compile(r"[ \t\f\v]*[\r\n\x85\u2028\u2029][ \t\f\v\r\n\x85\u2028\u2029]*|[ \t\f\v]{2,}|[\t\f\v]")
+_LINE_BREAK = re.compile(r"\r\n?|[\n\x85\u2028]")
+
+
+def plain_whitespace(text: str) -> str:
+    """`text` with its line breaks read as a reader would: a line break inside a paragraph (a hard-wrapped
+    line) is a space, a blank line (or a paragraph separator) a paragraph boundary, written "\n\n", and a
+    run of spaces or tabs one space. Idempotent."""
+
+    def one(match: re.Match[str]) -> str:
+        run = match.group()
+        return "\n\n" if "\u2029" in run or len(_LINE_BREAK.findall(run)) >= 2 else " "
+
+    return _WHITESPACE_RUN.sub(one, text)
+
+
+# Characters a terminal obeys rather than shows: C0 controls but tab and newline, DEL and the C1 controls
+# (ESC starts colour, cursor and title sequences; U+009B is a one-character CSI).
+_TERMINAL_CONTROLS = {code: "\ufffd" for code in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))}
+
+
+def terminal_safe(text: str) -> str:
+    """`text` fit to print on a terminal: each control character is shown as U+FFFD, so stored text can
+    never move the cursor, recolour or retitle the terminal. Same length, so offsets carry over."""
+    return text.translate(_TERMINAL_CONTROLS)
+
+
 def alias_pattern(aliases: Iterable[str]) -> re.Pattern[str]:
     """One regex matching any of the (folded) aliases as whole words, longest first."""
     ordered = sorted({a for a in aliases if a}, key=len, reverse=True)

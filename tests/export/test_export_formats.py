@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import csv
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -139,6 +141,34 @@ def test_acled_csv_reads_back_in_pandas(tmp_path: Path) -> None:
     typed = pd.read_csv(path)
     assert typed["fatalities"].isna().tolist() == [False, True]
     assert typed.loc[0, "fatalities"] == 12
+
+
+def test_csv_cells_never_start_a_formula_nor_split_a_row(tmp_path: Path) -> None:
+    hostile = replace(
+        ATTACK, event_id="=1+1", dispatch_ids=("=cmd|' /C calc'!A0", "d-4"), notes="line one\rline two\r\nthree",
+        location=replace(ATTACK.location, name="@SUM(A1)", admin1="\tTab", admin2="-2+3"),
+        actor1=replace(GUNMEN, name="+danger"),
+    )
+    path = tmp_path / "events.csv"
+    assert write_acled_csv([hostile], path) == 1
+    assert len(path.read_bytes().splitlines()) == 2  # the header and one row, whatever the line reader
+    with path.open(encoding="utf-8", newline="") as handle:
+        row = next(csv.DictReader(handle))
+    assert {key: row[key] for key in ("event_id_cnty", "dispatch_ids", "notes", "location", "admin1", "admin2",
+                                      "actor1", "latitude", "fatalities")} == {
+        "event_id_cnty": "'=1+1", "dispatch_ids": "'=cmd|' /C calc'!A0; d-4", "notes": "line one line two three",
+        "location": "'@SUM(A1)", "admin1": "'\tTab", "admin2": "'-2+3", "actor1": "'+danger", "latitude": "",
+        "fatalities": "",
+    }
+    negative = replace(STRIKE, location=replace(TALBISSEH, lat=-12.5, lon=-3.25))
+    assert {key: acled_csv_row(negative)[key] for key in ("latitude", "longitude")} == {"latitude": "-12.5",
+                                                                                        "longitude": "-3.25"}
+
+
+def acled_csv_row(event: Event) -> dict[str, str]:
+    out = io.StringIO()
+    write_acled_csv([event], out)
+    return pd.read_csv(io.StringIO(out.getvalue()), keep_default_na=False, dtype=str).to_dict(orient="records")[0]
 
 
 def test_parquet_reads_back_in_pandas(tmp_path: Path) -> None:

@@ -169,3 +169,27 @@ def test_humanitarian_sources_are_ngos():
 def test_common_wire_speakers_have_their_kind(phrase, expected):
     [found] = find_attributions(f"Dix civils ont été tués, {phrase}.")
     assert (found.source.name, found.source.kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trois civils ont été tués à Hama, selon M. Abdel Rahmane.",
+         [("M. Abdel Rahmane", "Abdel Rahmane", "unknown", "selon")]),
+        ("Selon M. Abdel Rahmane, directeur de l'OSDH, trois civils ont été tués.",
+         [("M. Abdel Rahmane, directeur de l'OSDH", OSDH, "ngo", "selon")]),
+        ("Mme Sall a indiqué que trois civils ont été tués.", [("Mme Sall", "Sall", "unknown", "a indiqué")]),
+        ("Trois morts, a déclaré le Gén. Tchiani à la presse.",
+         [("Gén. Tchiani", "Tchiani", "unknown", "a déclaré")]),
+        ("Selon Dr Mukwege, dix blessés ont été soignés.", [("Dr Mukwege", "Mukwege", "unknown", "selon")]),
+    ],
+)
+def test_an_honorific_belongs_to_the_name_after_it(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert spans(text) == expected
+
+
+def test_an_honorific_stop_ends_no_sentence(nlp) -> None:  # noqa: ANN001 - the session's pipeline
+    doc = nlp.make_doc("Selon le Gén. Tchiani, trois soldats ont été tués. Le M. suivant.")
+    nlp.get_pipe("fracas_sentences")(doc)
+    assert [sentence.text for sentence in doc.sents] == ["Selon le Gén. Tchiani, trois soldats ont été tués.",
+                                                         "Le M. suivant."]

@@ -365,3 +365,28 @@ def test_a_village_no_gazetteer_has_is_placed_in_the_one_province_of_the_dispatc
     assert (event.sub_event_type, event.location.name, event.location.admin1, event.location.country,
             event.location.precision, event.location.text, event.fatalities) == (
         "Attack", "Savanes", "Savanes", "TG", "admin1", "Dapaong", 6)
+
+
+def test_a_demonstration_that_turns_to_looting_is_a_riot():
+    # Cues are whole words: the plural "pillages" is a cue of its own.
+    text = ("Des milliers de manifestants ont défilé lundi à Goma contre la Monusco. Ces manifestations se sont "
+            "transformées en pillages.")
+    assert [r[:4] for r in roles(text, "2022-07-26")] == [
+        ("Violent demonstration", "Rioters (Democratic Republic of Congo)",
+         "MONUSCO - United Nations Organization Stabilization Mission in the DRC", "Goma"),
+    ]
+
+
+def test_scuffles_told_of_a_demonstration_are_a_riot_there():
+    # "des heurts" with no armed group named, after protesters: the demonstrators clashed, a riot.
+    text = ("Des centaines de jeunes ont manifesté mardi soir à Sfax contre le couvre-feu, selon des médias "
+            "locaux. Des heurts ont également eu lieu à Gafsa.")
+    assert roles(text, "2021-01-19") == [
+        ("Peaceful protest", "Protesters (Tunisia)", None, "Sfax", "TN", None),
+        ("Violent demonstration", "Rioters (Tunisia)", None, "Gafsa", "TN", None),
+    ]
+
+
+def test_scuffles_between_soldiers_and_jihadists_stay_a_clash():
+    text = "Des heurts ont opposé mardi des soldats et des jihadistes près de Gao, selon une source sécuritaire."
+    assert [r[:2] for r in roles(text, "2021-01-20")] == [("Armed clash", "Military Forces of Mali")]

@@ -40,19 +40,41 @@ def test_line_format_keeps_month_precision(tmp_path: Path) -> None:
     assert PublicationDate.parse("2015-10").precision == "month"
 
 
-def test_line_format_date_is_overridden_and_bad_lines_rejected(tmp_path: Path) -> None:
+def test_line_format_date_is_overridden_and_bad_dates_rejected(tmp_path: Path) -> None:
     path = tmp_path / "wire.txt"
-    path.write_text(f" date 2015-10 {FRENCH}\n date 2015-13 {FRENCH_2}\nno date here\n", encoding="utf-8")
+    path.write_text(f" date 2015-10 {FRENCH}\n date 2015-13 {FRENCH_2}\n", encoding="utf-8")
     override = PublicationDate.parse("2020-01-01")
     assert read(path, published=override) == [
         Dispatch(Dispatch.make_id(FRENCH), FRENCH, override, None, None, f"{path}:1"),
         Dispatch(Dispatch.make_id(FRENCH_2), FRENCH_2, override, None, None, f"{path}:2"),
-        Rejection(str(path), f"{path} line 3 is not ' date YYYY-MM[-DD] TEXT' (a space, the word date, a date, "
-                             "the text); fix or remove the line", 3),
     ]
     assert read(path)[1] == Rejection(
         str(path), f"{path} line 2: publication date '2015-13' is not a real date (month must be in 1..12)", 2
     )
+
+
+def test_a_dated_dispatch_goes_on_over_the_lines_after_it(tmp_path: Path) -> None:
+    # A hard-wrapped line is one sentence; a blank line inside a dispatch is a paragraph boundary; the next
+    # ' date ' line starts the next dispatch.
+    first, rest = FRENCH.split(" mercredi ")
+    path = tmp_path / "wire.txt"
+    path.write_text(f" date 2015-10 {first}\r\nmercredi  {rest}\n\n{FRENCH_2}\n\n date 2016-02\n{FRENCH_2}\n",
+                    encoding="utf-8")
+    two_paragraphs = f"{FRENCH}\n\n{FRENCH_2}"
+    assert read(path) == [
+        Dispatch(Dispatch.make_id(two_paragraphs), two_paragraphs, PublicationDate.parse("2015-10"), None, None,
+                 f"{path}:1"),
+        Dispatch(Dispatch.make_id(FRENCH_2), FRENCH_2, PublicationDate.parse("2016-02"), None, None, f"{path}:6"),
+    ]
+
+
+def test_line_breaks_are_read_alike_in_every_input(tmp_path: Path) -> None:
+    wrapped = FRENCH.replace(" mercredi ", "\n mercredi\t").replace(", selon", ",\r\nselon")
+    (tmp_path / "story.txt").write_text(wrapped, encoding="utf-8")
+    (tmp_path / "feed.jsonl").write_text(json.dumps({"text": wrapped}) + "\n", encoding="utf-8")
+    stdin = io.BytesIO(wrapped.encode("utf-8"))
+    texts = [item.text for item in read(tmp_path / "story.txt", tmp_path / "feed.jsonl", "-", stdin=stdin)]
+    assert texts + [read_text(wrapped).text] == [FRENCH] * 4
 
 
 def test_jsonl_malformed_line_is_rejected_and_reading_goes_on(tmp_path: Path) -> None:

@@ -43,7 +43,7 @@ def test_the_date_falls_back_to_the_item_date_then_the_dateline_then_the_text() 
     undated = page(dated, published=None)
     assert read_html(undated, origin="x", metadata_date=item_date).published == item_date
     assert read_html(undated, origin="x", crawl_date=crawl_date).published == PublicationDate.parse("2024-03-12")
-    in_text = ARTICLE_MALI + "\nLe dernier bilan, publié le 14 mars 2024, fait état de sept morts."
+    in_text = ARTICLE_MALI + "\n\nLe dernier bilan, publié le 14 mars 2024, fait état de sept morts."
     assert read_html(page(in_text, published=None), origin="x").published == PublicationDate.parse("2024-03-14")
     assert read_html(page(ARTICLE_MALI, published=None), origin="x", crawl_date=crawl_date).published == crawl_date
     # The page's own date wins over every fallback; --published over everything.

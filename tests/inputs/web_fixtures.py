@@ -17,14 +17,14 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 ARTICLE_MALI = (
     "Au moins sept civils ont été tués mardi dans l'attaque de leur village, Diallassagou, dans la région "
-    "de Mopti, par des hommes armés non identifiés, selon des sources locales.\n"
+    "de Mopti, par des hommes armés non identifiés, selon des sources locales.\n\n"
     "Les assaillants, arrivés à moto, ont incendié plusieurs maisons avant de prendre la fuite, a indiqué "
-    "un élu local joint par téléphone.\n"
+    "un élu local joint par téléphone.\n\n"
     "L'armée malienne a annoncé l'envoi de renforts dans la zone."
 )
 ARTICLE_NIGER = (
     "Des centaines de personnes ont manifesté samedi à Niamey contre la hausse du prix des carburants, à "
-    "l'appel de plusieurs organisations de la société civile.\n"
+    "l'appel de plusieurs organisations de la société civile.\n\n"
     "La marche s'est déroulée dans le calme, selon les organisateurs, et s'est achevée devant le siège "
     "de l'Assemblée nationale."
 )
@@ -45,7 +45,7 @@ def page(body: str, *, title: str = "Actualité", published: str | None = "2024-
         meta.append(f'<meta property="article:published_time" content="{published}T09:30:00+00:00">')
     if canonical:
         meta.append(f'<link rel="canonical" href="{canonical}">')
-    paragraphs = "\n".join(f"<p>{line}</p>" for line in body.split("\n"))
+    paragraphs = "\n".join(f"<p>{line}</p>" for line in body.split("\n\n"))
     return f"""<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8"><title>{title} - {site_name or "Site"}</title>
 {chr(10).join(meta)}

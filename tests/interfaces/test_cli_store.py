@@ -62,7 +62,7 @@ def test_ingest_twice_gives_the_same_events(inputs, tmp_path):
     assert first.stderr.splitlines()[-1] == (
         "dispatches: 3 read, 3 new, 0 duplicate, 0 near-duplicate, 0 irrelevant; events: 2 new, 1 merged; rejections: 1"
     )
-    assert "feed.jsonl:2" in first.stderr
+    assert "fracas: skipped: " + inputs[1] + " line 2 is not valid JSON" in first.stderr
     before = _events(db)
     second = _ingest(inputs, db)
     assert second.exit_code == 0, second.output
@@ -142,6 +142,21 @@ def test_show_explains_the_merge(inputs, tmp_path):
     missing = runner.invoke(app, ["show", "nope", "--db", db])
     assert missing.exit_code == 1
     assert "no event 'nope'" in missing.stderr
+
+
+def test_show_prints_control_sequences_of_the_input_as_text(inputs, tmp_path):
+    db = str(tmp_path / "f.db")
+    hostile = tmp_path / "hostile.jsonl"
+    text = "Des avions russes ont frappé \x1b]0;pwned\x07mercredi Talbiseh \x1b[2J\x1b[31m, selon l'OSDH. " + marker(
+        place="Talbiseh", source="Syrian Observatory for Human Rights:ngo")
+    hostile.write_text(json.dumps({"text": text, "published": "2015-10-07", "id": "esc-1",
+                                   "outlet": "\x1b[1mAFP\x9b2J"}) + "\n", encoding="utf-8")
+    assert _ingest([str(hostile)], db).exit_code == 0
+    result = runner.invoke(app, ["show", "esc-1-0", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert [char for char in result.stdout if ord(char) < 32 and char != "\n" or 127 <= ord(char) < 160] == []
+    assert "[1] esc-1 (\ufffd[1mAFP\ufffd2J, 2015-10-07) from" in result.stdout
+    assert "frappé \ufffd]0;pwned\ufffdmercredi Talbiseh \ufffd[2J\ufffd[31m, selon" in result.stdout
 
 
 def test_export_formats_open_in_pandas(inputs, tmp_path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import textwrap
 
 GOOD_TEXTS = (
     "Des avions russes ont mené mercredi des frappes à Talbiseh, dans la province de Homs, tuant cinq civils, "
@@ -94,3 +95,136 @@ def mixed_batch(count: int, *, seed: int = 9) -> tuple[list[bytes], dict[int, st
         lines.append(line.encode("utf-8", "surrogatepass"))
         bad[number] = reason
     return lines, bad, good
+
+
+# The held-back harness (test_harness.py): 10,000+ hostile lines, each of a kind whose rejection is known,
+# with random parameters; a few lines that read but are odd French (they reach the pipeline); and good
+# dispatches, some wrapped over several lines or written in cp1252, whose records must come out exactly.
+MORE_GOOD_TEXTS = (
+    "Au moins sept soldats ont été tués dimanche dans une embuscade près de Gao, a indiqué l'armée malienne.",
+    "Des milliers de personnes ont manifesté samedi à Niamey contre la vie chère, selon les organisateurs.",
+)
+ENGLISH_WORDS = ("the", "army", "said", "on", "Tuesday", "that", "its", "forces", "were", "attacked", "near",
+                 "town", "and", "several", "people", "killed", "according", "to", "officials", "in", "capital")
+CONTROL_CHARS = "".join(chr(c) for c in (*range(0, 9), *range(14, 32), 127))
+
+
+def _bad_date(rng: random.Random) -> tuple[str, str]:
+    date = rng.choice((f"{rng.randint(1, 1899):04d}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                       f"{rng.randint(2100, 9999)}-{rng.randint(1, 12):02d}"))
+    return json.dumps({"text": GOOD_TEXTS[0], "published": date}), f": publication date '{date}' is out of range"
+
+
+def _unreadable_date(rng: random.Random) -> tuple[str, str]:
+    date = rng.choice(("7 octobre", "2015/10/07", "20151007", "hier", "2015-1-7", "10-07-2015"))
+    return json.dumps({"text": GOOD_TEXTS[1], "published": date}), \
+        f": publication date '{date}' is not YYYY, YYYY-MM or YYYY-MM-DD"
+
+
+def _truncated(rng: random.Random) -> tuple[str, str]:
+    line = good_line(rng.randrange(100))
+    return line[: rng.randrange(1, len(line) - 1)], " is not valid JSON"
+
+
+def _nested(rng: random.Random) -> tuple[str, str]:
+    return rng.choice((deep_json, deep_object))(rng.randint(1_100, 6_000))
+
+
+def _surrogate(rng: random.Random) -> tuple[str, str]:
+    code = rng.randint(0xD800, 0xDFFF)
+    head = GOOD_TEXTS[2][: rng.randrange(len(GOOD_TEXTS[2]))]
+    return json.dumps({"text": head})[:-2] + f'\\u{code:04x}"}}', f" holds a lone surrogate (\\u{code:04x} at character {len(head)})"
+
+
+def _scalar(rng: random.Random) -> tuple[str, str]:
+    value, kind = rng.choice((("null", "null"), ("42", "number"), ("-1.5e300", "number"), ('"du texte"', "string"),
+                              ("true", "boolean"), ("[]", "list"), ('[{"text": "x"}]', "list")))
+    return value, f" is a JSON {kind}, not an object"
+
+
+def _wrong_type(rng: random.Random) -> tuple[str, str]:
+    key = rng.choice(("published", "outlet", "url", "id"))
+    value = rng.choice((20151007, ["AFP"], {"a": 1}, True, 3.5))
+    if rng.random() < 0.3:
+        return json.dumps({"text": value}), ' has no "text" string'
+    return json.dumps({"text": GOOD_TEXTS[0], key: value}), f': "{key}" must be a string'
+
+
+def _unusable_id(rng: random.Random) -> tuple[str, str]:
+    start = rng.choice("=+-@\t _.")
+    dispatch_id = rng.choice((start + "cmd|' /C calc'!A0", "a" * rng.randint(201, 400), "un id", "a\x1b[2Jb", "é-1"))
+    return json.dumps({"text": GOOD_TEXTS[1], "published": "2015-10-07", "id": dispatch_id}), \
+        f": id {dispatch_id[:40] + ('...' if len(dispatch_id) > 40 else '')!r} is not usable"
+
+
+def _blank(rng: random.Random) -> tuple[str, str]:
+    return json.dumps({"text": "".join(rng.choice(" \t\r\n\u2028") for _ in range(rng.randint(0, 20)))}), " is empty"
+
+
+def _controls(rng: random.Random) -> tuple[str, str]:
+    return json.dumps({"text": "".join(rng.choice(CONTROL_CHARS) for _ in range(rng.randint(20, 200)))}), \
+        " does not look like French"
+
+
+def _english(rng: random.Random) -> tuple[str, str]:
+    words = " ".join(rng.choice(ENGLISH_WORDS) for _ in range(rng.randint(25, 60)))
+    return json.dumps({"text": words + "."}), " does not look like French"
+
+
+HARNESS_MAKERS = (_bad_date, _unreadable_date, _truncated, _nested, _surrogate, _scalar, _wrong_type, _unusable_id,
+                  _blank, _controls, _english)
+
+
+def _binary(rng: random.Random) -> tuple[bytes, str]:
+    noise = bytes(rng.randrange(256) for _ in range(rng.randint(1, 60))).replace(b"\n", b"").replace(b"\r", b"")
+    return b'{"text": "' + noise + b'\x00"}', " is a binary file (NUL byte"
+
+
+def odd_french(rng: random.Random) -> list[str]:
+    """Texts that read as French dispatches but are odd: they reach the pipeline, which must not fail."""
+    base = GOOD_TEXTS[rng.randrange(len(GOOD_TEXTS))]
+    return [
+        base.replace("cinq", "9" * rng.randint(4_400, 6_000)),
+        base.replace("douze", "-12").replace("cinq", "1e308"),
+        base + " selon" * rng.randint(200, 400),
+        base.replace(" ", "\u200b ").replace("a", "a\u202e"),
+        base.replace("mercredi", "le 31 février 2015").replace("lundi", "en l'an 3000"),
+        base.replace(", ", ",\n\n\n") + "\n" * 500,
+        "\x1b[31m" + base + "\x07 \U0001f4a5",
+        " date 2015-10 " + base,
+        "(" * 300 + base + ")" * 300,
+        base.replace("selon", "selon M. Mme Dr Gén.") + " M." * 200,
+    ]
+
+
+def harness_batch(count: int, *, seed: int = 10_617) -> tuple[list[bytes], dict[int, str], dict[int, str], list[int]]:
+    """`count` hostile lines (and 3 over the size limit) with the good and odd ones spread among them: (the lines,
+    line number -> the start of its rejection reason after "FILE line N", line number -> a good line as UTF-8
+    text, the odd lines' numbers)."""
+    rng = random.Random(seed)
+    good = [json.dumps({"text": text, "published": "2015-10-07", "id": f"good-{n}"}, ensure_ascii=False)
+            for n, text in enumerate(GOOD_TEXTS + MORE_GOOD_TEXTS)]
+    good.append(json.dumps({"text": textwrap.fill(GOOD_TEXTS[1], 40), "published": "2015-10-07", "id": "good-wrapped"},
+                           ensure_ascii=False))
+    good.append(good[0].replace('"good-0"', '"good-cp1252"'))
+    entries: list[tuple[bytes, str, str]] = []  # (line, "bad" / "good" / "odd", reason or good line)
+    for _ in range(count):
+        if rng.random() < 0.1:
+            line, reason = _binary(rng)
+        else:
+            text, reason = HARNESS_MAKERS[rng.randrange(len(HARNESS_MAKERS))](rng)
+            line = text.encode("utf-8", "surrogatepass")
+        entries.append((line, "bad", reason))
+    for _ in range(3):  # the size limit, a few times (each line is over a megabyte)
+        text, reason = huge_text(0)
+        entries.append((text.encode("utf-8"), "bad", reason))
+    extra = [(line.encode("cp1252" if "good-cp1252" in line else "utf-8"), "good", line) for line in good]
+    extra += [(json.dumps({"text": text, "published": "2015-10-07"}, ensure_ascii=False).encode("utf-8"), "odd", "")
+              for text in odd_french(rng)]
+    extra.append((json.dumps({"text": GOOD_TEXTS[0]}).encode("utf-8"), "odd", ""))  # no date: refused by the pipeline
+    for item in extra:
+        entries.insert(rng.randrange(len(entries) + 1), item)
+    bad = {n: info for n, (_, kind, info) in enumerate(entries, 1) if kind == "bad"}
+    goods = {n: info for n, (_, kind, info) in enumerate(entries, 1) if kind == "good"}
+    odd = [n for n, (_, kind, _) in enumerate(entries, 1) if kind == "odd"]
+    return [line for line, _, _ in entries], bad, goods, odd

@@ -76,7 +76,7 @@ def test_no_traceback_reaches_the_user(tmp_path: Path) -> None:
     path.write_text("[" * 5000 + "\n" + good_line(0) + "\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["extract", str(path), "-f", "jsonl"])
     assert (result.exit_code, "Traceback" in result.output) == (0, False)
-    assert result.stderr.splitlines()[0] == (f"fracas: skipped {path}:1: {path} line 1 is JSON nested too deeply to "
+    assert result.stderr.splitlines()[0] == (f"fracas: skipped: {path} line 1 is JSON nested too deeply to "
                                              "read; each line must be one flat JSON object with a \"text\"")
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")

@@ -122,6 +122,10 @@ def test_post_dispatch_ingests_with_the_pipeline(client, auth) -> None:
     assert answer.json() == {"dispatch_id": "n1", "outcome": "new", "events_new": ["x-n1"], "events_merged": []}
     assert client.get("/api/dispatches/n1").json()["origin"] == "api:amina"
     assert client.post("/api/dispatches", json={"id": "n2"}, headers=auth).status_code == 400
+    refused = client.post("/api/dispatches", json={"id": "=HYPERLINK(x)", "text": "Nouvelle dépêche."}, headers=auth)
+    assert (refused.status_code, refused.json()) == (400, {"detail": (
+        "the dispatch: id '=HYPERLINK(x)' is not usable: give at most 200 letters, digits and . _ : / -, "
+        "starting with a letter or digit")})
 
 
 def test_security_headers_and_no_cors(client) -> None:

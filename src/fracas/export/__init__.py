@@ -14,7 +14,7 @@ from rich.console import Console
 
 from fracas.errors import UsageError
 from fracas.export._io import Destination
-from fracas.export.acled import ACLED_COLUMNS, COLUMNS, EXTRA_COLUMNS, acled_row, write_acled_csv
+from fracas.export.acled import ACLED_COLUMNS, COLUMNS, EXTRA_COLUMNS, acled_row, csv_cells, write_acled_csv
 from fracas.export.geojson import feature, write_geojson
 from fracas.export.parquet import write_parquet
 from fracas.export.records import write_json, write_jsonl
@@ -55,6 +55,7 @@ __all__ = [
     "Destination",
     "ExportFormat",
     "acled_row",
+    "csv_cells",
     "export",
     "feature",
     "write_acled_csv",

@@ -23,12 +23,15 @@ fatalities        the best figure; EMPTY (not 0) when the text gives none, since
 extra columns     date_precision, fatalities_low, fatalities_high, civilian_fatalities, wounded,
                   confidence, location_precision, country_code (alpha-2), geonames_id, dispatch_ids
                   ("; "-joined), sources_json and evidence_json (the contract's lists as JSON).
+text cells        safe to open in a spreadsheet: one line (CR and LF become spaces), and a cell that would
+                  start with = + - @ or a tab (a formula, OWASP's CSV-injection rule) starts with ' instead.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
@@ -166,9 +169,27 @@ def write_acled_csv(events: Iterable[Event], destination: Destination) -> int:
         writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
         writer.writeheader()
         for event in events:
-            writer.writerow({key: "" if value is None else value for key, value in acled_row(event).items()})
+            writer.writerow(csv_cells(acled_row(event)))
             count += 1
     return count
+
+
+# OWASP's CSV-injection rule: a spreadsheet runs a cell starting with one of these as a formula, so such a
+# cell is written with a leading apostrophe (shown as text). Full-width forms are read alike by some.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+_LINE_BREAKS = re.compile(r"\r\n?|\n")
+
+
+def csv_cells(row: dict[str, Any]) -> dict[str, Any]:
+    """A row as CSV cells: None is empty; text is one line (a CR or LF inside a value is a space, so no
+    reader splits the row) and never starts a formula."""
+    return {key: "" if value is None else _text_cell(value) if isinstance(value, str) else value
+            for key, value in row.items()}
+
+
+def _text_cell(value: str) -> str:
+    value = _LINE_BREAKS.sub(" ", value)
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value
 
 
 def _split_assoc(event: Event) -> tuple[list[Actor], list[Actor]]:

@@ -16,6 +16,7 @@ from rich.table import Table
 from fracas.errors import UsageError
 from fracas.export._io import Destination, text_output
 from fracas.model import Event
+from fracas.text import terminal_safe
 
 TABLE_WIDTH = 160  # for files and pipes, where there is no terminal width to follow
 TABLE_PAGE_ROWS = 50  # rows per printed table: a screenful, and the bound on what is held in memory
@@ -36,7 +37,7 @@ def fatalities_cell(event: Event) -> str:
 
 
 def build_table(events: Iterable[Event]) -> tuple[Table, int]:
-    """The rich Table of `events`, and how many rows it holds."""
+    """The rich Table of `events`, and how many rows it holds; no cell holds a terminal control."""
     table = Table(show_lines=False, header_style="bold")
     for title in ("date", "type / sub-type", "actor1", "actor2", "place", "admin1", "fatalities",
                   "sources", "confidence"):
@@ -44,7 +45,7 @@ def build_table(events: Iterable[Event]) -> tuple[Table, int]:
     count = 0
     for event in events:
         date = event.event_date
-        table.add_row(
+        table.add_row(*map(terminal_safe, (
             date if event.date_precision == "day" else f"{date} ({event.date_precision})",
             f"{event.event_type} / {event.sub_event_type}",
             event.actor1.name,
@@ -54,7 +55,7 @@ def build_table(events: Iterable[Event]) -> tuple[Table, int]:
             fatalities_cell(event),
             "; ".join(source.name for source in event.sources),
             event.confidence,
-        )
+        )))
         count += 1
     return table, count
 

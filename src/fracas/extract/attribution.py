@@ -27,11 +27,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Literal
 
 from fracas.model import Source, SourceKind
 from fracas.resolve.actors import default_actor_dictionary
 from fracas.resolve.sources import SourceDictionary
+from fracas.resources import load_resource, pack_alternation, rule_pack
 from fracas.text import fold
 
 Stance = Literal["reports", "denies", "reacts"]
@@ -48,121 +50,106 @@ class Attribution:
     stance: Stance = "reports"
 
 
-_PAST = (
-    r"(?:indique|annonce|rapporte|affirme|precise|declare|ajoute|explique|assure|confirme|souligne|"
-    r"raconte|estime|revendique|signale|temoigne|releve|denonce|poursuivi|dit|fait etat|fait savoir|constate|"
-    r"reconnu|confie|recense|denombre)"
-)
-_AUX = r"(?:a|ont|avait|avaient|aurait|auraient)"
-_ADVERB = (
-    r"(?:egalement|aussi|encore|ensuite|enfin|deja|notamment|en outre|par ailleurs|pour sa part|"
-    r"pour leur part|de son cote|de leur cote|quant a lui|quant a elle)"
-)
+# The words are data/fr/attribution.yaml's (over folded text, a space is one space); weekdays calendar.yaml's.
+_PACK = rule_pack("attribution")
+
+
+def _alt(key: str) -> str:
+    return pack_alternation(_PACK[key], gap=" ", fill=_FILL)
+
+
+_FILL: dict[str, str] = {}
+_DAY = "(?:" + "|".join(rule_pack("calendar")["weekdays"]) + "|" + _alt("days") + ")"
+_FILL["DAY"] = _DAY
+_ACT = rf"(?:{_alt('acts')})"
+_FILL["ACT"] = _ACT
+_PAST = rf"(?:{_alt('speech_verbs')})"
+_AUX = rf"(?:{_alt('auxiliaries')})"
+_ADVERB = rf"(?:{_alt('adverbs')})"
 # "a indiqué", "ont de leur côté affirmé", "indique" (present, only in inverted position), "fait état".
 _VERB_RE = re.compile(
-    rf"(?<![\w'-])(?:{_AUX}\s+(?:,?\s*{_ADVERB}\s*,?\s+)*)?{_PAST}(?:e|s|es|nt)?(?![\w-])"
+    rf"(?<![\w'-])(?:{_AUX}\s+(?:,?\s*{_ADVERB}\s*,?\s+)*)?{_PAST}{_PACK['speech_verb_endings']}(?![\w-])"
 )
-_DAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd'hui|ce matin|ce soir)"
 # What may stand between an inverted verb and its speaker: "a déclaré [mardi] [à l'AFP] un responsable".
-_ADJUNCT_RE = re.compile(
-    rf"\s*(?:,\s*)?(?:{_DAY}(?:\s+(?:matin|soir|apres-midi))?|a l'afp|a l'agence [\w-]+|a reuters|"
-    r"a la presse|aux journalistes|a des journalistes|au telephone|par telephone|"
-    r"sous (?:le )?couvert (?:de l')?anonymat|dans un communique|lors d'une conference de presse|"
-    r"devant la presse|sur (?:son|sa|leur) (?:compte|page|chaine) [\w-]+|sur les reseaux sociaux)(?![\w])"
-)
-_FORWARD_CUE_RE = re.compile(
-    r"(?<![\w'])(?:"
-    r"(?:selon|d'apres)\s+(?:un|une|le|la|les|des|de nouveaux|un nouveau|un dernier|le dernier|les derniers)\s+"
-    r"(?:(?:nouveau|dernier|premier)\s+)?"
-    r"(?:bilan|communique|chiffres?|decompte|estimations?|rapport|temoignages?|informations?|sources?)"
-    r"(?:\s+(?:provisoire|officiel|fourni|etabli|publie|diffuse|communique)e?s?)?\s+(?:par|du|des|de|d')"
-    r"|dans\s+un\s+communique\s+(?:(?:publie|diffuse|conjoint|officiel|signe)e?s?\s+)?"
-    rf"(?:{_DAY}\s+)?(?:par|du|des|de|d')"
-    r"|a-t-on appris\s+(?:aupres\s+(?:des|du|de|d')|de|d'|selon)"
-    r"|appris\s+(?:l'afp\s+|l'agence [\w-]+\s+)?aupres\s+(?:des|du|de|d')"
-    r"|revendique(?:e|s|es)?\s+par"
-    r"|selon|d'apres|citant"
-    r")(?:(?<=')|(?=\s))\s*"
-)
-_SOURCE_OF_RE = re.compile(r"(?<![\w'])(de)\s+(?=sources?\s+\w|meme\s+sources?(?![\w]))")
+_ADJUNCT_RE = re.compile(rf"\s*(?:,\s*)?(?:{_DAY}(?:\s+(?:{_alt('parts_of_day')}))?|{_alt('adjuncts')})(?![\w])")
+_FORWARD_CUE_RE = re.compile(rf"(?<![\w'])(?:{_alt('forward_cues')})(?:(?<=')|(?=\s))\s*")
+_SOURCE_OF_RE = re.compile(rf"(?<![\w'])({_alt('source_of')})\s+(?={_PACK['source_of_follow']})")
 # Where a forward noun phrase ends: punctuation, a new clause, a date, the outlet, a verb.
-_NP_END_RE = re.compile(
-    r"[.;:!?«»\"“”\n,]|\s[-–—]\s|\s(?:qui|que|qu'|dont|a|ont|avait|est|sont|selon|lors|apres|depuis|dans|"
-    r"pour|avec|sur|alors|tandis|mais|car|jusqu'|aupres|sous couvert|par telephone|cite(?:e|s|es)? par|"
-    r"(?:publie|diffuse|fourni|rendu|transmis|consulte)e?s?|"
-    rf"en fin|en debut|{_DAY})(?![\w])"
-)
+_NP_END_RE = re.compile(r"[.;:!?«»\"“”\n,]|\s[-–—]\s|\s(?:" + _alt("phrase_ends") + r")(?![\w])")
 _CLAUSE_BOUNDARY_RE = re.compile(r"[.;:!?«»\"“”\n]")
-_APPOSITION_RE = re.compile(
-    r"^\s*(?:qui|dont|lequel|laquelle|base(?:e|s|es)?|proche(?:s)?|cite(?:e|s|es)? par|selon|"
-    r"dans un communique|de son cote|pour sa part|" + _DAY + r")(?![\w])"
-)
-_CLAUSE_VERB_RE = re.compile(rf"(?<![\w]){_AUX}(?![\w])|(?<![\w])(?:est|sont|ete)(?![\w])")
-_NEGATION_RE = re.compile(
-    r"(?:(?<![\w])ne\s+|n')(?:(?:a|ont|avait|avaient|aurait|auraient|pas|jamais|encore|toujours|plus|guere|rien)\s*)+$"
-)
+_APPOSITION_RE = re.compile(r"^\s*(?:" + _alt("apposition_openers") + r")(?![\w])")
+_CLAUSE_VERB_RE = re.compile(rf"(?<![\w]){_AUX}(?![\w])|(?<![\w])(?:{_alt('etre_forms')})(?![\w])")
+_NEGATION_RE = re.compile(rf"{_PACK['negation_opener']}(?:(?:{_alt('negation_words')})\s*)+$")
+_PASSIVE_RE = re.compile(rf"(?<![\w])(?:{_alt('passive_auxiliaries')})$")
+_INVERTED_PRONOUN_RE = re.compile(_PACK["inverted_pronoun"])
+_CLAUSE_OPENER_RE = re.compile(rf"(?:{_alt('clause_openers')})")
 _SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|\n")
-_ACT = r"(?:mene|effectue|conduit|commis|utilise|tire|frappe|vise|bombarde|cible|participe|lance|perpetre|attaque)"
-# A claim that the act did not happen or was not theirs: "dément", "a nié", "rejette toute
-# responsabilité", "n'avait mené aucune frappe", "n'a pas tiré". "n'a mené que" restricts, it does not deny.
-_DENIAL_RE = re.compile(
-    r"(?<![\w])(?:dement(?:i|ie|is|ies|ent|ant|ir)?|nie|nient|niant|"
-    r"(?:rejette|rejettent|rejete|rejetant)\s+(?:toute|les|ces|cette)\s+(?:responsabilite|accusation|implication)|"
-    rf"n'(?:a|ont|avait|avaient|aurait|auraient|ait|aient|avons|avions)\s+"
-    rf"(?:(?:pas|jamais|nullement|aucunement)\s+{_ACT}|{_ACT}\w*\s+(?:aucune?|nulle|personne|rien)))(?![\w])"
-)
+_CITING = _PACK["citing"]
+_CITING_AFTER_RE = re.compile(rf"\s*,?\s*{_CITING}\s+")
+_CITING_RE = re.compile(rf"\s*{_CITING}\s+")
+_CLAUSE_WORD_RE = re.compile(rf"(?<![\w])(?:{_alt('clause_conjunctions')})\s+")
+_AND_RE = re.compile(rf"(?<![\w]){_PACK['and']}\s+")
+# A claim that the act did not happen or was not theirs (see `denials` in the pack).
+_DENIAL_RE = re.compile(rf"(?<![\w])(?:{_alt('denials')})(?![\w])")
 # Verbs that comment on an act when they take it as object ("l'ONU a dénoncé une spirale de violence").
-_REACTION_RE = re.compile(r"(?:\w+\s+)*(?:denonce|condamne|deplore)")
+_REACTION_RE = re.compile(rf"(?:\w+\s+)*(?:{_alt('reaction_verbs')})")
 # An answer to an accusation that neither confirms nor denies it: "elle allait examiner ces allégations".
-_RESPONSE_RE = re.compile(r"(?<![\w])(?:allegations?|examiner|enqueter|ouvrir une enquete|verifier ces)(?![\w])")
+_RESPONSE_RE = re.compile(rf"(?<![\w])(?:{_alt('responses')})(?![\w])")
 # "selon la même source", "a ajouté cette source": whoever the dispatch quoted last.
-_SAME_SOURCE_RE = re.compile(r"(?:meme|cette|ces|ladite|lesdites)\s+sources?")
+_SAME_SOURCE_RE = re.compile(_PACK["same_source"])
 _SAME_SOURCE = "Same source"
+# How far before a cue a sentence or clause start, or an antecedent, is looked for, and how many earlier
+# mentions of a noun are tried: wire sentences are far shorter, and the bound keeps the work on a text
+# linear in its length whatever it holds ("selon " 15,000 times).
+LOOKBACK_CHARS = 2000
+_ANTECEDENT_MENTIONS = 3
 _ARMED_ACTOR_KINDS = frozenset({"rebel_group", "political_militia", "identity_militia"})
-_DEFINITE_RE = re.compile(r"(?:le|la|les)\s+|l'")
-_PRONOUN_RE = re.compile(r"^(?:lui|elle|eux|elles|il|ils|on|celui-ci|celle-ci|ceux-ci|laquelle|lequel|lesquel)")
+_DEFINITE_RE = re.compile(_alt("definite_articles"))
+_PRONOUN_RE = re.compile(rf"^(?:{_alt('pronouns')})")
 # Person nouns that make an unlisted phrase a speaker; (canonical name, kind).
 _PERSON_NOUNS: dict[str, tuple[str, SourceKind]] = {
-    "responsable": ("Official", "unknown"),
-    "fonctionnaire": ("Official", "unknown"),
-    "porte-parole": ("Spokesperson", "unknown"),
-    "ministre": ("Government", "government"),
-    "commandant": ("Military officer", "unknown"),
-    "officier": ("Military officer", "unknown"),
-    "general": ("Military officer", "unknown"),
-    "colonel": ("Military officer", "unknown"),
-    "capitaine": ("Military officer", "unknown"),
-    "lieutenant": ("Military officer", "unknown"),
-    "soldat": ("Military officer", "unknown"),
-    "policier": ("Government", "government"),
-    "depute": ("Politician", "unknown"),
-    "diplomate": ("Diplomat", "unknown"),
-    "journaliste": ("Local media", "media"),
-    "correspondant": ("Local media", "media"),
-    "medecin": ("Medical source", "local_official"),
-    "infirmier": ("Medical source", "local_official"),
-    "infirmiere": ("Medical source", "local_official"),
-    "secouriste": ("Medical source", "local_official"),
-    "temoin": ("Witnesses", "witness"),
-    "habitant": ("Witnesses", "witness"),
-    "habitante": ("Witnesses", "witness"),
-    "militant": ("Witnesses", "witness"),
-    "humanitaire": ("Human rights organisation", "ngo"),
-    "source": ("Unspecified source", "unknown"),
+    row["noun"]: (row["source"], row["kind"]) for row in _PACK["person_nouns"]
 }
 _PERSON_RE = re.compile(
-    r"(?:(?:un|une|des|deux|trois|plusieurs|de|d'|autres?)\s*)?(?:(?:haut|hauts|haute|jeune|ancien|ancienne)\s+)?"
+    rf"(?:(?:{_alt('person_determiners')})\s*)?(?:(?:{_alt('person_ranks')})\s+)?"
     r"(" + "|".join(re.escape(n) for n in _PERSON_NOUNS) + r")s?(?![\w])"
 )
-_PROPER_NAME_RE = re.compile(
-    r"^[A-ZÀ-Ý][\w'’-]*(?:\s+(?:(?:de|du|des|d'|al-|el-|ben|ould|ag)\s*)?[A-ZÀ-Ý][\w'’-]*){0,4}$"
-)
+_REBEL_RE = re.compile(rf"(?<![\w])(?:{_alt('rebel_words')})(?![\w])")
+_POSSESSED_RE = re.compile(rf"(?:(?:{_alt('possessives')})\s+)?([\w-]+)")
+_NAME = r"[A-ZÀ-Ý][\w'’-]*(?:\s+(?:(?:" + _alt("name_particles") + r")\s*)?[A-ZÀ-Ý][\w'’-]*){0,4}"
+# Stands for the full stop of an honorific in the folded text, so that no pattern ends a phrase there.
+_HONORIFIC_STOP = "·"
+
+
+@dataclass(frozen=True)
+class _Names:
+    honorific: re.Pattern[str]  # "M." / "Dr" before a capitalised name, in the original text
+    proper_name: re.Pattern[str]  # a whole phrase that is a name, its honorific (group 1) optional
+
+
+@lru_cache(maxsize=1)
+def _names() -> _Names:
+    words = sorted(load_resource("fr_names")["honorifics"], key=len, reverse=True)
+    honorific = rf"(?:{'|'.join(re.escape(word) for word in words)})"
+    return _Names(re.compile(rf"(?<![\w.-]){honorific}(\.)?(?=\s+[A-ZÀ-Ý])"),
+                  re.compile(rf"^({honorific}\.?\s+)?{_NAME}$"))
+
+
+def _honorific_stops(text: str, folded: str) -> str:
+    """`folded` with each honorific's full stop ("M. Abdel Rahmane") replaced by _HONORIFIC_STOP."""
+    stops = [match.start(1) for match in _names().honorific.finditer(text) if match.group(1)]
+    if not stops:
+        return folded
+    chars = list(folded)
+    for stop in stops:
+        chars[stop] = _HONORIFIC_STOP
+    return "".join(chars)
 
 
 def find_attributions(text: str, *, dictionary: SourceDictionary | None = None) -> list[Attribution]:
     """Every speaker `text` attributes information to, in text order, one per span."""
     sources = dictionary or SourceDictionary.load()
-    folded = fold(text)
+    folded = _honorific_stops(text, fold(text))
     found: dict[tuple[int, int], Attribution] = {}
 
     def keep(attributions: list[Attribution]) -> None:
@@ -194,19 +181,21 @@ def find_attributions(text: str, *, dictionary: SourceDictionary | None = None) 
 
 def _around_verb(text: str, folded: str, match: re.Match[str], sources: SourceDictionary) -> list[Attribution]:
     """A speech verb: its speaker follows it (", a indiqué l'OSDH") or precedes it ("l'OSDH a indiqué")."""
-    before = folded[:match.start()].rstrip()
-    if re.search(r"-t-(?:il|elle|on|ils|elles)$|-(?:il|elle|ils|elles)$", before):
+    window = max(0, match.start() - LOOKBACK_CHARS)
+    before = folded[window:match.start()].rstrip()
+    before_end = window + len(before)
+    if _INVERTED_PRONOUN_RE.search(before):
         return []  # "a-t-il dit": a pronoun, already named elsewhere
     if _NEGATION_RE.search(before):
         return []  # "la police n'a pas confirmé ce bilan": who says nothing is no source
-    if re.search(r"(?<![\w])(?:ete|etre|est|sont|etait|etaient)$", before):
+    if _PASSIVE_RE.search(before):
         return []  # "la mort de 20 jihadistes a été annoncée": passive, its subject is what was said
     cue = text[match.start():match.end()].lower()
     after = match.end()
     while adjunct := _ADJUNCT_RE.match(folded, after):
         after = adjunct.end()
-    rest = folded[after:].lstrip()
-    introduces_clause = re.match(r"(?:que|qu'|avoir|avoir ete|d'avoir|:|«|\"|de |d'|,|\.|$)", rest)
+    rest = folded[after:after + 40].lstrip()
+    introduces_clause = _CLAUSE_OPENER_RE.match(rest)
     inverted = before.endswith((",", "»", '"', "”", ")")) and not introduces_clause
     if inverted:
         found = _forward(text, folded, after, cue, sources)
@@ -215,11 +204,11 @@ def _around_verb(text: str, folded: str, match: re.Match[str], sources: SourceDi
         # Nothing names a speaker after the verb, so it has an object and its subject is before the
         # comma or bracket: "Le groupe Etat islamique (EI) a revendiqué l'attentat", "Le porte-parole du
         # M23, Willy Ngoma, a confirmé la prise de la cité". A whole clause there is no subject.
-        found = [a for a in _backward(text, folded, len(before), cue, sources)
+        found = [a for a in _backward(text, folded, before_end, cue, sources)
                  if not _CLAUSE_VERB_RE.search(folded, a.start, a.end)]
         return _with_stance(folded, found, match.start(), match.end(), speaker_first=True)
     reacting = not introduces_clause and _REACTION_RE.fullmatch(folded, match.start(), match.end()) is not None
-    return _with_stance(folded, _backward(text, folded, len(before), cue, sources), match.start(), match.end(),
+    return _with_stance(folded, _backward(text, folded, before_end, cue, sources), match.start(), match.end(),
                         speaker_first=True, reacting=reacting)
 
 
@@ -229,9 +218,10 @@ def _with_stance(folded: str, found: list[Attribution], cue_start: int, cue_end:
     sentence before ", a indiqué X" or "selon X" (after it when "Selon X," opens the sentence)."""
     if not found:
         return found
-    opening = max((m.end() for m in _SENTENCE_END_RE.finditer(folded, 0, cue_start)), default=0)
-    closing = _SENTENCE_END_RE.search(folded, cue_end)
-    sentence_end = closing.start() if closing else len(folded)
+    window = max(0, cue_start - LOOKBACK_CHARS)
+    opening = max((m.end() for m in _SENTENCE_END_RE.finditer(folded, window, cue_start)), default=window)
+    closing = _SENTENCE_END_RE.search(folded, cue_end, cue_end + LOOKBACK_CHARS)
+    sentence_end = closing.start() if closing else min(len(folded), cue_end + LOOKBACK_CHARS)
     claim = folded[cue_end:sentence_end] if speaker_first else folded[opening:cue_start]
     if not speaker_first and not claim.strip(" ,\n"):
         claim = folded[found[-1].end:sentence_end]
@@ -247,9 +237,9 @@ def _forward(text: str, folded: str, start: int, cue: str, sources: SourceDictio
     stop = _NP_END_RE.search(folded, start)
     end = stop.start() if stop else len(folded)
     end = _close_parenthesis(folded, start, end)
-    citing = re.match(r"\s*,?\s*citant\s+", folded[end:])
+    citing = _CITING_AFTER_RE.match(folded, end)
     if citing:  # "l'agence Sana, citant une source militaire": the speaker is the one cited
-        cited = _forward(text, folded, end + citing.end(), "citant", sources)
+        cited = _forward(text, folded, citing.end(), _CITING, sources)
         if cited:
             return cited
     found = _resolve_phrase(text, folded, start, end, cue, sources)
@@ -272,7 +262,8 @@ def _merge(text: str, first: Attribution, second: Attribution) -> Attribution:
 
 def _backward(text: str, folded: str, end: int, cue: str, sources: SourceDictionary) -> list[Attribution]:
     """The speaker noun phrase ending at `end`, the subject of "X a indiqué"."""
-    boundary = max((m.end() for m in _CLAUSE_BOUNDARY_RE.finditer(folded, 0, end)), default=0)
+    window = max(0, end - LOOKBACK_CHARS)
+    boundary = max((m.end() for m in _CLAUSE_BOUNDARY_RE.finditer(folded, window, end)), default=window)
     chunks = []  # comma-separated pieces of the clause, nearest the verb first
     piece_end = end
     for comma in reversed([m.start() for m in re.finditer(",", folded[boundary:end])]):
@@ -283,14 +274,14 @@ def _backward(text: str, folded: str, end: int, cue: str, sources: SourceDiction
         piece = folded[chunk_start:chunk_end]
         if not piece.strip():
             continue
-        citing = re.match(r"\s*citant\s+", piece)
+        citing = _CITING_RE.match(piece)
         if citing:
-            return _resolve_phrase(text, folded, chunk_start + citing.end(), chunk_end, "citant", sources)
+            return _resolve_phrase(text, folded, chunk_start + citing.end(), chunk_end, _CITING, sources)
         if _APPOSITION_RE.match(piece):
             continue  # "l'OSDH, qui dispose d'un réseau de sources, a indiqué": look further back
         # Only the words after the last clause word are the subject: "... et l'armée a indiqué".
         clause = None
-        for clause in re.finditer(r"(?<![\w])(?:et|mais|puis|alors que|tandis que|car|ou)\s+", piece):
+        for clause in _CLAUSE_WORD_RE.finditer(piece):
             pass
         if clause is not None:
             chunk_start += clause.end()
@@ -311,7 +302,7 @@ def _resolve_phrase(
     start, end = _trim(folded, start, end)
     if start >= end:
         return []
-    parts = list(re.finditer(r"(?<![\w])et\s+", folded[start:end]))
+    parts = list(_AND_RE.finditer(folded[start:end]))
     if len(parts) == 1:
         split = start + parts[0].start()
         halves = [_one_source(text, folded, start, split, cue, sources),
@@ -343,10 +334,10 @@ def _one_source(
     person = _PERSON_RE.match(phrase)
     if person and len(phrase.split()) <= 8:
         name, kind = _PERSON_NOUNS[person.group(1)]
-        rebel = re.search(r"(?<![\w])(?:rebelles?|jihadistes?|insurges?)(?![\w])", phrase)
-        source = Source("Rebel commander", "armed_group", words) if rebel else Source(name, kind, words)
-    elif _PROPER_NAME_RE.match(words):
-        source = Source(words, "unknown", words)
+        rebel = _REBEL_RE.search(phrase)
+        source = Source(_PACK["rebel_speaker"], "armed_group", words) if rebel else Source(name, kind, words)
+    elif name := _names().proper_name.match(words):
+        source = Source(words[name.end(1):] if name.group(1) else words, "unknown", words)  # "M. X" is X
     if source is None:
         return None
     return Attribution(start, end, source, cue)
@@ -357,14 +348,22 @@ def _armed_speaker(phrase: str) -> Source | None:
     `armed_group` source, named after the actor, when data/sources.yaml does not list it."""
     if len(phrase.split()) > 8 or _CLAUSE_VERB_RE.search(phrase):
         return None  # a clause mentioning a group, not a speaker
-    actors = default_actor_dictionary()
-    best: tuple[int, str] | None = None
-    for alias, entry in actors.aliases.items():
-        if entry.kind not in _ARMED_ACTOR_KINDS or (best is not None and len(alias) <= best[0]):
-            continue
-        if re.search(rf"(?<![\w]){re.escape(alias)}(?![\w])", phrase):
-            best = (len(alias), entry.name)
-    return Source(best[1], "armed_group", None) if best else None
+    pattern, names = _armed_aliases()
+    best = ""
+    position = 0
+    while found := pattern.search(phrase, position):  # at each start, the longest alias there
+        best = found.group() if len(found.group()) > len(best) else best
+        position = found.start() + 1
+    return Source(names[best], "armed_group", None) if best else None
+
+
+@lru_cache(maxsize=1)
+def _armed_aliases() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern over the folded aliases of the dictionary's armed groups, longest first; alias -> name."""
+    names = {alias: entry.name for alias, entry in default_actor_dictionary().aliases.items()
+             if entry.kind in _ARMED_ACTOR_KINDS and alias}
+    ordered = sorted(names, key=len, reverse=True)
+    return re.compile(rf"(?<![\w])(?:{'|'.join(re.escape(alias) for alias in ordered)})(?![\w])"), names
 
 
 def _shared_noun(
@@ -387,11 +386,13 @@ def _antecedent(folded: str, start: int, phrase: str, words: str, sources: Sourc
     """"a annoncé son organisation", "selon le responsable": a possessive or a lone common noun names a
     body or person the dispatch described before ("une organisation humanitaire", "un responsable de
     la NEMA"); the nearest earlier mention of the noun with its qualifiers says which."""
-    bare = re.fullmatch(r"(?:(?:son|sa|leur|ses|leurs)\s+)?([\w-]+)", phrase)
+    bare = _POSSESSED_RE.fullmatch(phrase)
     if bare is None or words[:1].isupper() and phrase == bare.group(1):
         return None  # a lone capitalised word is a name, not a noun standing for one
     noun = bare.group(1)
-    for earlier in reversed(list(re.finditer(rf"(?<![\w]){re.escape(noun)}(?![\w])", folded[:start]))):
+    window = max(0, start - LOOKBACK_CHARS)
+    mentions = list(re.compile(rf"(?<![\w]){re.escape(noun)}(?![\w])").finditer(folded, window, start))
+    for earlier in reversed(mentions[-_ANTECEDENT_MENTIONS:]):
         stop = _NP_END_RE.search(folded, earlier.end(), start)
         mention = folded[earlier.start():stop.start() if stop else start].split()[:7]
         for size in range(len(mention), 1, -1):  # the longest qualified mention first
@@ -401,7 +402,7 @@ def _antecedent(folded: str, start: int, phrase: str, words: str, sources: Sourc
     return None
 
 
-_RELAYED_BY_RE = re.compile(r"\s+(?:joint|cite|interroge|contacte|interviewe)e?s?\s+(?:par|au\s+telephone\s+par)\s")
+_RELAYED_BY_RE = re.compile(rf"\s+(?:{_alt('relay_participles')})e?s?\s+(?:{_alt('relay_by')})\s")
 
 
 def _trim(folded: str, start: int, end: int) -> tuple[int, int]:
@@ -424,8 +425,9 @@ def _close_parenthesis(folded: str, start: int, end: int) -> int:
     """Keep "(OSDH)" after a name; cut a parenthesis the phrase end left open."""
     opened = folded.rfind("(", start, end)
     if opened != -1 and folded.find(")", opened, end) == -1:
-        closing = folded.find(")", end)
-        if closing != -1 and closing - opened < 40 and not _CLAUSE_BOUNDARY_RE.search(folded, opened, closing):
+        closing = folded.find(")", end, opened + 40)
+        if closing != -1 and not _CLAUSE_BOUNDARY_RE.search(folded, opened, closing):
             return closing + 1
-        return len(folded[:opened].rstrip()) if folded[:opened].strip() else start
+        kept = len(folded[start:opened].rstrip())
+        return start + kept if kept else start
     return end

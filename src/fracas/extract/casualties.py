@@ -50,6 +50,7 @@ from typing import Literal
 
 from fracas.extract.casualty_context import is_context
 from fracas.resolve.numbers import Quantity, QuantityMention, find_quantities
+from fracas.resources import pack_alternation, rule_pack
 
 Outcome = Literal["killed", "wounded", "missing", "abducted"]
 
@@ -72,197 +73,154 @@ class CasualtyMention:
     respective: int | None = None
 
 
+# --- the rule pack: data/fr/casualties.yaml (words), data/fr/calendar.yaml (weekday and month names) ------
+_PACK = rule_pack("casualties")
+_CALENDAR = rule_pack("calendar")
+_FILL = {
+    "E": _PACK["agreement"],
+    "WEEKDAY": "|".join(_CALENDAR["weekdays"]),
+    "MONTH": "|".join(name for names in _CALENDAR["months"] for name in names),
+    "ONE": r"\ue000\ue001{1,2}",  # a masked one- or two-letter figure ("un", "une")
+}
+
+
+def _alt(*keys: str) -> str:
+    """The alternatives of a pack entry (`_alt("outcomes", "killed", "gerunds")`), not grouped."""
+    entries = _PACK
+    for key in keys:
+        entries = entries[key]
+    return pack_alternation(entries, fill=_FILL)
+
+
+def _words(*keys: str) -> tuple[str, ...]:
+    return tuple(_alt(*keys).split("|"))
+
+
 # --- lexicon: victim nouns and what they say about civilian status ---------------------------------
+_STATUS = {"civilian": True, "combatant": False, "neutral": None}
 # True = civilian, False = combatant, None = says nothing (decided by the words that follow, if any).
-_VICTIM_NOUNS: dict[str, bool | None] = {}
-for _words, _flag in (
-    (("civil civils civile civiles femme femmes enfant enfants habitant habitants villageois fidèle fidèles "
-     "écolier écoliers écolière écolières élève élèves étudiant étudiants étudiantes passant passants "
-     "agriculteur agriculteurs cultivateur cultivateurs éleveur éleveurs berger bergers pêcheur pêcheurs "
-     "commerçant commerçants commerçantes bébé bébés nourrisson nourrissons fillette fillettes garçon garçons "
-     "fille filles adolescent adolescents adolescentes mineur mineurs vieillard vieillards famille familles "
-     "journaliste journalistes humanitaire humanitaires médecin médecins infirmier infirmiers infirmière "
-     "infirmières patient patients malade malades déplacé déplacés déplacées réfugié réfugiés réfugiées "
-     "enseignant enseignants instituteur instituteurs orpailleur orpailleurs chauffeur chauffeurs "
-     "voyageur voyageurs passager passagers fermier fermiers touriste touristes expatrié expatriés "
-     "ouvrier ouvriers employé employés employées travailleur travailleurs prêtre prêtres imam imams "
-     "pasteur pasteurs chrétien chrétiens musulman musulmans otage otages vendeur vendeurs vendeuses "
-     "paysan paysans paysannes manifestant manifestants manifestantes maire lycéen lycéens lycéenne lycéennes "
-     "collégien collégiens collégiennes écolier villageoise villageoises veuve veuves pèlerin pèlerins "
-     # Trades and callings: wire copy names victims by what they were doing ("ramasseurs de truffes").
-     "ramasseur ramasseurs ramasseuse ramasseuses cueilleur cueilleurs cueilleuses bûcheron bûcherons "
-     "charbonnier charbonniers marchand marchands marchande marchandes artisan artisans nomade nomades "
-     "bouvier bouviers chamelier chameliers transhumant transhumants conducteur conducteurs camionneur "
-     "camionneurs routier routiers secouriste secouristes sauveteur sauveteurs ambulancier ambulanciers "
-     "soignant soignants fonctionnaire fonctionnaires élu élus notable notables catéchiste catéchistes "
-     "religieux religieuse religieuses moine moines ingénieur ingénieurs technicien techniciens "
-     "diplomate diplomates migrant migrants résident résidents riverain riverains habitante habitantes "
-     "croyant croyants spectateur spectateurs supporteur supporteurs client clients vacancier vacanciers "
-     "commerçante cultivatrice cultivatrices agricultrice agricultrices travailleuse travailleuses"),
-     True),
-    (("soldat soldats militaire militaires combattant combattants combattantes jihadiste jihadistes "
-     "djihadiste djihadistes islamiste islamistes rebelle rebelles policier policiers policière gendarme "
-     "gendarmes assaillant assaillants terroriste terroristes insurgé insurgés milicien miliciens "
-     "paramilitaire paramilitaires officier officiers sous-officier sous-officiers garde gardes casque "
-     "casques kamikaze kamikazes bandit bandits ravisseur ravisseurs tireur tireurs légionnaire "
-     "légionnaires parachutiste parachutistes peshmerga peshmergas pilote pilotes marin marins "
-     "supplétif supplétifs chabiha agent agents élément éléments militant militants ennemi ennemis "
-     "djihadistes présumés jihadistes présumés commandant commandants lieutenant lieutenants capitaine "
-     "capitaines colonel colonels émir émirs"),
-     False),
-    (("personne personnes gens individu individus homme hommes jeune jeunes membre membres autre autres "
-     "victime victimes"), None),
-):
-    for _word in _words.split():
-        _VICTIM_NOUNS[_word] = _flag
+_VICTIM_NOUNS: dict[str, bool | None] = {
+    word: flag for status, flag in _STATUS.items() for word in _PACK["victim_nouns"][status]
+}
 # Multi-word nouns, read before single words.
 _VICTIM_PHRASES: dict[str, bool | None] = {
-    "personnes âgées": True, "casques bleus": False, "hommes armés": False, "chefs de village": True,
-    "chef de village": True, "chefs coutumiers": True, "chef coutumier": True, "agents de sécurité": False,
-    "membres des forces de sécurité": False, "membres d'une même famille": True,
-    "membres de la même famille": True, "membres d'une famille": True,
-    "agents de santé": True, "agents humanitaires": True, "agents électoraux": True, "agent de santé": True,
+    phrase: flag for status, flag in _STATUS.items() for phrase in _PACK["victim_phrases"].get(status, ())
 }
+_UNQUALIFIED = frozenset(_PACK["unqualified_nouns"])
+_OTHERS = ("", *_PACK["others"])
 # Words after a neutral noun ("membres de l'EI", "hommes armés") that settle its status.
-_COMBATANT_CUES = re.compile(
-    r"\b(?:armée?s?|forces?|sécurité|police|militaires?|groupe|ei|daech|daesh|état\s+islamique|boko|"
-    r"al-qaïda|al-qaida|aqmi|jnim|shebab|chebab|milices?|rebelles?|jihadistes?|djihadistes?|terroristes?|"
-    r"fds|fama|fardc|séléka|anti-balaka|m23|adf|gangs?|maï-maï|mai-mai|hts|front|vdp|volontaires\s+pour)\b"
-)
+_COMBATANT_CUES = re.compile(rf"\b(?:{_alt('combatant_cues')})\b")
 # The words that qualify a victim noun ("personnes d'une même famille", "membres de l'EI"), up to the
 # first word that starts something else (a verb, a place, an agent: "tuées par des jihadistes").
 _COMPLEMENT_RE = re.compile(
-    r"(?:\s+(?!(?:par|dans|à|au|aux|lors|selon|en|sur|près|pendant|après|avant|ont|a|sont|est|été|et|ou|qui|que"
-    r"|dont|parmi|entre|contre|vers|chez|tués?|tuées?|blessé\w*|morts?)\b)"
-    r"(?:d'\ue000\ue001{1,2}\s+)?[^\s,.;:!?()\ue000\ue001]+){0,5}"
+    rf"(?:\s+(?!(?:{_alt('complement_stops')})\b)"
+    rf"(?:{_alt('of_one')})?[^\s,.;:!?()\ue000\ue001]+){{0,5}}"
 )
-_CIVILIAN_CUES = re.compile(r"\b(?:famille|ong|village|communauté|civile?s?)\b")
+_CIVILIAN_CUES = re.compile(rf"\b(?:{_alt('civilian_cues')})\b")
 
 _NOUN = "(?:" + "|".join(
     re.escape(n) for n in sorted(list(_VICTIM_PHRASES) + list(_VICTIM_NOUNS), key=len, reverse=True)
 ) + r")(?![\w-])"
 
-# --- verbs ----------------------------------------------------------------------------------------
-_E = r"(?:e|s|es)?"  # agreement
-_KILLED_PP = (
-    rf"tué{_E}|abattu{_E}|exécuté{_E}|massacré{_E}|assassiné{_E}|égorgé{_E}|décapité{_E}|fusillé{_E}"
-    rf"|lynché{_E}|carbonisé{_E}|calciné{_E}|brûlé{_E}\s+vif{_E}|brûlés\s+vives|neutralisé{_E}|éliminé{_E}"
-    rf"|achevé{_E}|mortellement\s+(?:blessé|touché|atteint){_E}|retrouvé{_E}\s+(?:mort{_E}|sans\s+vie)"
-)
-_WOUNDED_PP = rf"blessé{_E}"
-_MISSING_PP = rf"porté{_E}\s+disparu{_E}|disparu{_E}"
-_ABDUCTED_PP = rf"enlevé{_E}|kidnappé{_E}|séquestré{_E}|pris{_E}\s+en\s+otages?|prise{_E}\s+en\s+otages?"
+# --- verbs: each outcome's words, by the shape of the toll ------------------------------------------
+_KILLED, _WOUNDED, _MISSING, _ABDUCTED = (("outcomes", o) for o in ("killed", "wounded", "missing", "abducted"))
 _PP = (
-    rf"(?P<killed>{_KILLED_PP})|(?P<wounded>{_WOUNDED_PP})|(?P<missing>{_MISSING_PP})"
-    rf"|(?P<abducted>{_ABDUCTED_PP})"
+    rf"(?P<killed>{_alt(*_KILLED, 'participles')})|(?P<wounded>{_alt(*_WOUNDED, 'participles')})"
+    rf"|(?P<missing>{_alt(*_MISSING, 'participles')})|(?P<abducted>{_alt(*_ABDUCTED, 'participles')})"
 )
-_DIED_ETRE = rf"(?P<died_etre>mort{_E}|décédé{_E}|tombé{_E}\s+(?:au\s+combat|sous\s+les\s+balles))"
-_DIED_AVOIR = r"(?P<died_avoir>péri|perdu\s+la\s+vie|trouvé\s+la\s+mort|succombé)"
-_ADV = (
-    r"(?:tous|toutes|également|aussi|notamment|par\s+ailleurs|ainsi|en\s+outre|déjà|alors|d'abord|"
-    r"grièvement|légèrement|sommairement|froidement|respectivement|ensuite|finalement|apparemment"
-    # how: "ont tué par balles un chef", "tué à coups de machette trois villageois"
-    r"|par\s+balles?|à\s+coups?\s+de\s+\w+|à\s+l'arme\s+blanche|à\s+bout\s+portant|au\s+couteau"
-    r"|à\s+la\s+machette)"
-)
-_DAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
-_MONTH = (r"(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre"
-          r"|décembre|decembre)")
+_DIED_ETRE = rf"(?P<died_etre>{_alt(*_KILLED, 'died_etre')})"
+_DIED_AVOIR = rf"(?P<died_avoir>{_alt(*_KILLED, 'died_avoir')})"
+_ADV = rf"(?:{_alt('adverbs')})"
 # When, said between an active verb and its object: "ont tué dimanche une dizaine de ...".
-_WHEN = (
-    rf"(?:(?:ce|le|dès|dans\s+la\s+nuit\s+(?:de|du)|la\s+nuit\s+(?:de|du))\s+)?{_DAY}|(?:à|au)\s+{_DAY}"
-    r"|hier|avant-hier|ce\s+matin|ce\s+soir|cette\s+nuit|la\s+nuit\s+dernière|dans\s+la\s+nuit|la\s+veille"
-    r"|à\s+l'aube|tôt|matin|soir|après-midi|dernier|ce\s+week-end|le\s+week-end\s+dernier|cette\s+semaine"
-    r"|la\s+semaine\s+dernière|en\s+(?:fin|début)\s+de\s+(?:journée|matinée|soirée|semaine)"
-    rf"|(?:le\s+|ce\s+)?\d{{1,2}}(?:er)?\s+{_MONTH}"
-)
+_WHEN = _alt("when")
 # Between an active verb and its object: adverbs, when, and one short incise ("ont tué, selon l'OSDH, 12 civils").
 _SLOT = (
     rf"(?:(?:\s*,)?\s+(?:{_ADV}|{_WHEN})(?![\w]))*(?:\s*,[^,.;:!?()\ue000\ue001]{{1,60}},)?(?:\s*,)?\s+"
 )
-_AVOIR = r"(?:ont|a|avaient|avait|auraient|aurait|n'ont|n'a|n'avait|ont\s+pu|a\s+pu)"
-_ETRE = r"(?:sont|est|seraient|serait|furent|fut|étaient|était|ne\s+sont|n'est)"
+_AVOIR = rf"(?:{_alt('avoir')})"
+_ETRE = rf"(?:{_alt('etre')})"
 # "tués ou blessés" says neither how many died nor how many were hurt: not a toll.
-_NOT_EITHER = r"(?!\s+(?:ou|et)\s+(?:tué|blessé|mort|enlevé|kidnappé)\w*)"
+_NOT_EITHER = rf"(?!\s+{_alt('not_either')})"
 # "ont été tués", "sont morts", "tués" (a bare participle: "16 combattants tués"), "ont péri".
 _AFTER_SUBJECT = (
-    rf"(?:(?:(?:{_AVOIR}\s+(?:{_ADV}\s+)*été|{_ETRE})\s+(?:{_ADV}\s+)*)?(?:{_PP}|{_DIED_ETRE})"
+    rf"(?:(?:(?:{_AVOIR}\s+(?:{_ADV}\s+)*{_alt('been')}|{_ETRE})\s+(?:{_ADV}\s+)*)?(?:{_PP}|{_DIED_ETRE})"
     rf"|{_AVOIR}\s+(?:{_ADV}\s+)*{_DIED_AVOIR})(?![\w]){_NOT_EITHER}"
 )
-_A_KILLED = (r"(?:tué|abattu|exécuté|massacré|assassiné|égorgé|décapité|fusillé|neutralisé|éliminé|lynché|achevé"
-             r"|brûlé\s+vi(?:f|fs|ve|ves))")
+_A_KILLED = rf"(?:{_alt(*_KILLED, 'active')})"
 # Two acts on the same victims, the last one killing them: "a lynché et brûlé vifs", "ont enlevé puis tué".
 _A_VERB = (
-    rf"(?:(?P<a_killed>(?:(?:{_A_KILLED}|enlevé|kidnappé)\s+(?:et|puis|et\s+puis)\s+)?{_A_KILLED}"
-    r"|coûté\s+la\s+vie\s+(?:à|a))|(?P<a_wounded>blessé)|(?P<a_abducted>enlevé|kidnappé|pris\s+en\s+otages?))"
+    rf"(?:(?P<a_killed>(?:(?:{_A_KILLED}|{_alt(*_KILLED, 'first_acts')})\s+(?:{_alt(*_KILLED, 'then')})\s+)?"
+    rf"{_A_KILLED}|{_alt(*_KILLED, 'active_phrases')})"
+    rf"|(?P<a_wounded>{_alt(*_WOUNDED, 'active')})|(?P<a_abducted>{_alt(*_ABDUCTED, 'active')}))"
 )
 _ACTIVE = (
-    rf"(?:{_AVOIR}|ayant|avoir)\s+(?:{_ADV}\s+)*{_A_VERB}"
-    rf"|(?:en\s+)?(?:(?P<p_killed>tuant|abattant|exécutant|massacrant|assassinant|égorgeant|décapitant|fusillant"
-    rf"|neutralisant|éliminant|fauchant|coûtant\s+la\s+vie\s+(?:à|a))|(?P<p_wounded>blessant)"
-    rf"|(?P<p_abducted>enlevant|kidnappant|prenant\s+en\s+otages?))"
-    rf"|(?:(?P<h_killed>tue|tuent)|(?P<h_wounded>blesse|blessent)|(?P<h_abducted>enlève|enlèvent))"
+    rf"(?:{_AVOIR}|{_alt('avoir_nonfinite')})\s+(?:{_ADV}\s+)*{_A_VERB}"
+    rf"|(?:{_alt('gerund')}\s+)?(?:(?P<p_killed>{_alt(*_KILLED, 'gerunds')})|(?P<p_wounded>{_alt(*_WOUNDED, 'gerunds')})"
+    rf"|(?P<p_abducted>{_alt(*_ABDUCTED, 'gerunds')}))"
+    rf"|(?:(?P<h_killed>{_alt(*_KILLED, 'present')})|(?P<h_wounded>{_alt(*_WOUNDED, 'present')})"
+    rf"|(?P<h_abducted>{_alt(*_ABDUCTED, 'present')}))"
 )
+_OF = rf"(?:{_alt('of')})"
 _NOMINAL = (
-    r"(?:(?P<n_killed>la\s+mort|le\s+décès|l'assassinat|l'exécution|le\s+massacre|les\s+meurtres?)"
-    r"|(?P<n_abducted>l'enlèvement|le\s+rapt|le\s+kidnapping)|(?P<n_missing>la\s+disparition))\s+(?:de\s+|d')"
+    rf"(?:(?P<n_killed>{_alt(*_KILLED, 'nominals')})"
+    rf"|(?P<n_abducted>{_alt(*_ABDUCTED, 'nominals')})|(?P<n_missing>{_alt(*_MISSING, 'nominals')}))\s+{_OF}"
 )
 _TOLL_NOUN = (
-    rf"(?P<t_killed>morts?|tués?|tuées?|victimes?|décès)|(?P<t_wounded>blessé{_E})|(?P<t_missing>disparu{_E})"
+    rf"(?P<t_killed>{_alt(*_KILLED, 'toll_nouns')})|(?P<t_wounded>{_alt(*_WOUNDED, 'toll_nouns')})"
+    rf"|(?P<t_missing>{_alt(*_MISSING, 'toll_nouns')})"
 )
 
 # --- the masked text: each quantity becomes \ue000\ue001..., of the same length ----------------------
 _Q = "\ue000\ue001*"
+_AND = _alt("and")
+_JOINERS = ",|" + "|".join(rf"\b{w}\b" for w in _words("list_joiners"))
+_JOIN = rf"(?:{_JOINERS})"
 # A short parenthesis is one modifier: "combattants des Forces démocratiques syriennes (FDS)".
 _MOD_WORD = (
     r"\s*\([^()\ue000\ue001]{1,30}\)"
-    r"|\s+(?!(?:ont|a|sont|est|avaient|avait|auraient|aurait|seraient|serait|n'ont|n'a|ayant|étant|qui|que|se|s'|et"
-    r"|dont|parmi|ou|lors|dans|après|en|au|selon|par)\b)"
-    r"(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d'\ue000\ue001{1,2}\s+|d'|l')?"  # "d'une ONG": an article
+    rf"|\s+(?!(?:{_alt('modifier_stops')})\b)"
+    rf"(?:{_alt('modifier_articles')})?"  # "d'une ONG": an article
     r"[^\s,.;:!?()\ue000\ue001]+"
 )
-# "34 soldats et miliciens prorégime": two nouns share one figure (not "et autres", which is a new group).
-_NOUN_PHRASE = (
-    rf"{_NOUN}(?:{_MOD_WORD}){{0,4}}?"
-    rf"(?:\s+et\s+(?:des\s+|les\s+|de\s+|d')?(?!autres?\b){_NOUN}(?:{_MOD_WORD}){{0,4}}?)?"
-)
-_GROUP = rf"{_Q}\s+(?:de\s+|d')?{_NOUN_PHRASE}"
-_GROUP_LIST = rf"{_GROUP}(?:\s*(?:,|\bet\b|\bainsi\s+que\b)\s*{_GROUP})*"
-_OBJECT = rf"{_Q}(?:\s+(?:de\s+|d')?{_NOUN_PHRASE})?"
+# A second noun sharing the figure: "34 soldats et miliciens" (not "et autres", which is a new group).
+_SECOND = rf"\s+{_AND}\s+(?:{_alt('second_noun_articles')})?(?!(?:{_alt('others')})\b)"
+_NOUN_PHRASE = rf"{_NOUN}(?:{_MOD_WORD}){{0,4}}?(?:{_SECOND}{_NOUN}(?:{_MOD_WORD}){{0,4}}?)?"
+_GROUP = rf"{_Q}\s+{_OF}?{_NOUN_PHRASE}"
+_GROUP_LIST = rf"{_GROUP}(?:\s*{_JOIN}\s*{_GROUP})*"
+_OBJECT = rf"{_Q}(?:\s+{_OF}?{_NOUN_PHRASE})?"
 # Nothing after an object forces its modifiers to be read (a subject has its verb), so before each next
 # figure they may be: "tuant deux combattants des FDS et trois civils" is 5, not 2. A figure with its own
 # verb is not the object's: "tuant deux soldats, trois autres étant portés disparus".
-_OBJECT_LIST = (rf"{_OBJECT}(?:(?:{_MOD_WORD}){{0,5}}?\s*(?:,|\bet\b|\bainsi\s+que\b)\s*{_GROUP}"
-                r"(?!\s+(?:étant|ayant|ont|a|sont|est|seraient|serait)\b))*")
+_OBJECT_LIST = (rf"{_OBJECT}(?:(?:{_MOD_WORD}){{0,5}}?\s*{_JOIN}\s*{_GROUP}"
+                rf"(?!\s+(?:{_alt('own_verb')})\b))*")
 _INCISE = r"(?:\s*,[^,.;:!?]{1,80},|\s*\([^()]{1,80}\))?"
 
 _SUBJECT_RE = re.compile(rf"(?P<list>{_GROUP_LIST}){_INCISE}\s+{_AFTER_SUBJECT}")
 # No "tués ou blessés" guard after an object: "ont tué deux soldats et blessé trois autres" is two tolls.
 _ACTIVE_RE = re.compile(rf"(?<![\w])(?:{_ACTIVE}){_SLOT}(?P<list>{_OBJECT_LIST})(?![\w])")
 # The second participle sharing the auxiliary: "ont tué deux soldats [et] blessé trois autres".
-_COORD_GAP_RE = re.compile(rf"(?:{_MOD_WORD}|(?:\s*,)?\s+(?:{_WHEN})(?![\w])){{0,4}}?\s*(?:,\s*et|,|et)\s+")
+_COORD_GAP_RE = re.compile(
+    rf"(?:{_MOD_WORD}|(?:\s*,)?\s+(?:{_WHEN})(?![\w])){{0,4}}?\s*(?:,\s*{_AND}|,|{_AND})\s+"
+)
 _COORD_RE = re.compile(rf"{_A_VERB}{_SLOT}(?P<list>{_OBJECT_LIST})(?![\w])")
 _NOMINAL_RE = re.compile(rf"(?<![\w]){_NOMINAL}(?P<list>{_GROUP_LIST})")
-_TOLL_RE = re.compile(rf"(?P<list>{_Q})\s+(?:de\s+|d')?(?:{_TOLL_NOUN})(?![\w]){_NOT_EITHER}(?P<tail>\s+au\s+moins\b)?"
-                      r"(?:\s+parmi\s+(?:les|des|ses|leurs)\s+(?P<among>[^\s,.;:!?()]+))?")
+_TOLL_RE = re.compile(
+    rf"(?P<list>{_Q})\s+{_OF}?(?:{_TOLL_NOUN})(?![\w]){_NOT_EITHER}(?P<tail>\s+{_alt('at_least_after')}\b)?"
+    rf"(?:\s+{_alt('among')}\s+(?P<among>[^\s,.;:!?()]+))?"
+)
 # "ont fait respectivement 12 et 4 morts": figures sharing one toll noun, one toll each.
 _RESPECTIVE_TOLL_RE = re.compile(
-    rf"(?<![\w])respectivement\s+(?P<list>{_Q}(?:\s*(?:,|\bet\b)\s*{_Q})+)\s+(?:de\s+|d')?(?:{_TOLL_NOUN})(?![\w])"
+    rf"(?<![\w]){_alt('respectively')}\s+(?P<list>{_Q}(?:\s*(?:,|\b{_AND}\b)\s*{_Q})+)\s+{_OF}?(?:{_TOLL_NOUN})(?![\w])"
 )
-_ZERO_RE = re.compile(
-    r"(?<![\w])(?:pas\s+(?:fait\s+|eu\s+|causé\s+|provoqué\s+|signalé\s+|(?:eu\s+)?à\s+déplorer\s+)?(?:de\s+|d')"
-    r"|sans\s+(?:faire\s+|causer\s+|provoquer\s+)?(?:de\s+|d')|ni\s+(?:de\s+|d')?)"
-    rf"(?:{_TOLL_NOUN})(?![\w])"
-)
-_GROUP_RE = re.compile(rf"(?P<q>{_Q})(?:\s+(?:de\s+|d')?(?P<noun>{_NOUN})(?P<mod>(?:{_MOD_WORD}){{0,4}}?)"
-                       rf"(?:\s+et\s+(?:des\s+|les\s+|de\s+|d')?(?!autres?\b)(?P<noun2>{_NOUN})"
+_ZERO_RE = re.compile(rf"(?<![\w])(?:{_alt('zero_cues')})(?:{_TOLL_NOUN})(?![\w])")
+_GROUP_RE = re.compile(rf"(?P<q>{_Q})(?:\s+{_OF}?(?P<noun>{_NOUN})(?P<mod>(?:{_MOD_WORD}){{0,4}}?)"
+                       rf"(?:{_SECOND}(?P<noun2>{_NOUN})"
                        rf"(?:{_MOD_WORD}){{0,4}}?)?)?"
-                       rf"(?=\s*(?:,|\bet\b|\bainsi\s+que\b|$))")
+                       rf"(?=\s*(?:{_JOINERS}|$))")
 _DONT_RE = re.compile(
-    rf"\s*,?\s*(?:dont|parmi\s+lesquel(?:le)?s|parmi\s+eux|parmi\s+elles|notamment)\s+(?P<list>{_GROUP_LIST})"
+    rf"\s*,?\s*(?:{_alt('breakdown')})\s+(?P<list>{_GROUP_LIST})"
     r"(?=\s*(?:[,.;:!?)]|$|\s))"
 )
-
 
 
 def find_casualties(text: str) -> list[CasualtyMention]:
@@ -309,7 +267,7 @@ def find_casualties(text: str) -> list[CasualtyMention]:
     return _fill_ellipses(low_text, sorted(found, key=lambda m: m.start))
 
 
-_ELLIPSIS_GAP_RE = re.compile(r"\s*,?\s*(?:et\s+)?(?:en\s+)?")
+_ELLIPSIS_GAP_RE = re.compile(rf"\s*,?\s*(?:{_AND}\s+)?(?:{_alt('gerund')}\s+)?")
 
 
 def _fill_ellipses(low_text: str, mentions: list[CasualtyMention]) -> list[CasualtyMention]:
@@ -318,7 +276,7 @@ def _fill_ellipses(low_text: str, mentions: list[CasualtyMention]) -> list[Casua
     for mention in mentions:
         previous = filled[-1] if filled else None
         if (
-            previous is not None and previous.who and mention.who in ("", "autre", "autres")
+            previous is not None and previous.who and mention.who in _OTHERS
             and mention.civilians is None and mention.civilian_count is None
             and _ELLIPSIS_GAP_RE.fullmatch(low_text, previous.end, mention.start)
         ):
@@ -356,7 +314,7 @@ def _outcome(match: re.Match[str], *prefixes: str) -> Outcome:
     raise AssertionError(f"a casualty pattern matched without an outcome: {match.group(0)!r}")
 
 
-_RESPECTIVELY_RE = re.compile(r"\brespectivement\b")
+_RESPECTIVELY_RE = re.compile(rf"\b{_alt('respectively')}\b")
 
 
 def _from_match(
@@ -457,7 +415,7 @@ def _groups(masked: str, start: int, end: int, quantities: dict[int, QuantityMen
 
 def _status(noun: str, modifier: str) -> bool | None:
     status = _VICTIM_PHRASES.get(noun, _VICTIM_NOUNS.get(noun))
-    if status is not None or noun in ("victime", "victimes", "autre", "autres"):
+    if status is not None or noun in _UNQUALIFIED:
         return status
     if _COMBATANT_CUES.search(modifier):
         return False

@@ -12,30 +12,17 @@ from __future__ import annotations
 
 import re
 
-SHORT_WINDOW = (
-    r"(?:hier|avant-hier|ce\s+matin|cette\s+nuit|la\s+nuit|la\s+veille|l'aube|le\s+matin|le\s+soir|"
-    r"(?:le\s+|ce\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|week-end)|\S+\s+(?:heures|h|jours)\b)"
-)
-_CONTEXT_RE = re.compile(
-    rf"\bdepuis\b(?!\s+{SHORT_WINDOW})|\bau\s+total\b|\ben\s+cumulé\b|\bcumul|\bbilan\s+(?:total|global|cumulé)"
-    r"|\bcette\s+année\b|\bl'an\s+dernier\b|\bl'année\s+(?:dernière|passée|précédente)\b|\ben\s+(?:19|20)\d\d\b"
-    r"|\bau\s+cours\s+de\s+l'année\b|\bdu\s+mois\s+de\b|\bau\s+cours\s+du\s+mois\b|\ble\s+mois\s+dernier\b"
-    r"|\b(?:ces|au\s+cours\s+des)\s+(?:\S+\s+)?(?:derniers|dernières)\s+(?:\S+\s+)?(?:semaines|mois|années|ans)\b"
-    r"|\ben\s+(?:\S+\s+)?(?:mois|ans|années|semaines)\b|\bentre\s+(?:19|20)\d\d\s+et\b"
-    r"|\b(?:le|du|ce)\s+conflit\b|\bla\s+guerre\b|\bl'insurrection\b|\bla\s+rébellion\b|\bla\s+crise\b"
-    r"|\bdes\s+années\s+de\b"
-    r"|\ben\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b"
-    # An offensive or a campaign lasts weeks: "une offensive ..., qui a fait plus de 1.000 morts".
-    # ("la campagne d'Idleb" is the countryside, so only these determiners.)
-    r"|\b(?:une|cette|leur|son|sa)\s+(?:offensive|campagne)\b|\bl'offensive\b"
-    # A total over several acts is no one act's toll: "dans les quatre attaques", "les deux camps" (the
-    # number word may be masked, so any one word stands between).
-    r"|\b(?:dans|lors\s+de|au\s+cours\s+de)\s+(?:les|ces)\s+\S+\s+(?:attaques|affrontements|raids|frappes|bombardements|incursions)\b"
-    r"|\b(?:dans|lors\s+de)\s+ces\s+(?:attaques|raids|frappes|bombardements|incursions)\b|\bles\s+\S+\s+camps\b"
-)
+from fracas.resources import pack_alternation, rule_pack
+
+# The words are data/fr/casualties.yaml's `context` entries; weekday and month names data/fr/calendar.yaml's.
+_PACK = rule_pack("casualties")["context"]
+_CALENDAR = rule_pack("calendar")
+SHORT_WINDOW = "(?:" + pack_alternation(_PACK["short_windows"], fill={"WEEKDAY": "|".join(_CALENDAR["weekdays"])}) + ")"
+_CONTEXT_RE = re.compile(pack_alternation(
+    _PACK["cues"], fill={"SHORT_WINDOW": SHORT_WINDOW, "MONTH": "|".join(names[0] for names in _CALENDAR["months"])}
+))
 _CLAUSE_BREAK_RE = re.compile(
-    r"[.!?;](?=\s|$)|\n|,\s*(?:alors\s+que|tandis\s+que|au\s+moment\s+où|après\s+que|quand|lorsque)\b"
-    r"|\s+[-–—]\s+"
+    r"[.!?;](?=\s|$)|\n|,\s*(?:" + pack_alternation(_PACK["clause_breaks"]) + r")\b|\s+[-–—]\s+"
 )
 _CONTEXT_FLOOR = 10_000  # a toll this large is a war's, not an event's
 

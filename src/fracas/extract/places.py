@@ -8,6 +8,7 @@ when the text puts it in a province, inside that province.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Protocol
@@ -15,6 +16,7 @@ from typing import Protocol
 from spacy.tokens import Doc, Span
 
 from fracas.model import Place
+from fracas.resolve.dateline import dateline_reader
 
 ADMIN_WORDS = r"provinces?|gouvernorats?|r[ée]gions?|[ée]tats?|pr[ée]fectures?|wilayas?|mohafazats?"
 # Units below a province (a Congolese territoire, a Malian cercle, a Nigerien département) are named
@@ -47,7 +49,6 @@ NEIGHBOURHOOD = re.compile(r"\b(?:le|du|au)\s+quartier(?:\s+[a-zà-ÿ-]+)?\s+(?:
 ADMIN_COORDINATION = re.compile(
     rf"(?:{ADMIN_WORDS})\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]){NAME}\s*(?:,\s*|\s+et\s+)"
     rf"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?(?P<name>{NAME})")
-DATELINE = re.compile(r"^\s*[A-ZÀ-Ü][A-ZÀ-Ü'’ \-]+(?:,[^()\n]{0,60})?\s*\((?:AFP|Reuters|AP|RFI|APA|Xinhua)\)\s*[-–—]\s*")
 # Capitalised words that open sentences or name days and months, never places.
 NOT_PLACES = {
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier", "fevrier", "mars",
@@ -74,8 +75,7 @@ class PlaceMention:
 
 
 def dateline_end(text: str) -> int:
-    match = DATELINE.match(text)
-    return match.end() if match else 0
+    return dateline_reader().end(text)
 
 
 def find_countries(text: str, gazetteer: GazetteerLike) -> list[tuple[int, int, str]]:
@@ -95,9 +95,12 @@ def place_candidates(doc: Doc, text: str, skip: list[tuple[int, int]]) -> dict[t
     """
     start_at = dateline_end(text)
     candidates: dict[tuple[int, int], bool] = {}
+    taken = _merged(skip)
+    taken_starts = [s for s, _ in taken]
 
     def add(start: int, end: int, admin: bool) -> None:
-        if start < start_at or any(s < end and start < e for s, e in skip):
+        last_before = bisect_left(taken_starts, end) - 1  # the last taken span starting before `end`
+        if start < start_at or (last_before >= 0 and taken[last_before][1] > start):
             return
         name = text[start:end].strip(" '’-")
         if not name or name.lower() in NOT_PLACES:
@@ -118,6 +121,17 @@ def place_candidates(doc: Doc, text: str, skip: list[tuple[int, int]]) -> dict[t
             if tail:
                 add(ent.start_char + tail.start("name"), ent.end_char, False)
     return candidates
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping spans joined, in order: a span overlaps one of `spans` iff it overlaps one of these."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def dispatch_country(text: str, gazetteer: GazetteerLike, hints: list[str],

@@ -274,6 +274,19 @@ def _attack(c: Context) -> str | None:
     return "Armed clash" if armed_others >= 2 or sub == "Armed clash" and c.trigger.refine != "attack" else "Attack"
 
 
+NON_STATE_ARMED = ("rebel_group", "political_militia", "identity_militia")
+CROWD_CONTEXT_CHARS = 600  # how far back a demonstration told earlier still frames "des heurts"
+
+
+def _crowd_clash(c: Context) -> str | None:
+    """"Des heurts ont également eu lieu à Gafsa" in a dispatch about demonstrations: a riot there."""
+    doc = c.sentence.doc
+    before = fold(doc.text[max(0, c.sentence.start_char - CROWD_CONTEXT_CHARS):c.sentence.end_char])
+    if c.has("protest", before) and not any(kind in NON_STATE_ARMED for kind in c.actor_kinds):
+        return "Violent demonstration"
+    return _attack(c)
+
+
 def _protest(c: Context) -> str | None:
     if c.trigger.weight < 2 and not c.has("protest"):
         return None  # "un rassemblement de jihadistes" is no demonstration
@@ -316,6 +329,7 @@ REFINERS: dict[str, Callable[[Context], str | None]] = {
     "strike": _strike,
     "attack": _attack,
     "killing": _attack,
+    "crowd_clash": _crowd_clash,
     "protest": _protest,
     "base": _base,
     "agreement": _agreement,

@@ -30,6 +30,8 @@ _MIN_WORDS = 6  # below this the ratio says nothing: accept
 def language_problem(text: str) -> str | None:
     """None when `text` reads as French; otherwise what it looks like, e.g. "mostly English words"."""
     words = _WORD_RE.findall(text[: _SAMPLE_WORDS * 12].lower().replace("\u2019", "'"))[:_SAMPLE_WORDS]
+    if not words:  # punctuation, digits or control characters only, at least where the sample was taken
+        return None if _WORD_RE.search(text) else "no words"
     if len(words) < _MIN_WORDS:
         return None
     hits = {lang: sum(word in stop for word in words) for lang, stop in _STOP_WORDS.items()}

@@ -22,6 +22,7 @@ from fracas.errors import InputError, UsageError
 from fracas.ingest.decode import decode, language_problem
 from fracas.model import Dispatch, PublicationDate, Rejection
 from fracas.resolve.dates import find_time_expressions
+from fracas.text import plain_whitespace
 
 MAX_PAGE_BYTES = 8 * 1024 * 1024  # a news page with inline scripts is a few hundred kB
 DATELINE_CHARS = 160  # the dateline is the opening words of a dispatch, before the first sentence
@@ -84,7 +85,8 @@ def read_html(
     if isinstance(html, Rejection):
         return html
     document = _extract(html, url)
-    text = (document.get("text") or "").strip() if document else ""
+    # Each line of the extracted article is a paragraph of the page: a paragraph boundary in the dispatch.
+    text = plain_whitespace("\n\n".join((document.get("text") or "").splitlines())).strip() if document else ""
     if len(text.split()) < MIN_ARTICLE_WORDS:
         return Rejection(origin, f"{origin}: no article text found in the page (only navigation, links or "
                                  "boilerplate); give the article's own page")

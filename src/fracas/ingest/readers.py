@@ -16,10 +16,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import BinaryIO, Literal, TextIO, cast
 
 from fracas.errors import InputError, UsageError
-from fracas.ingest.dateline import dateline_reader
+from fracas.resolve.dateline import dateline_reader
 from fracas.ingest.decode import decode, language_problem
 from fracas.ingest.kinds import reader_for
 from fracas.model import Dispatch, PublicationDate, Rejection
+from fracas.text import plain_whitespace
 
 # One limit for every way a dispatch arrives (a file, stdin, a JSON "text" field): a dispatch is a few
 # thousand characters, and spaCy refuses texts of over a million. A longer text is refused, not split,
@@ -28,9 +29,11 @@ MAX_TEXT_CHARS = 100_000
 MAX_PLAIN_BYTES = 4 * MAX_TEXT_CHARS  # UTF-8 takes at most 4 bytes a character: a bigger file is too long
 MAX_ID_CHARS = 200
 _ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:/-]*")
-_DATE_LINE_RE = re.compile(r"^ date (\d{4}-\d{2}(?:-\d{2})?) (.*)$", re.DOTALL)
+_DATE_LINE_RE = re.compile(r"^ date (\d{4}-\d{2}(?:-\d{2})?)(?:\s(.*))?$", re.DOTALL)
+_DATE_LINE_START = " date "  # a line starting so opens a dispatch; the lines after it, up to the next, continue it
 _JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
 Format = Literal["text", "lines", "jsonl"]
+_JSON_KINDS = {list: "list", str: "string", int: "number", float: "number", bool: "boolean", type(None): "null"}
 
 
 def read_text(
@@ -49,7 +52,8 @@ def read_text(
     """
     if not isinstance(text, str):
         raise InputError(f"dispatch text must be a str, not {type(text).__name__}; decode bytes first")
-    if not text.strip():
+    text = plain_whitespace(text).strip()
+    if not text:
         raise InputError(f"{origin} is empty: give the dispatch text")
     problem = text_problem(text, origin) or id_problem(dispatch_id, origin)
     if problem is not None:
@@ -172,18 +176,56 @@ def _read_lines(
     path: str, lines: Iterable[bytes], kind: Format, published: PublicationDate | None
 ) -> Iterator[Dispatch | Rejection]:
     empty = True
-    for number, raw in enumerate(lines, start=1):
-        if not raw.strip():
+    items = _decoded_lines(path, lines)
+    for number, line in _dispatch_lines(items) if kind == "lines" else items:
+        if line == "":
             continue
         empty = False
-        decoded = decode(raw, name=f"{path} line {number}")
-        if decoded.text is None:
-            yield Rejection(path, str(decoded.problem), number)
-            continue
-        parse = _jsonl_record if kind == "jsonl" else _date_line
-        yield parse(decoded.text.rstrip("\n"), path, number, published)
+        if isinstance(line, Rejection):
+            yield line
+        elif kind == "jsonl":
+            yield _jsonl_record(line, path, number, published)
+        else:
+            yield _date_line(line, path, number, published)
     if empty:
         yield Rejection(path, f"{path} is empty: give a file with the dispatch text")
+
+
+def _decoded_lines(path: str, lines: Iterable[bytes]) -> Iterator[tuple[int, str | Rejection]]:
+    """(line number, its text or why it cannot be decoded) for each line; "" for a blank line."""
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            yield number, ""
+            continue
+        decoded = decode(raw, name=f"{path} line {number}")
+        yield number, Rejection(path, str(decoded.problem), number) if decoded.text is None else decoded.text.rstrip("\r\n")
+
+
+def _dispatch_lines(items: Iterable[tuple[int, str | Rejection]]) -> Iterator[tuple[int, str | Rejection]]:
+    """' date ' lines with the lines that continue them joined on: one dispatch may span several lines.
+
+    A blank line inside one is a paragraph boundary; text over the size limit stops being gathered (the
+    dispatch is then refused as too long). An undecodable line is passed on as its rejection.
+    """
+    opened: tuple[int, list[str]] | None = None
+    size = 0
+    for number, line in items:
+        if isinstance(line, Rejection):
+            yield number, line
+            continue
+        if line.startswith(_DATE_LINE_START):
+            if opened is not None:
+                yield opened[0], "\n".join(opened[1])
+            opened, size = (number, []), 0
+        elif opened is None:
+            if line:
+                yield number, line  # text before any ' date ' line: rejected as not a date line
+            continue
+        if size <= MAX_TEXT_CHARS:
+            opened[1].append(line)
+            size += len(line) + 1
+    if opened is not None:
+        yield opened[0], "\n".join(opened[1])
 
 
 def _read_stream(stream: BinaryIO | TextIO, name: str, published: PublicationDate | None
@@ -212,7 +254,7 @@ def _date_line(line: str, path: str, number: int, published: PublicationDate | N
         date = published or PublicationDate.parse(match.group(1))
     except UsageError as err:
         return Rejection(path, f"{path} line {number}: {err}", number)
-    return _checked(match.group(2).strip(), f"{path}:{number}", number, path, date, None, None, None)
+    return _checked(match.group(2) or "", f"{path}:{number}", number, path, date, None, None, None)
 
 
 def _jsonl_record(line: str, path: str, number: int, published: PublicationDate | None) -> Dispatch | Rejection:
@@ -226,7 +268,8 @@ def _jsonl_record(line: str, path: str, number: int, published: PublicationDate 
         return Rejection(path, f"{where} is JSON nested too deeply to read; each line must be one flat JSON "
                                "object with a \"text\"", number)
     if not isinstance(record, dict):
-        return Rejection(path, f"{where} is a JSON {type(record).__name__}, not an object with a \"text\"", number)
+        kind = _JSON_KINDS.get(type(record), type(record).__name__)
+        return Rejection(path, f"{where} is a JSON {kind}, not an object with a \"text\"", number)
     text = record.get("text")
     if not isinstance(text, str):
         return Rejection(path, f"{where} has no \"text\" string; give the dispatch text in \"text\"", number)
@@ -258,6 +301,7 @@ def _checked(
 ) -> Dispatch | Rejection:
     """A Dispatch, unless the text is empty, too long, unencodable or not French, or its id is unusable."""
     where = path if line is None else f"{path} line {line}"
+    text = plain_whitespace(text).strip()
     if not text:
         return Rejection(path, f"{where} is empty: give a file with the dispatch text", line)
     problem = text_problem(text, where) or id_problem(dispatch_id, where)

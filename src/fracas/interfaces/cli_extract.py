@@ -15,6 +15,7 @@ from fracas.errors import FracasError
 from fracas.export import ExportFormat
 from fracas.interfaces.cli import app, fail, progress_enabled
 from fracas.model import Dispatch, PublicationDate, Rejection
+from fracas.text import terminal_safe
 
 EXTRACT_FORMATS = ("table", "jsonl", "json", "csv")
 
@@ -26,9 +27,15 @@ def published_option(value: Optional[str]) -> Optional[PublicationDate]:
     return PublicationDate.parse(value) if value else None
 
 
-def report_rejection(rejection: Rejection) -> None:
+def rejection_line(rejection: Rejection) -> str:
+    """"fracas: skipped: FILE line N is ...": where, once (most reasons start with it), then why."""
     where = f"{rejection.origin}:{rejection.line}" if rejection.line else rejection.origin
-    typer.secho(f"fracas: skipped {where}: {rejection.reason}", err=True, fg=typer.colors.YELLOW)
+    named = rejection.reason.startswith(rejection.origin)
+    return terminal_safe(f"fracas: skipped: {rejection.reason}" if named else f"fracas: skipped {where}: {rejection.reason}")
+
+
+def report_rejection(rejection: Rejection) -> None:
+    typer.secho(rejection_line(rejection), err=True, fg=typer.colors.YELLOW)
 
 
 @app.command()

@@ -21,6 +21,7 @@ from fracas.interfaces.cli import DbOption, app, fail, progress_enabled
 from fracas.model import EVENT_TYPE_OF_SUB_TYPE, EVENT_TYPES, Dispatch, Event, Rejection
 from fracas.store import EventFilter, EventStore, open_store
 from fracas.store.ingest import DispatchResult, ingest
+from fracas.text import terminal_safe
 
 # -- options shared by several commands, written once ---------------------------------------------
 CountryOption = Annotated[Optional[str], typer.Option("--country", help="ISO 3166-1 alpha-2 code of the location, e.g. SY.")]
@@ -134,7 +135,7 @@ def ingest_command(
     Unreadable input is reported and recorded in the store. The last line sums up what was done.
     """
     from fracas.ingest import read_inputs
-    from fracas.interfaces.cli_extract import published_option, report_rejection
+    from fracas.interfaces.cli_extract import published_option, rejection_line, report_rejection
 
     from fracas.batch.partitions import is_batch_output
 
@@ -151,7 +152,7 @@ def ingest_command(
 
         def on_item(item: Dispatch | Rejection, result: DispatchResult | None) -> None:
             if isinstance(item, Rejection):
-                progress.console.print(Text(_rejection_line(item), style="yellow")) if progress_enabled() \
+                progress.console.print(Text(rejection_line(item), style="yellow")) if progress_enabled() \
                     else report_rejection(item)
             elif result is not None and result.rejection is not None:
                 report_rejection(result.rejection)
@@ -174,11 +175,6 @@ def _merge_batch_outputs(store: EventStore, out_dirs: list[str], summary, on_ite
     for out_dir in out_dirs:
         summary = add_summaries(summary, ingest_batch(store, out_dir, on_item=on_item))
     return summary
-
-
-def _rejection_line(rejection: Rejection) -> str:
-    where = f"{rejection.origin}:{rejection.line}" if rejection.line else rejection.origin
-    return f"fracas: skipped {where}: {rejection.reason}"
 
 
 @app.command("events")
@@ -306,11 +302,13 @@ def show_command(
 
 
 def render_event(store: EventStore, event: Event, console: Console) -> None:
-    """The `fracas show` page of one stored event."""
+    """The `fracas show` page of one stored event. Stored text (dispatches, names, outlets) passes
+    through `terminal_safe`: a control sequence in an input is shown, never obeyed by the terminal."""
+    safe = terminal_safe
     place = event.location
     where = ", ".join(part for part in (place.name, place.admin2, place.admin1, place.country) if part)
     coordinates = f" ({place.lat}, {place.lon})" if place.lat is not None else ""
-    console.print(Text(f"Event {event.event_id}", style="bold"))
+    console.print(Text(safe(f"Event {event.event_id}"), style="bold"))
     rows = [
         ("date", f"{event.event_date} ({event.date_precision})"),
         ("type", f"{event.event_type} / {event.sub_event_type}"),
@@ -322,11 +320,11 @@ def render_event(store: EventStore, event: Event, console: Console) -> None:
         ("notes", event.notes),
     ]
     for label, value in rows:
-        console.print(Text.assemble((f"{label:>11}: ", "dim"), value))
+        console.print(Text.assemble((f"{label:>11}: ", "dim"), safe(value)))
     console.print(Text("Sources", style="bold"))
     for source in event.sources:
         quoted = f' "{source.text}"' if source.text and source.text != source.name else ""
-        console.print(f"  - {source.name} ({source.kind}){quoted}", markup=False)
+        console.print(safe(f"  - {source.name} ({source.kind}){quoted}"), markup=False)
     log = {record.dispatch_id: record for record in store.merge_log(event.event_id)}
     stored = store.dispatches_of(event.event_id)
     console.print(Text(f"Dispatches ({len(stored)})", style="bold"))
@@ -334,13 +332,13 @@ def render_event(store: EventStore, event: Event, console: Console) -> None:
         dispatch = item.dispatch
         record = log[dispatch.id]
         about = ", ".join(str(part) for part in (dispatch.outlet, dispatch.published, dispatch.url) if part)
-        console.print(Text(f"[{number}] {dispatch.id}" + (f" ({about})" if about else "") + f" from {dispatch.origin}",
+        console.print(Text(safe(f"[{number}] {dispatch.id}" + (f" ({about})" if about else "") + f" from {dispatch.origin}"),
                            style="bold"))
-        console.print("    " + _why(record), markup=False)
+        console.print(safe("    " + _why(record)), markup=False)
         spans = [e for e in event.evidence if e.dispatch_id == dispatch.id] or list(record.evidence)
-        console.print(_highlighted(dispatch.text, spans))
+        console.print(_highlighted(safe(dispatch.text), spans))
         for span in sorted(spans, key=lambda e: (e.start, e.field)):
-            console.print(Text.assemble("    ", (span.field, "cyan"), f": \"{dispatch.text[span.start:span.end]}\""))
+            console.print(Text.assemble("    ", (span.field, "cyan"), safe(f": \"{dispatch.text[span.start:span.end]}\"")))
 
 
 def _why(record) -> str:  # noqa: ANN001 - a MergeRecord

@@ -7,15 +7,19 @@ a message), because worker processes send Docs back serialised.
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from fracas.errors import InputError
 from fracas.extract.events import EventExtractor
 from fracas.model import Dispatch, PublicationDate
+from fracas.resources import load_resource
 
 for _name in ("fracas_dispatch", "fracas_events", "fracas_rejection", "fracas_dropped"):
     if not Doc.has_extension(_name):
@@ -84,22 +88,44 @@ SENTENCE_END = {".", "!", "?", "…"}
 CLOSING = {"»", '"', "”", ")", "'"}
 
 
+@lru_cache(maxsize=1)
+def _honorifics() -> frozenset[str]:
+    return frozenset(load_resource("fr_names")["honorifics"])
+
+
 @Language.component("fracas_sentences", assigns=["token.is_sent_start"])
 def set_sentence_starts(doc: Doc) -> Doc:
     """Sentence boundaries from punctuation, fixed before the parser runs.
 
     The parser alone splits wire sentences at hyphenated names ("Canapé-Vert"), which cuts an act from
-    its place; a new sentence starts only after ., ! or ? (and closing quotes) before a capital or a quote.
+    its place; a new sentence starts only after ., ! or ? (and closing quotes) before a capital or a quote,
+    and after a blank line (a paragraph boundary). White space never starts a sentence.
     """
-    for index, token in enumerate(doc):
-        if index == 0:
-            token.is_sent_start = True
+    honorifics = _honorifics()  # "Gén. Tchiani": that full stop ends no sentence
+    starts: list[int] = []  # 1 a sentence starts at the token, -1 not; set at once (a token at a time is quadratic)
+    last: list[str] = []  # the two tokens before this one, white space left out
+    paragraph = True  # the text's start, or a blank line ("\n\n", see fracas.text.plain_whitespace), was just passed
+    for token in doc:
+        if token.is_space:
+            starts.append(1 if token.i == 0 else -1)
+            paragraph = paragraph or "\n" in token.text
             continue
-        previous = doc[index - 1]
-        after_end = previous.text in SENTENCE_END or (
-            previous.text in CLOSING and index > 1 and doc[index - 2].text in SENTENCE_END)
-        token.is_sent_start = bool(after_end and (token.text[:1].isupper() or token.text[:1] in "«\"“("))
+        start = paragraph or (_ends_sentence(last, honorifics) and (token.text[:1].isupper() or token.text[:1] in "«\"“("))
+        starts.append(1 if start or token.i == 0 else -1)
+        paragraph = False
+        last = [*last[-1:], token.text]
+    if starts:
+        doc.from_array([SENT_START], numpy.array(starts, dtype="int64").astype("uint64").reshape(-1, 1))
     return doc
+
+
+def _ends_sentence(last: list[str], honorifics: frozenset[str]) -> bool:
+    """The two tokens before (white space left out) close a sentence: ., ! or ? (then maybe a closing
+    quote), but not the full stop of an honorific ("Gén. Tchiani")."""
+    if not last:
+        return False
+    after_end = last[-1] in SENTENCE_END or (last[-1] in CLOSING and len(last) > 1 and last[-2] in SENTENCE_END)
+    return after_end and not (last[-1] == "." and len(last) > 1 and last[-2] in honorifics)
 
 
 @Language.factory(

