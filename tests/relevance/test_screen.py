@@ -90,6 +90,9 @@ def test_a_trigger_inside_a_phrase_that_names_a_thing_reports_no_act():
     figure = fold("Les extrémistes ont pris en otage leur foi, dit le réalisateur.")
     start = figure.index("otage")
     assert names_no_act(figure, start, start + 5) == "en otage leur foi"
+    course = fold("Les stagiaires sont formés au déminage et au combat en montagne.")
+    start = course.index("combat")
+    assert names_no_act(course, start, start + 6) == "combat en montagne"
     battle = fold("De violents combats ont opposé l'armée aux rebelles.")
     assert names_no_act(battle, battle.index("combats"), battle.index("combats") + 7) is None
 
