@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from fracas.model import Relevance
-from fracas.relevance import after_sentences, screen_text, sentence_sense
-from fracas.relevance.screen import TextScreening
+from fracas.relevance import after_sentences, cue_pack, names_no_act, screen_text, sentence_sense
+from fracas.relevance.screen import FrameScores, TextScreening
+from fracas.text import fold
 
 
 def test_a_match_report_is_irrelevant_from_its_text():
@@ -62,3 +65,51 @@ def test_a_word_in_two_conflict_lists_counts_once():
     text = "Les enquêteurs ont arrêté un gang de voleurs de voitures."
     assert sentence_sense(("arrete", "arreter"), text, strict=True) == (
         "'arrete' in a ordinary_crime frame (enquêteurs, voleurs)")
+
+
+def test_a_word_inside_a_longer_phrase_of_the_other_side_takes_the_phrase_s_sense():
+    # "guerre" in "la Seconde Guerre mondiale" is history, "chasse" in "avions de chasse" is no hunt.
+    pack = cue_pack()
+    old_bomb = "Les démineurs ont neutralisé une bombe de la Seconde Guerre mondiale trouvée sur un chantier."
+    scores = FrameScores.of(pack, fold(old_bomb), old_bomb)
+    assert (scores.conflict, scores.other) == ({}, {
+        "commemorations": {"seconde guerre mondiale": "Seconde Guerre mondiale"},
+        "old_ordnance": {"demineurs": "démineurs"}})
+    jets = "Deux avions de chasse ont survolé la ville."
+    assert FrameScores.of(pack, fold(jets), jets).other == {}
+
+
+def test_a_trigger_inside_a_phrase_that_names_a_thing_reports_no_act():
+    text = fold("Un avion de combat s'est posé en urgence; l'hélicoptère de transport et d'assaut aussi.")
+    assert [names_no_act(text, m.start(), m.end()) for m in re.finditer(r"combat|assaut", text)] == [
+        "avion de combat", "helicoptere de transport et d'assaut"]
+    mandate = fold("La mission pourra exécuter plus efficacement l'intégralité de son mandat.")
+    start = mandate.index("executer")
+    assert names_no_act(mandate, start, start + len("executer")) == (
+        "executer plus efficacement l'integralite de son mandat")
+    figure = fold("Les extrémistes ont pris en otage leur foi, dit le réalisateur.")
+    start = figure.index("otage")
+    assert names_no_act(figure, start, start + 5) == "en otage leur foi"
+    course = fold("Les stagiaires sont formés au déminage et au combat en montagne.")
+    start = course.index("combat")
+    assert names_no_act(course, start, start + 6) == "combat en montagne"
+    battle = fold("De violents combats ont opposé l'armée aux rebelles.")
+    assert names_no_act(battle, battle.index("combats"), battle.index("combats") + 7) is None
+
+
+def test_a_death_with_a_cause_that_is_no_one_s_act_is_no_event():
+    crash = "Huit militaires ont été tués dans le crash de leur hélicoptère lors d'un vol de nuit."
+    downed = "Huit militaires ont été tués dans le crash de leur hélicoptère, abattu par des rebelles."
+    assert [sentence_sense(("tues", "tuer"), text, strict=False) for text in (crash, downed)] == [
+        "'tues' with a cause that is no one's act (crash)", None]
+
+
+def test_an_army_exercise_is_left_to_the_sentences_and_its_simulated_fire_is_no_act():
+    text = ("Quelque 800 militaires et des blindés ont mené un exercice grandeur nature au camp de Mailly : "
+            "les tirs de mortier étaient simulés, à blanc.")
+    screened = screen_text(text)
+    assert screened == TextScreening("undecided", Relevance(
+        "relevant", "sentences", "conflict frame 6 against military_routine 4: decided by the sentences",
+        ("militaires", "blindés", "mortier", "exercice", "grandeur nature", "simulés", "à blanc")), 4)
+    assert sentence_sense(("mortier", "mortier"), text, strict=True, text_other=screened.other_score) == (
+        "'mortier' in a military_routine frame (exercice, grandeur nature, simulés, à blanc)")

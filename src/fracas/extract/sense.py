@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from fracas.extract.mentions import Mention
-from fracas.relevance import sentence_sense
+from fracas.relevance import names_no_act, sentence_sense
 from fracas.text import fold
 
 
@@ -22,11 +22,14 @@ def keep_in_frame(doc: Doc, sentences: list[Span], mentions: list[Mention], *,
     trigger needs a conflict frame in its own sentence; `text_other` scores the text's other frame."""
     kept: list[Mention] = []
     dropped: list[str] = []
+    folded = fold(doc.text)
     for mention in mentions:
         token = doc[mention.trigger.start]
+        phrase = names_no_act(folded, mention.trigger_start, mention.trigger_end)
         # Once an act is kept in a conflict frame, the story is about it: later sentences are in its frame.
-        why = sentence_sense((fold(token.text), fold(token.lemma_)), sentences[mention.sentence].text,
-                             strict=strict and not kept, text_other=text_other)
+        why = f"{fold(token.text)!r} names a thing in {phrase!r}" if phrase else sentence_sense(
+            (fold(token.text), fold(token.lemma_)), sentences[mention.sentence].text,
+            strict=strict and not kept, text_other=text_other)
         if why is None:
             kept.append(mention)
         else:

@@ -6,7 +6,8 @@ counts only inside a conflict frame.
 """
 
 from fracas.relevance.cues import CuePack, cue_pack
-from fracas.relevance.screen import TextScreening, after_sentences, describes_armed_actor, screen_text, sentence_sense
+from fracas.relevance.screen import (TextScreening, after_sentences, describes_armed_actor, names_no_act, screen_text,
+                                    sentence_sense)
 
-__all__ = ["CuePack", "TextScreening", "after_sentences", "cue_pack", "describes_armed_actor", "screen_text",
-           "sentence_sense"]
+__all__ = ["CuePack", "TextScreening", "after_sentences", "cue_pack", "describes_armed_actor", "names_no_act",
+           "screen_text", "sentence_sense"]

@@ -1,7 +1,8 @@
 """The relevance cue pack of a language (data/<lang>/relevance.yaml), compiled once.
 
 Every list is matched on folded text (lower case, no accents, offsets kept) as whole words; an entry
-ending in `*` accepts any ending. Code here knows no French: the words and weights are data.
+ending in `*` accepts any ending, and a `~` between two words accepts up to five words between them
+("executer ~ mandat"). Code here knows no French: the words and weights are data.
 """
 
 from __future__ import annotations
@@ -20,13 +21,20 @@ from fracas.text import fold
 ARMED_GROUP_KINDS = ("rebel_group", "political_militia", "identity_militia")
 
 
+GAP = r"(?:\s+[\w'-]+){0,5}?\s+"  # `~`: up to five words between two words of an entry
+
+
+def _entry(word: str) -> str:
+    """The regex of one entry: words joined by spaces, `*` for any ending of a word, `~` for a short gap."""
+    def piece(token: str) -> str:
+        return re.escape(token[:-1]) + r"[\w-]*" if token.endswith("*") else re.escape(token)
+    return GAP.join(r"\s+".join(piece(t) for t in part.split()) for part in word.split("~"))
+
+
 def word_pattern(words: Iterable[str]) -> re.Pattern[str]:
-    """One regex for a list of cue words: whole words, `*` for any ending, longest first."""
-    parts = []
-    for word in sorted({fold(str(w)).strip() for w in words if str(w).strip()}, key=len, reverse=True):
-        stem = word[:-1] if word.endswith("*") else word
-        body = r"\s+".join(re.escape(piece) for piece in stem.split())
-        parts.append(body + (r"[\w-]*" if word.endswith("*") else ""))
+    """One regex for a list of cue words: whole words, `*` for any ending, `~` for a gap, longest first."""
+    parts = [_entry(word) for word in sorted({fold(str(w)).strip() for w in words if str(w).strip()},
+                                             key=len, reverse=True)]
     if not parts:
         return re.compile(r"(?!x)x")  # an empty list matches nothing
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
@@ -52,9 +60,14 @@ class Frame:
     def found(self, folded: str, text: str, start: int = 0, end: int | None = None) -> dict[str, str]:
         """The distinct cue words of the frame in folded[start:end]: folded form -> the words as written."""
         words: dict[str, str] = {}
-        for match in self.pattern.finditer(folded, start, len(folded) if end is None else end):
-            words.setdefault(re.sub(r"\s+", " ", match.group()), text[match.start():match.end()])
+        for key, (s, e) in self.spans(folded, start, end):
+            words.setdefault(key, text[s:e])
         return words
+
+    def spans(self, folded: str, start: int = 0, end: int | None = None) -> list[tuple[str, tuple[int, int]]]:
+        """Each match of the frame in folded[start:end]: its folded form and where it is."""
+        return [(re.sub(r"\s+", " ", m.group()), m.span())
+                for m in self.pattern.finditer(folded, start, len(folded) if end is None else end)]
 
 
 @dataclass(frozen=True)
@@ -64,6 +77,10 @@ class CuePack:
     conflict: tuple[Frame, ...]
     nonconflict: tuple[Frame, ...]
     relevant_threshold: int
+    not_acts: re.Pattern[str]  # phrases in which a trigger word names a thing, not an act ("avion de combat")
+    death_words: frozenset[str]  # triggers that report a death, whatever caused it
+    accidental_causes: re.Pattern[str]  # causes of death that are no one's act ("dans le crash")
+    hostile_causes: re.Pattern[str]  # words that put an act of violence back beside an accidental cause
 
 
 def _frames(raw: dict[str, Any], default_weight: int, where: str) -> tuple[Frame, ...]:
@@ -99,4 +116,8 @@ def cue_pack(language: str = "fr") -> CuePack:
         conflict=conflict,
         nonconflict=_frames(data["nonconflict"], 1, where),
         relevant_threshold=int(data["thresholds"]["relevant"]),
+        not_acts=word_pattern(data.get("not_acts", [])),
+        death_words=frozenset(fold(w) for w in data.get("death_words", [])),
+        accidental_causes=word_pattern(data.get("accidental_causes", [])),
+        hostile_causes=word_pattern(data.get("hostile_causes", [])),
     )

@@ -35,8 +35,12 @@ class FrameScores:
 
     @classmethod
     def of(cls, pack: CuePack, folded: str, text: str, start: int = 0, end: int | None = None) -> FrameScores:
-        conflict = _found(pack.conflict, folded, text, start, end)
-        other = _found(pack.nonconflict, folded, text, start, end)
+        conflict_spans = _spans(pack.conflict, folded, start, end)
+        other_spans = _spans(pack.nonconflict, folded, start, end)
+        # The longer phrase gives the sense: "guerre" in "seconde guerre mondiale" or "guerre des prix" is
+        # no war, "chasse" in "avions de chasse" no hunt.
+        conflict = _found(_outside(conflict_spans, other_spans), text)
+        other = _found(_outside(other_spans, conflict_spans), text)
         weights = {f.name: f.weight for f in pack.conflict + pack.nonconflict}
         return cls(conflict, other, sum(weights[n] * len(w) for n, w in conflict.items()),
                    {n: weights[n] * len(w) for n, w in other.items()})
@@ -55,15 +59,27 @@ class FrameScores:
         return tuple(self.other.get(frame, {}).values())[:MAX_CUES]
 
 
-def _found(frames: tuple[Frame, ...], folded: str, text: str, start: int, end: int | None) -> dict[str, dict[str, str]]:
+Match = tuple[str, str, tuple[int, int]]  # frame, folded word, where
+
+
+def _spans(frames: tuple[Frame, ...], folded: str, start: int, end: int | None) -> list[Match]:
+    return [(frame.name, key, span) for frame in frames for key, span in frame.spans(folded, start, end)]
+
+
+def _outside(matches: list[Match], others: list[Match]) -> list[Match]:
+    """The matches that are not part of a longer match of the other side."""
+    def inside(span: tuple[int, int], other: tuple[int, int]) -> bool:
+        return other[0] <= span[0] and span[1] <= other[1] and other[1] - other[0] > span[1] - span[0]
+    return [m for m in matches if not any(inside(m[2], o[2]) for o in others)]
+
+
+def _found(matches: list[Match], text: str) -> dict[str, dict[str, str]]:
     """The words of each frame found; a word listed in two frames counts in the first only."""
     found: dict[str, dict[str, str]] = {}
-    seen: set[str] = set()
-    for frame in frames:
-        words = {key: value for key, value in frame.found(folded, text, start, end).items() if key not in seen}
-        seen.update(words)
-        if words:
-            found[frame.name] = words
+    owner: dict[str, str] = {}
+    for frame, key, (s, e) in matches:
+        if owner.setdefault(key, frame) == frame:
+            found.setdefault(frame, {}).setdefault(key, text[s:e])
     return found
 
 
@@ -124,10 +140,14 @@ def sentence_sense(trigger_words: tuple[str, str], sentence_text: str, *, strict
     clear, it is dropped only in a sentence clearly in another frame.
     """
     pack = pack or cue_pack()
+    folded = fold(sentence_text)
+    if set(trigger_words) & pack.death_words:
+        cause = accidental_cause(folded, pack)
+        if cause is not None:
+            return f"{trigger_words[0]!r} with a cause that is no one's act ({cause})"
     sense_dependent = bool(set(trigger_words) & pack.sense_words)
     if not sense_dependent:
         return None  # "attentat suicide", "kamikaze", "embuscade": acts of war in any frame
-    folded = fold(sentence_text)
     scores = FrameScores.of(pack, folded, sentence_text)
     frame, other = scores.top_other
     if strict:
@@ -141,6 +161,26 @@ def sentence_sense(trigger_words: tuple[str, str], sentence_text: str, *, strict
     if other < OTHER_FRAME_IN_CONFLICT_TEXT:
         return None
     return _not_in_frame(trigger_words, scores)
+
+
+def accidental_cause(folded_sentence: str, pack: CuePack | None = None) -> str | None:
+    """The accidental cause of death a sentence gives ("dans le crash"), unless it names violence too."""
+    pack = pack or cue_pack()
+    cause = pack.accidental_causes.search(folded_sentence)
+    if cause is None or pack.hostile_causes.search(folded_sentence):
+        return None
+    return cause.group()
+
+
+def names_no_act(folded_text: str, start: int, end: int, pack: CuePack | None = None) -> str | None:
+    """The phrase around folded_text[start:end] in which a trigger names a thing, not an act ("avion de
+    combat", "exécuter son mandat"), or None."""
+    pack = pack or cue_pack()
+    window = 80  # a phrase of the list is short: look this far either side of the trigger
+    for match in pack.not_acts.finditer(folded_text, max(0, start - window), min(len(folded_text), end + window)):
+        if match.start() <= start and end <= match.end():
+            return match.group()
+    return None
 
 
 def _not_in_frame(trigger_words: tuple[str, str], scores: FrameScores) -> str:
