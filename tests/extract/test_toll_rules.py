@@ -133,11 +133,12 @@ def summary(event: fracas.Event) -> tuple[object, ...]:
 
 @pytest.mark.model
 def test_a_headline_restates_the_body_and_another_storys_headline_gives_no_toll() -> None:
-    text = ("Cameroun : au moins cinq gendarmes et neuf civils tués dans le Nord-Ouest\n"
+    # Paragraphs are blank-line separated (a single line break is a space inside a paragraph).
+    text = ("Cameroun : au moins cinq gendarmes et neuf civils tués dans le Nord-Ouest\n\n"
             "Des séparatistes ont attaqué mardi un poste de gendarmerie à Bamenda, tuant cinq gendarmes, "
-            "selon un responsable local.\n"
-            "À lire aussi\n"
-            "Au moins 22 personnes tuées dans une attaque dans le centre du Nigeria\n"
+            "selon un responsable local.\n\n"
+            "À lire aussi\n\n"
+            "Au moins 22 personnes tuées dans une attaque dans le centre du Nigeria\n\n"
             "Le gouverneur a appelé au calme.")
     events = fracas.extract(text, published="2022-06-08")
     assert [summary(e) for e in events] == [("Armed clash", "Bamenda", 5, None)]

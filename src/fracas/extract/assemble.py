@@ -184,6 +184,11 @@ def _sentence_tolls(sentence: Span, dispatch: Dispatch,
 _OTHER_STORY = re.compile(rf"(?:{pack_alternation(rule_pack('casualties')['other_story'])})\b\W*", re.IGNORECASE)
 
 
+def other_stories(text: str) -> list[tuple[int, int]]:
+    """The spans of the lines that are another story's headline ("À lire aussi ..."): no act is read there."""
+    return _set_aside(text)[1]
+
+
 def _set_aside(text: str) -> tuple[int, list[tuple[int, int]]]:
     """Where a headline ends (0 when the text has none: a first line with no final stop, before a body), and
     the lines that are another story's headline (the line of "À lire aussi", or the one after it)."""

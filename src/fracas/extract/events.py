@@ -12,7 +12,8 @@ from spacy.tokens import Doc, Span
 
 from fracas.errors import InputError
 from fracas.extract.actors import ActorFinder, ActorMention
-from fracas.extract.assemble import LONG_BEFORE_DAYS, PERIOD_TOLL, Draft, attach_tolls, finish, resolve_date
+from fracas.extract.assemble import (LONG_BEFORE_DAYS, PERIOD_TOLL, Draft, attach_tolls, finish, other_stories,
+                                     resolve_date)
 from fracas.extract.attribution import Attribution, find_attributions
 from fracas.extract.mentions import Mention, find_mentions
 from fracas.extract.rulepack import role_cues
@@ -63,6 +64,7 @@ class EventExtractor:
         mentions, dropped = keep_in_frame(doc, sentences, find_mentions(doc, sentences, self.lexicon, actor_mentions,
                                                                         source_spans),
                                       strict=strict_sense, text_other=text_other)
+        mentions = _without_restating_headline(_outside(other_stories(text), mentions, sentences), sentences)
         sentence_places = _places_by_sentence(places, sentences)
         speakers = self._party_speakers(attributions, sentences, sources)
         drafts: list[Draft] = []
@@ -264,6 +266,32 @@ def _event_date(sentences: list[Span], dispatch: Dispatch, mention: Mention, dra
     # "l'attentat ..., qui ont multiplié les attaques depuis fin novembre": the date is the clause's,
     # the act is the one already reported.
     return kin.date, kin.date_precision, None
+
+
+def _outside(spans: list[tuple[int, int]], mentions: list[Mention], sentences: list[Span]) -> list[Mention]:
+    """The mentions whose sentence is not another story's headline ("À lire aussi", then its title)."""
+    if not spans:
+        return mentions
+    return [m for m in mentions
+            if not any(s <= sentences[m.sentence].start_char < e for s, e in spans)]
+
+
+HEADLINE_STOPS = (".", "!", "?", "…", "»", '"', "”")
+
+
+def _without_restating_headline(mentions: list[Mention], sentences: list[Span]) -> list[Mention]:
+    """A headline (a first paragraph with no final stop, before a body) restates the body: its act is the
+    body's act of the same type, told again, not a second event. ("Cameroun : cinq gendarmes tués dans le
+    Nord-Ouest" over "Des séparatistes ont attaqué mardi un poste de gendarmerie à Bamenda ...")"""
+    if len(sentences) < 2:
+        return mentions
+    first = sentences[0]
+    headline = not first.text.strip().endswith(HEADLINE_STOPS) and "\n\n" in first.doc.text[first.start_char:
+                                                                                           sentences[1].start_char]
+    if not headline:
+        return mentions
+    told_below = {m.event_type for m in mentions if m.sentence > 0}
+    return [m for m in mentions if m.sentence > 0 or m.event_type not in told_below]
 
 
 def _places_by_sentence(places: list[PlaceMention], sentences: list[Span]) -> dict[int, list[PlaceMention]]:
