@@ -124,7 +124,7 @@ def bench(
         None, help="Texts to time (any input format fracas reads); default: the bundled gold dispatches."
     ),
     processes: int = typer.Option(
-        1, "--processes", min=1, help="Worker processes for both spaCy and fracas."
+        1, "--processes", "-j", min=1, help="Worker processes for both spaCy and fracas."
     ),
     repeat: int | None = typer.Option(
         None,

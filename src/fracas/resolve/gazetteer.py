@@ -217,17 +217,13 @@ class Gazetteer:
         return Place(name, admin1, name, code, round(lat / count, 5), round(lon / count, 5), None, "admin2", name)
 
     def _admin2_index(self) -> dict[str, dict[tuple[str, str], tuple[int, float, float]]]:
-        # Built on first use only: most dispatches name provinces, not districts.
+        # Read on first use only (most dispatches name provinces, not districts); built with the index.
         index: dict[str, dict[tuple[str, str], tuple[int, float, float]]] = defaultdict(dict)
         with self._lock:
             rows = self._conn().execute(
-                "SELECT admin2, country, admin1, count(*), sum(lat), sum(lon) FROM entity "
-                "WHERE kind = 'place' AND admin2 IS NOT NULL AND lat IS NOT NULL "
-                "GROUP BY admin2, country, admin1").fetchall()
-        for admin2, code, admin1, count, lat_sum, lon_sum in rows:
-            # Spellings that fold to one key ("Séno", "Seno") are one district.
-            before = index[name_key(admin2)].get((code, admin1), (0, 0.0, 0.0))
-            index[name_key(admin2)][(code, admin1)] = (before[0] + count, before[1] + lat_sum, before[2] + lon_sum)
+                "SELECT key, country, admin1, towns, lat_sum, lon_sum FROM admin2_key").fetchall()
+        for key, code, admin1, count, lat_sum, lon_sum in rows:
+            index[key][(code, admin1)] = (count, lat_sum, lon_sum)
         return index
 
     # ---- provinces -------------------------------------------------------------------------------------

@@ -33,7 +33,7 @@ from fracas.resolve.geo_names import fold, name_key, skeleton
 from fracas.resolve.geo_supplement import Supplement, SupplementPlace, load_supplement
 
 # Bump when the schema or the key functions in geo_names change: old caches are then rebuilt.
-BUILD_VERSION = 2
+BUILD_VERSION = 3
 DB_FILENAME = f"gazetteer-v{BUILD_VERSION}.sqlite"
 FOCUS_COUNTRIES = ("SY", "IQ", "ML", "BF", "NE", "CD", "CF", "NG", "HT")
 
@@ -56,6 +56,10 @@ CREATE TABLE area_key (key TEXT NOT NULL, entity_id INTEGER NOT NULL, tier INTEG
     PRIMARY KEY (key, entity_id)) WITHOUT ROWID;
 CREATE TABLE country (alpha2 TEXT PRIMARY KEY, alpha3 TEXT NOT NULL, capital TEXT,
     entity_id INTEGER NOT NULL, neighbours TEXT NOT NULL);
+-- districts (admin2) by folded name: how many towns GeoNames files under each, and their summed position
+-- (read whole at first use; building it at load time cost a second and a half per process)
+CREATE TABLE admin2_key (key TEXT NOT NULL, country TEXT NOT NULL, admin1 TEXT, towns INTEGER NOT NULL,
+    lat_sum REAL NOT NULL, lon_sum REAL NOT NULL);
 """
 
 
@@ -332,6 +336,21 @@ def _key_rows(entities: Iterable[tuple[int, _Entity]]) -> Iterator[tuple[str, in
                     yield key, entity_id, tier
 
 
+def _admin2_rows(conn: sqlite3.Connection) -> list[tuple[str, str, str | None, int, float, float]]:
+    """One row per (folded district name, country, admin1): spellings that fold to one key ("Séno",
+    "Seno") are one district."""
+    merged: dict[tuple[str, str, str | None], list[float]] = defaultdict(lambda: [0, 0.0, 0.0])
+    for admin2, code, admin1, count, lat_sum, lon_sum in conn.execute(
+            "SELECT admin2, country, admin1, count(*), sum(lat), sum(lon) FROM entity "
+            "WHERE kind = 'place' AND admin2 IS NOT NULL AND lat IS NOT NULL AND country IS NOT NULL "
+            "GROUP BY admin2, country, admin1"):
+        totals = merged[(name_key(admin2), code, admin1)]
+        totals[0] += count
+        totals[1] += lat_sum
+        totals[2] += lon_sum
+    return [(key, code, admin1, int(t[0]), t[1], t[2]) for (key, code, admin1), t in merged.items()]
+
+
 def build(target: Path, data_dir: Path, progress: Progress) -> Path:
     """Write the index to `target` atomically (a half-written file is never visible)."""
     entities, info = collect(data_dir, progress)
@@ -359,6 +378,7 @@ def build(target: Path, data_dir: Path, progress: Progress) -> Path:
         conn.executemany("INSERT INTO country VALUES (?,?,?,?,?)", (
             (e.country, *info[e.country][:2], i, info[e.country][2]) for i, e in areas if e.kind == "country" and e.country
         ))
+        conn.executemany("INSERT INTO admin2_key VALUES (?,?,?,?,?,?)", _admin2_rows(conn))
         conn.executemany("INSERT INTO meta VALUES (?,?)", [
             ("build_version", str(BUILD_VERSION)), ("source_digest", source_digest(data_dir)),
         ])
