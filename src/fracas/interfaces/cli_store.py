@@ -313,12 +313,25 @@ def show_command(
 def render_event(store: EventStore, event: Event, console: Console) -> None:
     """The `fracas show` page of one stored event. Stored text (dispatches, names, outlets) passes
     through `terminal_safe`: a control sequence in an input is shown, never obeyed by the terminal."""
-    safe = terminal_safe
+    console.print(Text(terminal_safe(f"Event {event.event_id}"), style="bold"))
+    for label, value in _event_rows(event):
+        console.print(Text.assemble((f"{label:>11}: ", "dim"), terminal_safe(value)))
+    console.print(Text("Sources", style="bold"))
+    for source in event.sources:
+        quoted = f' "{source.text}"' if source.text and source.text != source.name else ""
+        console.print(terminal_safe(f"  - {source.name} ({source.kind}){quoted}"), markup=False)
+    log = {record.dispatch_id: record for record in store.merge_log(event.event_id)}
+    stored = store.dispatches_of(event.event_id)
+    console.print(Text(f"Dispatches ({len(stored)})", style="bold"))
+    for number, item in enumerate(stored, 1):
+        _render_dispatch(console, event, item.dispatch, log[item.dispatch.id], number)
+
+
+def _event_rows(event: Event) -> list[tuple[str, str]]:
     place = event.location
     where = ", ".join(part for part in (place.name, place.admin2, place.admin1, place.country) if part)
     coordinates = f" ({place.lat}, {place.lon})" if place.lat is not None else ""
-    console.print(Text(safe(f"Event {event.event_id}"), style="bold"))
-    rows = [
+    return [
         ("date", f"{event.event_date} ({event.date_precision})"),
         ("type", f"{event.event_type} / {event.sub_event_type}"),
         ("actor1", _actor(event.actor1)),
@@ -328,26 +341,19 @@ def render_event(store: EventStore, event: Event, console: Console) -> None:
         ("confidence", event.confidence),
         ("notes", event.notes),
     ]
-    for label, value in rows:
-        console.print(Text.assemble((f"{label:>11}: ", "dim"), safe(value)))
-    console.print(Text("Sources", style="bold"))
-    for source in event.sources:
-        quoted = f' "{source.text}"' if source.text and source.text != source.name else ""
-        console.print(safe(f"  - {source.name} ({source.kind}){quoted}"), markup=False)
-    log = {record.dispatch_id: record for record in store.merge_log(event.event_id)}
-    stored = store.dispatches_of(event.event_id)
-    console.print(Text(f"Dispatches ({len(stored)})", style="bold"))
-    for number, item in enumerate(stored, 1):
-        dispatch = item.dispatch
-        record = log[dispatch.id]
-        about = ", ".join(str(part) for part in (dispatch.outlet, dispatch.published, dispatch.url) if part)
-        console.print(Text(safe(f"[{number}] {dispatch.id}" + (f" ({about})" if about else "") + f" from {dispatch.origin}"),
-                           style="bold"))
-        console.print(safe("    " + _why(record)), markup=False)
-        spans = [e for e in event.evidence if e.dispatch_id == dispatch.id] or list(record.evidence)
-        console.print(_highlighted(safe(dispatch.text), spans))
-        for span in sorted(spans, key=lambda e: (e.start, e.field)):
-            console.print(Text.assemble("    ", (span.field, "cyan"), safe(f": \"{dispatch.text[span.start:span.end]}\"")))
+
+
+def _render_dispatch(console: Console, event: Event, dispatch: Dispatch, record, number: int) -> None:  # noqa: ANN001
+    """One dispatch of the event: where it came from, why it was merged, its text with the evidence lit."""
+    safe = terminal_safe
+    about = ", ".join(str(part) for part in (dispatch.outlet, dispatch.published, dispatch.url) if part)
+    console.print(Text(safe(f"[{number}] {dispatch.id}" + (f" ({about})" if about else "") + f" from {dispatch.origin}"),
+                       style="bold"))
+    console.print(safe("    " + _why(record)), markup=False)
+    spans = [e for e in event.evidence if e.dispatch_id == dispatch.id] or list(record.evidence)
+    console.print(_highlighted(safe(dispatch.text), spans))
+    for span in sorted(spans, key=lambda e: (e.start, e.field)):
+        console.print(Text.assemble("    ", (span.field, "cyan"), safe(f": \"{dispatch.text[span.start:span.end]}\"")))
 
 
 def _why(record) -> str:  # noqa: ANN001 - a MergeRecord

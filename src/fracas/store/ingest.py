@@ -216,11 +216,7 @@ def store_dispatch(store: EventStore, dispatch: Dispatch, events: Sequence[Event
         # Checked again inside the transaction: another process may have stored it meanwhile.
         if store.has_dispatch(content_hash(dispatch.text)):
             return DispatchResult(dispatch.id, "duplicate")
-        original = dedupe.find_near_duplicate(sig, store.near_duplicate_candidates(sig))
-        if original is not None:
-            stored_original = store.get_dispatch(original)
-            if stored_original is not None and stored_original.near_duplicate_of is not None:
-                original = stored_original.near_duplicate_of
+        original = _republished(store, sig, dedupe)
         if not store.add_dispatch(dispatch, signature=sig, near_duplicate_of=original):
             clash = Rejection(
                 origin=dispatch.origin,
@@ -231,39 +227,8 @@ def store_dispatch(store: EventStore, dispatch: Dispatch, events: Sequence[Event
         new: list[str] = []
         merged: list[str] = []
         for event in events:
-            if dispatch.id not in event.dispatch_ids:
-                raise StoreError(
-                    f"event {event.event_id} does not list dispatch {dispatch.id} it was extracted from; "
-                    "this is a bug in the extractor"
-                )
-            candidates = [c for c in store.candidates_for(event) if dispatch.id not in c.dispatch_ids]
-            decision = dedupe.find_match(event, candidates)
-            own_evidence = [e for e in event.evidence if e.dispatch_id == dispatch.id]
-            if decision is None:
-                if store.get_event(event.event_id) is not None:
-                    raise StoreError(
-                        f"event id {event.event_id} from dispatch {dispatch.id} is already used by a stored "
-                        "event it does not match; event ids must be unique (a bug in the extractor)"
-                    )
-                store.upsert_event(event)
-                store.link(event.event_id, dispatch.id, evidence=own_evidence)
-                new.append(event.event_id)
-                continue
-            stored = next(c for c in candidates if c.event_id == decision.event_id)
-            incoming = event
-            if original is not None:
-                # A republication adds no independent source: keep its evidence, not its sources.
-                incoming = event.evolve(sources=(), confidence=stored.confidence)
-            result = dedupe.merge(stored, incoming).evolve(event_id=stored.event_id)
-            store.upsert_event(result)
-            store.link(
-                stored.event_id,
-                dispatch.id,
-                evidence=own_evidence,
-                reasons=decision.reasons,
-                distance_km=decision.distance_km,
-            )
-            merged.append(stored.event_id)
+            outcome, event_id = _store_event(store, dispatch, event, original, dedupe)
+            (new if outcome == "new" else merged).append(event_id)
     return DispatchResult(
         dispatch.id,
         "near-duplicate" if original is not None else "new",
@@ -271,6 +236,48 @@ def store_dispatch(store: EventStore, dispatch: Dispatch, events: Sequence[Event
         events_merged=tuple(merged),
         near_duplicate_of=original,
     )
+
+
+def _republished(store: EventStore, sig: tuple[int, ...], dedupe: Deduper) -> str | None:
+    """The stored dispatch this text republishes (the first of a chain of republications), if any."""
+    original = dedupe.find_near_duplicate(sig, store.near_duplicate_candidates(sig))
+    if original is not None:
+        stored_original = store.get_dispatch(original)
+        if stored_original is not None and stored_original.near_duplicate_of is not None:
+            original = stored_original.near_duplicate_of
+    return original
+
+
+def _store_event(store: EventStore, dispatch: Dispatch, event: Event, original: str | None,
+                 dedupe: Deduper) -> tuple[str, str]:
+    """Store one event of the dispatch, new or merged into the stored event it reports: (outcome, event id)."""
+    if dispatch.id not in event.dispatch_ids:
+        raise StoreError(
+            f"event {event.event_id} does not list dispatch {dispatch.id} it was extracted from; "
+            "this is a bug in the extractor"
+        )
+    candidates = [c for c in store.candidates_for(event) if dispatch.id not in c.dispatch_ids]
+    decision = dedupe.find_match(event, candidates)
+    own_evidence = [e for e in event.evidence if e.dispatch_id == dispatch.id]
+    if decision is None:
+        if store.get_event(event.event_id) is not None:
+            raise StoreError(
+                f"event id {event.event_id} from dispatch {dispatch.id} is already used by a stored "
+                "event it does not match; event ids must be unique (a bug in the extractor)"
+            )
+        store.upsert_event(event)
+        store.link(event.event_id, dispatch.id, evidence=own_evidence)
+        return "new", event.event_id
+    stored = next(c for c in candidates if c.event_id == decision.event_id)
+    incoming = event
+    if original is not None:
+        # A republication adds no independent source: keep its evidence, not its sources.
+        incoming = event.evolve(sources=(), confidence=stored.confidence)
+    result = dedupe.merge(stored, incoming).evolve(event_id=stored.event_id)
+    store.upsert_event(result)
+    store.link(stored.event_id, dispatch.id, evidence=own_evidence, reasons=decision.reasons,
+               distance_km=decision.distance_km)
+    return "merged", stored.event_id
 
 
 __all__ = ["NEAR_DUPLICATE_THRESHOLD", "Deduper", "DispatchResult", "Extractor", "IngestSummary", "ingest", "store_dispatch"]
