@@ -15,9 +15,7 @@ from radon.visitors import Class, Function
 SRC = Path(__file__).resolve().parents[1] / "src"
 LIMIT = 15  # complexity must be below this
 
-KNOWN_COMPLEX: dict[str, int] = {
-    "fracas/resolve/numbers.py::_core": 21,
-}
+KNOWN_COMPLEX: dict[str, int] = {}  # empty since stop 14: no function of src/fracas is over the limit
 
 
 def _functions(block: Function, prefix: str):

@@ -180,33 +180,49 @@ def words_value(words: str) -> int | None:
 
 def _core(match: re.Match[str], low_text: str) -> tuple[int, int, Quantity] | None:
     start, end = match.span()
+    if match.group("approx_p") or match.group("approx_s"):
+        return start, end, _approximate(match)
+    if match.group("zero"):
+        return start, end, Quantity(0, 0, 0)
+    if match.group("digits") is not None:
+        value = _digits_count(match, low_text)
+    else:
+        value = _words_count(match, low_text)
+    return None if value is None else (start, end, Quantity(value, value, value))
+
+
+def _approximate(match: re.Match[str]) -> Quantity:
+    """"des dizaines (de milliers)": 20 to 99 (times the unit); "une centaine": about a hundred."""
     if match.group("approx_p"):
         base = _APPROX_PLURAL[match.group("units")]
         base *= _APPROX_PLURAL[match.group("units_of")] if match.group("units_of") else 1
-        return start, end, Quantity(2 * base, 2 * base, 10 * base - 1)
-    if match.group("approx_s"):
-        low, high = _APPROX_SINGULAR[match.group("unit")]
-        factor = _APPROX_PLURAL[match.group("unit_of")] if match.group("unit_of") else 1
-        high_value = None if high is None else (high + 1) * factor - 1
-        return start, end, Quantity(low * factor, low * factor, high_value)
-    if match.group("zero"):
-        return start, end, Quantity(0, 0, 0)
-    digits = match.group("digits")
-    if digits is not None:
-        mult = match.group("mult")
-        if not mult and (_NOT_AFTER_RE.match(low_text, end) or _MONTH_BEFORE_RE.search(low_text, 0, start)):
-            return None
-        if not mult and re.fullmatch(r"(?:19|20)\d\d", digits) and _YEAR_BEFORE_RE.search(low_text, 0, start):
-            return None
-        value = _digits_value(digits, _MULTIPLIERS[mult] if mult else 1)
-        return None if value is None else (start, end, Quantity(value, value, value))
+        return Quantity(2 * base, 2 * base, 10 * base - 1)
+    low, high = _APPROX_SINGULAR[match.group("unit")]
+    factor = _APPROX_PLURAL[match.group("unit_of")] if match.group("unit_of") else 1
+    high_value = None if high is None else (high + 1) * factor - 1
+    return Quantity(low * factor, low * factor, high_value)
+
+
+def _digits_count(match: re.Match[str], low_text: str) -> int | None:
+    """A figure in digits, unless it is a date, a year, or a measure."""
+    start, end = match.span()
+    digits, mult = match.group("digits"), match.group("mult")
+    if not mult and (_NOT_AFTER_RE.match(low_text, end) or _MONTH_BEFORE_RE.search(low_text, 0, start)):
+        return None
+    if not mult and re.fullmatch(r"(?:19|20)\d\d", digits) and _YEAR_BEFORE_RE.search(low_text, 0, start):
+        return None
+    return _digits_value(digits, _MULTIPLIERS[mult] if mult else 1)
+
+
+def _words_count(match: re.Match[str], low_text: str) -> int | None:
+    """A figure in words; an article ("un", "une") only where the words after it make it a count."""
+    end = match.end()
     words = match.group("words")
     if words in _ARTICLES and _NOT_A_COUNT_RE.match(low_text, end):
         return None
     if _NOT_AFTER_RE.match(low_text, end) and not _ENDS_IN_MULTIPLIER_RE.search(words):
         return None
-    value = words_value(words)
-    return None if value is None else (start, end, Quantity(value, value, value))
+    return words_value(words)
 
 
 MAX_COUNT_DIGITS = 9  # a casualty figure past a billion is a misread number (or hostile input), not a count
