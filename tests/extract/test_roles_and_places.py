@@ -398,3 +398,15 @@ def test_a_bare_weekday_is_the_day_the_dispatch_names_in_full():
             "jihadistes ont attaqué dimanche le camp de Bambara Maoudé, au Mali, tuant trois soldats.")
     assert [(e.event_date, e.date_precision) for e in fracas.extract(text, published="2020-02")] == [
         ("2020-02-23", "day")]
+
+
+def test_violence_told_later_in_the_dispatch_makes_its_demonstration_a_riot():
+    text = ("Des milliers de manifestants ont défilé mercredi à Dakar contre le report de l'élection "
+            "présidentielle. Les partis d'opposition avaient appelé leurs militants à se rassembler dès le matin "
+            "devant l'Assemblée nationale, où les députés devaient examiner un projet de loi très contesté par la "
+            "société civile et par plusieurs anciens ministres du gouvernement sortant. Selon la Croix-Rouge, un "
+            "jeune homme a été tué par balle dans le quartier de Colobane. Dans la soirée, des pneus brûlés et des "
+            "barricades bloquaient encore plusieurs routes de la capitale.")
+    assert roles(text, "2024-02-08") == [
+        ("Violent demonstration", "Rioters (Senegal)", None, "Dakar", "SN", 1),
+    ]

@@ -292,8 +292,9 @@ def _protest(c: Context) -> str | None:
         return None  # "un rassemblement de jihadistes" is no demonstration
     doc = c.sentence.doc
     window = fold(doc[c.sentence.start:min(len(doc), c.sentence.end + 60)].text)
-    # The demonstrators' violence is often told in the next sentence ("Des jeunes ont érigé des barricades").
-    if c.has("violent_protest", window):
+    # The demonstrators' violence is often told in a later sentence ("Dans la soirée, des barricades
+    # bloquaient les routes"): a dispatch that tells of it makes its demonstrations riots.
+    if c.has("violent_protest", fold(doc.text)):
         return "Violent demonstration"
     if c.has("excessive_force", window):
         return "Excessive force against protesters"
