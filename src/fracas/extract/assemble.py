@@ -21,9 +21,8 @@ from fracas.extract.rulepack import policy_of
 from fracas.resources import pack_alternation, rule_pack
 from fracas.extract.places import PlaceMention
 from fracas.model import Actor, Dispatch, Event, Evidence, Place, Source
-from fracas.resolve.dates import TimeMention, find_time_expressions
+from fracas.resolve.dates import WEEKDAY_NAMES, TimeMention, find_time_expressions
 from fracas.resolve.sources import grade_confidence
-from fracas.resources import rule_pack
 from fracas.text import fold
 
 LONG_BEFORE_DAYS = 10  # an act dated further back than this is background to the news
@@ -345,7 +344,7 @@ def _named_day_of(mention: TimeMention, sentences: list[Span], dispatch: Dispatc
     which a publication date known only to the month cannot even do."""
     if mention.kind != "weekday":
         return mention
-    weekdays = set(fold(mention.text).split()) & _WEEKDAYS
+    weekdays = set(fold(mention.text).split()) & WEEKDAY_NAMES
     for sentence in sentences:
         for other in find_time_expressions(sentence.text, dispatch.published):
             if other.kind == "absolute" and other.value is not None and other.precision == "day" \
@@ -353,8 +352,6 @@ def _named_day_of(mention: TimeMention, sentences: list[Span], dispatch: Dispatc
                 return replace(mention, value=other.value, precision="day")
     return mention
 
-
-_WEEKDAYS = frozenset(fold(day) for day in rule_pack("calendar")["weekdays"])
 
 
 def _dated_words(sentence: Span, dispatch: Dispatch) -> tuple[list[TimeMention], list[TimeMention]]:

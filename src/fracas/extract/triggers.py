@@ -287,6 +287,12 @@ def _crowd_clash(c: Context) -> str | None:
     return _attack(c)
 
 
+@lru_cache(maxsize=4)
+def _folded_dispatch(text: str) -> str:
+    # Every demonstration word of a dispatch reads its whole text: fold it once, not once per word.
+    return fold(text)
+
+
 def _protest(c: Context) -> str | None:
     if c.trigger.weight < 2 and not c.has("protest"):
         return None  # "un rassemblement de jihadistes" is no demonstration
@@ -294,7 +300,7 @@ def _protest(c: Context) -> str | None:
     window = fold(doc[c.sentence.start:min(len(doc), c.sentence.end + 60)].text)
     # The demonstrators' violence is often told in a later sentence ("Dans la soirée, des barricades
     # bloquaient les routes"): a dispatch that tells of it makes its demonstrations riots.
-    if c.has("violent_protest", fold(doc.text)):
+    if c.has("violent_protest", _folded_dispatch(doc.text)):
         return "Violent demonstration"
     if c.has("excessive_force", window):
         return "Excessive force against protesters"

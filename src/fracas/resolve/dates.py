@@ -74,6 +74,7 @@ _MONTH_NUMBERS: dict[str, int] = {
     for name in (*names, *abbreviations)
 }
 _WEEKDAYS: dict[str, int] = {name: number for number, name in enumerate(_CALENDAR["weekdays"])}
+WEEKDAY_NAMES = frozenset(_WEEKDAYS)  # "lundi" ... "dimanche", as the calendar pack spells them
 _RANK: dict[str, int] = {"day": 0, "week": 1, "month": 2, "year": 3}
 _FIRST_DAY = frozenset(_PACK["first_day"])
 _WEEKDAY_LAST = frozenset(_PACK["weekday_last"])
