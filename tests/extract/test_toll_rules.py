@@ -176,3 +176,14 @@ def test_the_attackers_dead_told_after_an_attack_on_civilians_are_not_its_toll()
             "lendemain au cours d'un ratissage.")
     events = fracas.extract(text, published="2023-02-13")
     assert [(e.sub_event_type, e.fatalities, e.civilian_fatalities) for e in events] == [("Attack", 12, 12)]
+
+
+def test_deaths_in_an_accident_are_no_acts_toll() -> None:
+    text = ("Sept soldats ont été tués jeudi lors d'une attaque terroriste, et cinq autres sont morts dans un "
+            "accident de la circulation en rejoignant la zone.")
+    assert toll_of(text).fatalities() == (7, 7, 7)
+
+
+def test_another_witness_figure_is_a_rival_that_may_only_lower_the_toll() -> None:
+    text = "Au moins douze civils ont été tués jeudi. Selon un autre habitant, le bilan s'élève à « 14 morts »."
+    assert toll_of(text).fatalities() == (12, 12, None)
