@@ -216,9 +216,11 @@ def _toll_target(casualty: CasualtyMention, index: int, start: int, shares: dict
         # act that otherwise carries no toll is that act's.
         target = next((d for d in drafts if index in d.sentences), None)
     target = target or _draft_for(index, start, violent, places)
-    if target is not None and index not in target.sentences and casualty.civilians is False \
+    if target is not None and index not in target.sentences and victim_class(casualty).startswith("fighters:") \
             and policy_of(target.mention.sub_event_type).civilian_victims:
-        return None  # the attackers' dead, told after their attack on civilians, fell in another act
+        # Armed men's dead ("une dizaine de terroristes"), told after their attack on civilians, fell in
+        # another act; a guard or a policeman killed by the attackers is the attack's toll.
+        return None
     return target
 
 
