@@ -100,6 +100,7 @@ def test_explicit_zero(text: str, expected: C) -> None:
         "Plus de 1.200 civils ont été tués au Burkina depuis 2012.",
         "Ces derniers mois, 80 civils ont été tués dans le Nord-Kivu.",
         "La guerre a fait des centaines de milliers de morts.",
+        "Dans le Nord-Ouest, 109 morts ont déjà été enregistrés dans les rangs de l'armée.",
     ],
 )
 def test_context_tolls_are_flagged(text: str) -> None:
@@ -304,3 +305,10 @@ def test_the_means_between_verb_and_victims_do_not_hide_the_toll():
 def test_ranks_are_combatants():
     found = find_casualties("Un commandant de la milice Kataeb Hezbollah a été tué mardi par une frappe de drone.")
     assert [(m.best, m.who, m.civilians) for m in found] == [(1, "commandant de la milice Kataeb Hezbollah", False)]
+
+
+def test_a_killing_shares_the_auxiliary_of_the_act_before_it() -> None:
+    text = "L'armée a attaqué une base rebelle et tué dix insurgés dans le nord."
+    assert find_casualties(text) == [C(35, 54, "killed", 10, 10, 10, False, "insurgés", False, 0)]
+    # Without an auxiliary earlier in the clause, "et tué" reads no toll.
+    assert find_casualties("Le village attaqué et tué trois.") == []

@@ -167,3 +167,23 @@ def test_fallen_soldiers_are_dead_unless_they_fell_into_something() -> None:
         "Sept soldats sont tombés, ce mardi, dans le parc. L'armée déplore la perte de deux militaires.")] == [
         (7, "soldats"), (2, "militaires")]
     assert find_casualties("Les sept soldats sont tombés dans une embuscade.") == []
+
+
+@pytest.mark.model
+def test_the_attackers_dead_told_after_an_attack_on_civilians_are_not_its_toll() -> None:
+    text = ("Des hommes armés ont attaqué dimanche le village de Mandouri, dans la région des Savanes, au Togo, "
+            "tuant douze villageois. Selon des sources locales, une dizaine de terroristes ont été tués le "
+            "lendemain au cours d'un ratissage.")
+    events = fracas.extract(text, published="2023-02-13")
+    assert [(e.sub_event_type, e.fatalities, e.civilian_fatalities) for e in events] == [("Attack", 12, 12)]
+
+
+def test_deaths_in_an_accident_are_no_acts_toll() -> None:
+    text = ("Sept soldats ont été tués jeudi lors d'une attaque terroriste, et cinq autres sont morts dans un "
+            "accident de la circulation en rejoignant la zone.")
+    assert toll_of(text).fatalities() == (7, 7, 7)
+
+
+def test_another_witness_figure_is_a_rival_that_may_only_lower_the_toll() -> None:
+    text = "Au moins douze civils ont été tués jeudi. Selon un autre habitant, le bilan s'élève à « 14 morts »."
+    assert toll_of(text).fatalities() == (12, 12, None)

@@ -215,7 +215,13 @@ def _toll_target(casualty: CasualtyMention, index: int, start: int, shares: dict
         # "ont incendié l'école ..., sans faire de victime": an explicit zero in the sentence of an
         # act that otherwise carries no toll is that act's.
         target = next((d for d in drafts if index in d.sentences), None)
-    return target or _draft_for(index, start, violent, places)
+    target = target or _draft_for(index, start, violent, places)
+    if target is not None and index not in target.sentences and victim_class(casualty).startswith("fighters:") \
+            and policy_of(target.mention.sub_event_type).civilian_victims:
+        # Armed men's dead ("une dizaine de terroristes"), told after their attack on civilians, fell in
+        # another act; a guard or a policeman killed by the attackers is the attack's toll.
+        return None
+    return target
 
 
 def _respective_acts(index: int, casualties: list[CasualtyMention], drafts: list[Draft]) -> dict[int, Draft]:

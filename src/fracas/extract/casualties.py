@@ -48,7 +48,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from fracas.extract.casualty_context import claim_of, is_context
+from fracas.extract.casualty_context import claim_of, clause_bounds, is_context
 from fracas.resolve.numbers import Quantity, QuantityMention, find_quantities
 from fracas.resources import pack_alternation, rule_pack
 
@@ -230,6 +230,12 @@ _COORD_GAP_RE = re.compile(
     rf"(?:{_MOD_WORD}|(?:\s*,)?\s+(?:{_WHEN})(?![\w])){{0,4}}?\s*(?:,\s*{_AND}|,|{_AND})\s+"
 )
 _COORD_RE = re.compile(rf"{_A_VERB}{_SLOT}(?P<list>{_OBJECT_LIST})(?![\w])")
+# A killing sharing an earlier act's auxiliary: "ont attaqué une base rebelle et tué dix insurgés".
+_SHARED_AUX_RE = re.compile(
+    rf"(?<![\w])(?:{_alt(*_KILLED, 'shared_auxiliary')})\s+(?:{_ADV}\s+)*{_A_VERB}{_SLOT}(?P<list>{_OBJECT_LIST})(?![\w])"
+)
+_AUXILIARY_RE = re.compile(rf"(?<![\w]){_AVOIR}\s+(?:{_ADV}\s+)*[^\s,.;:!?\ue000\ue001]+é(?:e|s|es)?(?![\w])")
+_SHARED_AUX_REACH = 160  # characters back to the auxiliary: one clause of wire copy
 _NOMINAL_RE = re.compile(rf"(?<![\w]){_NOMINAL}(?P<list>{_GROUP_LIST})")
 _TOLL_RE = re.compile(
     rf"(?P<list>{_Q})\s+{_OF}?(?:{_TOLL_NOUN})(?![\w]){_NOT_EITHER}(?!\s+{_alt('not_dead_after')})(?P<tail>\s+{_alt('at_least_after')}\b)?"
@@ -287,6 +293,9 @@ def find_casualties(text: str) -> list[CasualtyMention]:
             add_chain(mentions, _COORD_RE, "a_")
         else:
             add(mentions)
+    for match in _SHARED_AUX_RE.finditer(masked):
+        if _shares_auxiliary(masked, match.start()):
+            add(_from_match(match, _outcome(match, "a_"), text, masked, quantities))
     for match in _INFINITIVE_RE.finditer(masked):
         add_chain(_from_match(match, _outcome(match, "i_"), text, masked, quantities), _INFINITIVE_AGAIN_RE, "i_")
     for match in _NOMINAL_RE.finditer(masked):
@@ -300,6 +309,12 @@ def find_casualties(text: str) -> list[CasualtyMention]:
         add([CasualtyMention(start, end, _outcome(match, "t_"), 0, 0, 0, None, "",
                              is_context(low_text, start, end, 0), None)])
     return _fill_ellipses(low_text, sorted(found, key=lambda m: m.start))
+
+
+def _shares_auxiliary(masked: str, start: int) -> bool:
+    """Whether an auxiliary with its participle stands earlier in the clause of `start`."""
+    clause_start, _ = clause_bounds(masked, start, start)
+    return _AUXILIARY_RE.search(masked, max(clause_start, start - _SHARED_AUX_REACH), start) is not None
 
 
 _ELLIPSIS_GAP_RE = re.compile(rf"\s*,?\s*(?:{_AND}\s+)?(?:{_alt('gerund')}\s+)?")

@@ -28,6 +28,7 @@ _CLAUSE_BREAK_RE = re.compile(
 )
 _WARS_RE = re.compile(pack_alternation(_PACK["wars"]))
 _WAR_AFTER_RE = re.compile(_PACK["war_after"])
+_NO_ACT_CAUSE_RE = re.compile(pack_alternation(_PACK["no_act_causes"]))
 _RIVAL_RE = re.compile(pack_alternation(_PACK["rival_cues"]))
 _UPDATE_RE = re.compile(pack_alternation(_PACK["update_cues"]))
 _TOTAL_BEFORE_RE = re.compile(pack_alternation(_PACK["totals_before"]))
@@ -41,6 +42,8 @@ def is_context(text: str, start: int, end: int, best: int | None) -> bool:
     clause_start, clause_end = clause_bounds(text, start, end)
     if _CONTEXT_RE.search(text, clause_start, clause_end) or _TOTAL_BEFORE_RE.search(text, clause_start, start):
         return True
+    if _NO_ACT_CAUSE_RE.search(text[end:clause_end]):
+        return True  # "sont morts dans un accident": a death, but no act's
     # A whole conflict before the toll, or right after it as its complement ("500 morts dans la guerre").
     return any(war.start() < start or _WAR_AFTER_RE.search(text, end, war.start())
                for war in _WARS_RE.finditer(text, clause_start, clause_end))

@@ -32,6 +32,7 @@ class SubtypePolicy:
     crowd_opponent: CrowdOpponent | None = None
     one_sided: bool = False  # a development with one party: other actors named are context
     toll: bool = True  # a casualty figure may attach
+    civilian_victims: bool = False  # the victims are civilians: fighters' dead told later are another act's
     checks: tuple[str, ...] = ()  # coherence checks an event must pass (src/fracas/extract/coherence.py)
 
 
