@@ -69,15 +69,22 @@ def rules_of(ruler: Any) -> Rules | None:
     tag_of_pos: dict[int, int] = {}
     strings = ruler.vocab.strings
     for rule, attrs in zip(head, ruler.attrs, strict=False):
-        shape = rule["patterns"]
-        if rule.get("index", 0) != 0 or len(shape) != 1 or len(shape[0]) != 1 or list(shape[0][0]) != ["POS"] \
-                or list(attrs) != [TAG]:
+        pos = _tag_rule_pos(rule, attrs)
+        if pos is None:
             return None
-        tag_of_pos[strings[shape[0][0]["POS"]]] = attrs[TAG]
+        tag_of_pos[strings[pos]] = attrs[TAG]
     if [rule["patterns"] for rule in tail] != [[pattern] for pattern, _ in SPACE_RULES] \
             or any(rule.get("index", 0) != 0 for rule in tail) or not tag_of_pos:
         return None
     return tag_of_pos, list(ruler.attrs[-len(SPACE_RULES):]), strings["SPACE"]
+
+
+def _tag_rule_pos(rule: dict[str, Any], attrs: dict[int, Any]) -> str | None:
+    """The part of speech of a rule that only copies it into the tag ([{"POS": X}] -> TAG), else None."""
+    shape = rule["patterns"]
+    if rule.get("index", 0) != 0 or len(shape) != 1 or len(shape[0]) != 1 or list(shape[0][0]) != ["POS"]:
+        return None
+    return str(shape[0][0]["POS"]) if list(attrs) == [TAG] else None
 
 
 @Language.factory("fracas_attribute_ruler", assigns=["token.tag", "token.pos", "token.morph", "token.dep"])
