@@ -16,7 +16,10 @@ from spacy.util import minibatch
 
 from fracas.model import Dispatch, Event, ExtractionResult, Rejection, Relevance
 from fracas.nlp.components import dispatch_to_user_data
+from fracas.extract.triggers import default_lexicon
+from fracas.nlp.lemmas import FrenchRuleLemmas
 from fracas.nlp.loading import load_language
+from fracas.nlp.prescreen import Prescreen
 from fracas.relevance import TextScreening, after_sentences, screen_text
 from fracas.text import plain_whitespace
 
@@ -28,6 +31,7 @@ class Pipeline:
 
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
+        self.prescreen = prescreen_for(nlp)
 
     @classmethod
     def load(cls, *, actors_file: str | Path | None = None) -> Pipeline:
@@ -80,6 +84,11 @@ class Pipeline:
                 if screened.screening == "irrelevant":
                     continue
                 doc = self.nlp.make_doc(dispatch.text)
+                if screened.screening == "undecided" and self.prescreen is not None:
+                    decided = self.prescreen(doc, screened)
+                    if decided is not None:  # no trigger could pass its sentence's frame: no parse
+                        pending[-1] = (dispatch, decided)
+                        continue
                 doc._.fracas_dispatch = dispatch_to_user_data(dispatch, strict_sense=screened.screening == "undecided",
                                                               text_other=screened.other_score)
                 yield doc
@@ -153,6 +162,22 @@ def _returned(batch: list[Dispatch], result: Any) -> Iterator[Extracted]:
     """One batch's results from a forked worker, each with its dispatch."""
     for dispatch, (events, rejection, relevance) in zip(batch, result.get(), strict=True):
         yield replace(dispatch, relevance=relevance), events, rejection
+
+
+def prescreen_for(nlp: Language) -> Callable[[Doc, TextScreening], TextScreening | None] | None:
+    """The check that decides an `undecided` text from its tokens and sentences (fracas.nlp.prescreen), for a
+    pipeline with fracas's sentences and lemmas; None for any other."""
+    names = getattr(nlp, "pipe_names", ())
+    if "fracas_sentences" not in names or "lemmatizer" not in names \
+            or not isinstance(nlp.get_pipe("lemmatizer"), FrenchRuleLemmas):
+        return None
+    sentences = nlp.get_pipe("fracas_sentences")
+    check = Prescreen(default_lexicon(), nlp.get_pipe("lemmatizer"))
+
+    def decide(doc: Doc, screened: TextScreening) -> TextScreening | None:
+        verdict = check.verdict(sentences(doc), screened.relevance.cues, screened.other_score)
+        return None if verdict is None else TextScreening("irrelevant", verdict, screened.other_score)
+    return decide
 
 
 def _not_parsed(dispatch: Dispatch, screened: TextScreening) -> Extracted:

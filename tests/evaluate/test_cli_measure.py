@@ -107,7 +107,7 @@ def test_bench_prints_the_machine_readable_line_last(monkeypatch, pipeline):
     assert lines[0] == "6 dispatches, 21 words, --processes 1"
     assert re.fullmatch(
         r"throughput_ratio=\d+\.\d\d fracas_words_per_s=\d+ spacy_words_per_s=\d+ peak_rss_mb=\d+ "
-        r"cold_start_s=nan",
+        r"cold_start_s=nan cpu_ratio=(\d+\.\d\d|nan)",
         lines[-1],
     ), lines[-1]
 

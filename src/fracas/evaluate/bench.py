@@ -52,6 +52,7 @@ class Throughput:
     dispatches: int
     words: int
     seconds: float
+    cpu_seconds: float = math.nan  # this process's CPU time (user and system), for a one-process run
 
     @property
     def words_per_s(self) -> float:
@@ -82,6 +83,14 @@ class BenchResult:
     def throughput_ratio(self) -> float:
         return self.fracas.words_per_s / self.spacy.words_per_s
 
+    @property
+    def cpu_ratio(self) -> float:
+        """(a)'s CPU time over (b)'s on the same words: steadier than wall time when other processes share
+        the cores; only for one process (worker processes' CPU time is not counted)."""
+        if self.n_process != 1 or not self.fracas.cpu_seconds > 0:
+            return math.nan
+        return self.spacy.cpu_seconds / self.fracas.cpu_seconds
+
     def lines(self) -> list[str]:
         out = [f"{self.spacy.dispatches} dispatches, {self.spacy.words} words, --processes {self.n_process}"]
         for t in (self.spacy, self.fracas):
@@ -90,6 +99,9 @@ class BenchResult:
                 f"{t.dispatches_per_s:8.1f} dispatches/s"
             )
         out.append(f"throughput ratio (b)/(a): {self.throughput_ratio:.2f}")
+        if not math.isnan(self.cpu_ratio):
+            out.append(f"CPU-time ratio (a)/(b): {self.cpu_ratio:.2f} (the same comparison in CPU seconds, "
+                       "which other processes on the machine disturb less than wall time)")
         how = "summed PSS, sampled" if self.memory_method == "pss" else "getrusage main + largest child"
         out.append(f"peak RSS of the process tree running fracas: {self.peak_rss_mb:.0f} MB ({how})")
         if self.cold_start is not None:
@@ -107,7 +119,7 @@ class BenchResult:
         return (
             f"throughput_ratio={self.throughput_ratio:.2f} fracas_words_per_s={self.fracas.words_per_s:.0f} "
             f"spacy_words_per_s={self.spacy.words_per_s:.0f} peak_rss_mb={self.peak_rss_mb:.0f} "
-            f"cold_start_s={cold}"
+            f"cold_start_s={cold} cpu_ratio={self.cpu_ratio:.2f}"
         )
 
 
@@ -154,22 +166,24 @@ def default_repeat(n: int, minimum: int = MIN_DISPATCHES) -> int:
 
 
 def time_spacy(nlp: Any, texts: Sequence[str], *, n_process: int, batch_size: int) -> Throughput:
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for _doc in nlp.pipe(texts, n_process=n_process, batch_size=batch_size):
         pass
     return Throughput(
-        "(a) spaCy fr_core_news_md", len(texts), count_words(texts), time.perf_counter() - start
+        "(a) spaCy fr_core_news_md", len(texts), count_words(texts), time.perf_counter() - start,
+        time.process_time() - cpu,
     )
 
 
 def time_fracas(
     pipeline: EventPipeline, dispatches: Sequence[Dispatch], *, n_process: int, batch_size: int
 ) -> Throughput:
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for _dispatch, _events in pipeline.run_iter(dispatches, n_process=n_process, batch_size=batch_size):
         pass
     words = count_words(d.text for d in dispatches)
-    return Throughput("(b) fracas pipeline", len(dispatches), words, time.perf_counter() - start)
+    return Throughput("(b) fracas pipeline", len(dispatches), words, time.perf_counter() - start,
+                      time.process_time() - cpu)
 
 
 def run_bench(

@@ -18,6 +18,7 @@ from fracas.extract.casualty_context import SHORT_WINDOW, clause_bounds
 from fracas.extract.mentions import Mention
 from fracas.extract.notes import write_note
 from fracas.extract.rulepack import policy_of
+from fracas.nlp.doctext import doc_text
 from fracas.resources import pack_alternation, rule_pack
 from fracas.extract.places import PlaceMention
 from fracas.model import Actor, Dispatch, Event, Evidence, Place, Source
@@ -150,7 +151,7 @@ def attach_tolls(sentences: list[Span], dispatch: Dispatch, drafts: list[Draft],
     A headline restates the body: its figures go only to an act the body gives no toll. The headline of
     another story ("À lire aussi") gives none."""
     violent = [d for d in drafts if policy_of(d.mention.sub_event_type).toll]
-    headline_end, other_stories = _set_aside(sentences[0].doc.text if sentences else "")
+    headline_end, other_stories = _set_aside(doc_text(sentences[0].doc) if sentences else "")
     from_headline: list[tuple[Draft, CasualtyMention, int, int]] = []
     for index, sentence in enumerate(sentences):
         tolls = _sentence_tolls(sentence, dispatch, other_stories)

@@ -23,6 +23,7 @@ from fracas.extract.sense import keep_in_frame
 from fracas.extract.places import PlaceMention, dispatch_country, find_places, place_candidates
 from fracas.extract.triggers import BACKGROUND, TriggerLexicon, default_lexicon
 from fracas.model import Actor, Dispatch, Event, Place
+from fracas.nlp.doctext import doc_text
 from fracas.resolve.actors import UNIDENTIFIED, ActorDictionary, ActorEntry, default_actor_dictionary
 from fracas.resolve.gazetteer import Gazetteer
 from fracas.resolve.sources import SourceDictionary
@@ -286,8 +287,8 @@ def _without_restating_headline(mentions: list[Mention], sentences: list[Span]) 
     if len(sentences) < 2:
         return mentions
     first = sentences[0]
-    headline = not first.text.strip().endswith(HEADLINE_STOPS) and "\n\n" in first.doc.text[first.start_char:
-                                                                                           sentences[1].start_char]
+    between = doc_text(first.doc)[first.start_char:sentences[1].start_char]
+    headline = not first.text.strip().endswith(HEADLINE_STOPS) and "\n\n" in between
     if not headline:
         return mentions
     told_below = {m.event_type for m in mentions if m.sentence > 0}

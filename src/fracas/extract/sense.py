@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from fracas.extract.mentions import Mention
+from fracas.nlp.doctext import doc_text
 from fracas.relevance import names_no_act, sentence_sense
 from fracas.text import fold
 
@@ -22,7 +23,7 @@ def keep_in_frame(doc: Doc, sentences: list[Span], mentions: list[Mention], *,
     trigger needs a conflict frame in its own sentence; `text_other` scores the text's other frame."""
     kept: list[Mention] = []
     dropped: list[str] = []
-    folded = fold(doc.text)
+    folded = fold(doc_text(doc))
     for mention in mentions:
         token = doc[mention.trigger.start]
         phrase = names_no_act(folded, mention.trigger_start, mention.trigger_end)
@@ -33,7 +34,7 @@ def keep_in_frame(doc: Doc, sentences: list[Span], mentions: list[Mention], *,
         if why is None:
             kept.append(mention)
         else:
-            words = doc.text[mention.trigger_start:mention.trigger_end]
+            words = doc_text(doc)[mention.trigger_start:mention.trigger_end]
             dropped.append(f"sense: {mention.sub_event_type} on {words!r} (chars {mention.trigger_start}-"
                            f"{mention.trigger_end}) dropped: {why}")
     return kept, dropped

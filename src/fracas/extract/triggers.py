@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from fracas.model import EVENT_TYPES
 from fracas.extract.rulepack import role_cues
+from fracas.nlp.doctext import doc_text
 from fracas.resources import load_resource
 from fracas.text import fold
 
@@ -172,7 +173,7 @@ class _Surroundings:
         start = doc[trigger.start].idx
         head = doc[trigger.start]
         return cls(trigger, fold(doc[sentence.start:trigger.start].text), fold(sentence.text),
-                   fold(doc.text[max(sentence.start_char, start - 60):start]),
+                   fold(doc_text(doc)[max(sentence.start_char, start - 60):start]),
                    head if head.pos_ in ("VERB", "AUX") else head.head)
 
 
@@ -281,7 +282,7 @@ CROWD_CONTEXT_CHARS = 600  # how far back a demonstration told earlier still fra
 def _crowd_clash(c: Context) -> str | None:
     """"Des heurts ont également eu lieu à Gafsa" in a dispatch about demonstrations: a riot there."""
     doc = c.sentence.doc
-    before = fold(doc.text[max(0, c.sentence.start_char - CROWD_CONTEXT_CHARS):c.sentence.end_char])
+    before = fold(doc_text(doc)[max(0, c.sentence.start_char - CROWD_CONTEXT_CHARS):c.sentence.end_char])
     if c.has("protest", before) and not any(kind in NON_STATE_ARMED for kind in c.actor_kinds):
         return "Violent demonstration"
     return _attack(c)
@@ -300,7 +301,7 @@ def _protest(c: Context) -> str | None:
     window = fold(doc[c.sentence.start:min(len(doc), c.sentence.end + 60)].text)
     # The demonstrators' violence is often told in a later sentence ("Dans la soirée, des barricades
     # bloquaient les routes"): a dispatch that tells of it makes its demonstrations riots.
-    if c.has("violent_protest", _folded_dispatch(doc.text)):
+    if c.has("violent_protest", _folded_dispatch(doc_text(doc))):
         return "Violent demonstration"
     if c.has("excessive_force", window):
         return "Excessive force against protesters"
@@ -320,7 +321,7 @@ def _agreement(c: Context) -> str | None:
 
 def _territory(c: Context) -> str | None:
     doc, sub, kinds = c.sentence.doc, c.trigger.sub_event_type, c.actor_kinds
-    after = doc.text[doc[c.trigger.end - 1].idx:c.sentence.end_char]
+    after = doc_text(doc)[doc[c.trigger.end - 1].idx:c.sentence.end_char]
     if not TERRITORY_OBJECT.search(fold(after[:80])) and not re.search(r"\b[A-ZÀ-Ü][a-zà-ü]", after[:40]):
         return None  # "le convoi a pu reprendre la route": no territory changed hands
     state = "state_forces" in kinds and c.has("state")

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from fracas.errors import InputError
 from fracas.extract.events import EventExtractor
 from fracas.model import Dispatch, PublicationDate
+from fracas.nlp.doctext import doc_text
 from fracas.resources import load_resource
 
 for _name in ("fracas_dispatch", "fracas_events", "fracas_rejection", "fracas_dropped"):
@@ -36,7 +37,7 @@ def dispatch_to_user_data(dispatch: Dispatch, *, strict_sense: bool = False, tex
 
 
 def dispatch_from_doc(doc: Doc) -> Dispatch:
-    text = doc.text
+    text = doc_text(doc)
     data = doc._.fracas_dispatch or {"id": Dispatch.make_id(text)}
     published = data.get("published")
     return Dispatch(id=data["id"], text=text, published=PublicationDate.parse(published) if published else None,

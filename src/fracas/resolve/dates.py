@@ -40,6 +40,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Literal
 
 from fracas.model import DatePrecision, PublicationDate
@@ -104,6 +105,12 @@ Handler = Callable[[re.Match[str], PublicationDate | None], Resolved]
 
 def find_time_expressions(text: str, published: PublicationDate | None) -> list[TimeMention]:
     """Every time expression in `text`, in order, resolved against `published`."""
+    return list(_time_expressions(text, published))
+
+
+@lru_cache(maxsize=64)  # a dispatch's sentences; never a whole flow (a repeated text must cost the same)
+def _time_expressions(text: str, published: PublicationDate | None) -> tuple[TimeMention, ...]:
+    # Extraction reads a sentence's time words several times (each act, each bare weekday): scan it once.
     low_text = text.lower().replace("\u2019", "'")
     candidates: list[TimeMention] = []
     for pattern, handler in _PATTERNS:
@@ -122,7 +129,7 @@ def find_time_expressions(text: str, published: PublicationDate | None) -> list[
         if kept and mention.start < kept[-1].end:
             continue
         kept.append(mention)
-    return kept
+    return tuple(kept)
 
 
 # --- resolution -----------------------------------------------------------------------------------
