@@ -35,6 +35,8 @@ import struct
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
+
 from fracas.errors import StoreError
 
 LSH_BANDS = 20
@@ -80,13 +82,15 @@ def sketch(signature: Sequence[int]) -> bytes:
     return bytes(value & 0xFF for value in signature)
 
 
-def may_be_near_duplicate(signature: Sequence[int], stored: Any, threshold: float) -> bool:
+def may_be_near_duplicate(signature: Sequence[int] | bytes, stored: Any, threshold: float) -> bool:
     """False when the stored sketch (or a whole signature stored before m0007) shows that the stored
-    dispatch is less than `threshold` similar to `signature`; True when it may be as similar."""
+    dispatch is less than `threshold` similar to `signature` (a signature, or its sketch); True when
+    it may be as similar."""
+    mine = signature if isinstance(signature, bytes) else sketch(signature)
     raw = bytes(stored)
-    if len(raw) != len(signature):
-        if len(raw) != len(signature) * _VALUE.size:
-            return True  # not comparable value by value: let the exact comparison decide
+    if len(raw) == len(mine) * _VALUE.size:
         raw = sketch(unpack_signature(raw))
-    agreeing = sum(a == (b & 0xFF) for a, b in zip(raw, signature))
-    return agreeing / len(signature) >= threshold
+    elif len(raw) != len(mine) or not mine:
+        return True  # not comparable value by value: let the exact comparison decide
+    agreeing = int(np.count_nonzero(np.frombuffer(raw, np.uint8) == np.frombuffer(mine, np.uint8)))
+    return agreeing / len(mine) >= threshold

@@ -196,8 +196,9 @@ class SQLStore(ReviewTables, FeedStateMixin, ABC):
             " ORDER BY d.id",
             [*buckets, min(LSH_MIN_SHARED, len(buckets))],
         )
+        mine = sketch(signature)
         return [(row[0], _stored_signature(row[1], row[2], len(signature))) for row in rows
-                if row[1] is not None and may_be_near_duplicate(signature, row[1], threshold)]
+                if row[1] is not None and may_be_near_duplicate(mine, row[1], threshold)]
 
     def dispatches_of(self, event_id: str) -> list[StoredDispatch]:
         rows = self._all(
