@@ -14,7 +14,7 @@ from fracas.dedupe.minhash import NUM_PERM, SCHEME, SEED, shingles
 from fracas.errors import StoreError
 from fracas.model import Actor, Dispatch, Place
 from fracas.store import content_hash, open_store
-from fracas.store.lsh import LSH_BANDS, lsh_buckets, pack_signature, unpack_signature
+from fracas.store.lsh import LSH_BANDS, lsh_buckets, pack_signature, sketch, unpack_signature
 from fracas.store.migrations import BOOTSTRAP, LATEST_VERSION, MIGRATIONS
 from fracas.store.sqlite import SQLiteStore
 
@@ -45,12 +45,14 @@ def test_signatures_are_those_of_a_fresh_datasketch_minhash():
     assert signature(TEXT) == tuple(int(v) for v in fresh.hashvalues)
 
 
-def test_the_dispatch_row_keeps_the_packed_signature_and_its_buckets(store):
+def test_the_dispatch_row_keeps_the_signature_sketch_and_its_buckets(store):
     sig = signature(TEXT)
     store.add_dispatch(Dispatch(id="d-1", text=TEXT), signature=sig)
     stored = store._one("SELECT signature FROM dispatches WHERE id = 'd-1'")[0]
     buckets = store._all("SELECT bucket FROM lsh_buckets ORDER BY bucket")
-    assert (bytes(stored), [row[0] for row in buckets]) == (pack_signature(sig), sorted(lsh_buckets(sig)))
+    assert (bytes(stored), [row[0] for row in buckets]) == (sketch(sig), sorted(lsh_buckets(sig)))
+    assert bytes(stored) == bytes(value % 256 for value in sig) and len(bytes(stored)) == 128
+    # The candidate's whole signature is computed again from its text.
     assert store.near_duplicate_candidates(signature("URGENT " + TEXT)) == [("d-1", sig)]
 
 
@@ -134,7 +136,7 @@ def test_a_schema_1_store_is_converted_with_its_rows(store_url):
     with open_store(store_url) as store:
         assert store.schema_version() == LATEST_VERSION
         stored = store._one("SELECT signature FROM dispatches WHERE id = 'd-1'")[0]
-        assert bytes(stored) == pack_signature(signature(TEXT))
+        assert bytes(stored) == sketch(signature(TEXT))
         assert store.near_duplicate_candidates(signature("URGENT " + TEXT)) == [("d-1", signature(TEXT))]
         assert store._one("SELECT count(*) FROM lsh_buckets")[0] == LSH_BANDS
         assert store._one("SELECT location_precision, geonames_id FROM events")[0:2] == ("place", 163345)

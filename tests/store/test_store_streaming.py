@@ -22,6 +22,7 @@ from fracas.export import FORMATS, export, write_parquet, write_table
 from fracas.model import Dispatch, Event
 from fracas.store import EventFilter
 from fracas.store.ingest import ingest
+from fracas.store.packing import unpack_record
 
 BINARY_FORMATS = ("parquet",)
 FILE_FORMATS = tuple(fmt for fmt in FORMATS if fmt != "table")
@@ -46,8 +47,8 @@ def filled(store):
 
 def _read_all_at_once(store) -> list[Event]:
     """The events as `events()` read them before streaming: one query, every row fetched."""
-    rows = store._execute("SELECT record FROM events ORDER BY event_date, event_id").fetchall()
-    return [Event.from_dict(store._unjson(row[0])) for row in rows]
+    rows = store._execute("SELECT record, notes FROM events ORDER BY event_date, event_id").fetchall()
+    return [Event.from_dict(unpack_record(row[0], row[1])) for row in rows]
 
 
 def _exported(events, fmt: str, tmp_path: Path, name: str) -> bytes:

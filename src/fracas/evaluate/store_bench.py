@@ -128,7 +128,7 @@ def _location(url: str | None) -> Iterator[tuple[str, Path]]:
 
 def _size_bytes(store: EventStore, target: str) -> float:
     if store.url.startswith("sqlite"):
-        store._execute("PRAGMA wal_checkpoint(TRUNCATE)")  # type: ignore[attr-defined]
+        _checkpoint(store, "TRUNCATE")
         path = Path(store.url.split("///", 1)[1])
         return float(path.stat().st_size)
     row = store._one(  # type: ignore[attr-defined]
@@ -152,10 +152,19 @@ def _ingest_ms(store: EventStore, stored_events: int, incoming: int, *, salt: in
         dispatch, extracted = re_report(SEED, rng.randrange(max(1, stored_events)), salt=salt)
         store_dispatch(store, dispatch, extracted, dedupe=fracas.dedupe)
     items = [new_report(SEED, 10_000_000 * salt + i) for i in range(incoming)]
+    _checkpoint(store, "TRUNCATE")
     start, cpu = time.perf_counter(), time.process_time()
     for dispatch, extracted in items:
         store_dispatch(store, dispatch, extracted, dedupe=fracas.dedupe)
+    # The WAL these dispatches left is copied back into the file inside the timing: it is their cost,
+    # whether or not an automatic checkpoint happened to fall among them.
+    _checkpoint(store, "PASSIVE")
     return (time.perf_counter() - start) * 1000 / len(items), (time.process_time() - cpu) * 1000 / len(items)
+
+
+def _checkpoint(store: EventStore, mode: str) -> None:
+    if store.url.startswith("sqlite"):
+        store._execute(f"PRAGMA wal_checkpoint({mode})")  # type: ignore[attr-defined]
 
 
 def _export(target: str, fmt: str, out: Path) -> dict[str, float]:

@@ -29,7 +29,7 @@ _KM_PER_DEGREE_LAT = 110.5  # the shortest degree of latitude (at the equator), 
 
 
 def candidate_query(event: Event, to_date: Any, *, max_km: float = SAME_PLACE_KM) -> tuple[str, list[Any]]:
-    """SELECT of (event_id, record) of the candidates of `event`, by event_id; `to_date` converts a
+    """SELECT of (event_id, record, notes) of the candidates of `event`, by event_id; `to_date` converts a
     date to the backend's parameter."""
     first, last = date_span(event)
     place_sql, place_params = _place_condition(event.location, max_km)
@@ -38,7 +38,7 @@ def candidate_query(event: Event, to_date: Any, *, max_km: float = SAME_PLACE_KM
     selects, params = [], []
     for precision, span in _SPAN_DAYS.items():
         selects.append(
-            f"SELECT event_id, record FROM events WHERE sub_event_type = ? AND {country_sql}"
+            f"SELECT event_id, record, notes FROM events WHERE sub_event_type = ? AND {country_sql}"
             " AND date_precision = ? AND event_date BETWEEN ? AND ? AND event_date_end >= ?"
             f" AND {place_sql}"
         )

@@ -1,9 +1,20 @@
 """How the store keeps MinHash signatures and finds near-duplicate candidates without a scan.
 
-A signature (`fracas.dedupe.signature`: 128 values below 2**32) is stored packed, 4 bytes a value.
-The LSH index cuts its first LSH_BANDS * LSH_ROWS values into LSH_BANDS bands of LSH_ROWS values;
-each band gives one 64-bit bucket key (the band number and its values hashed together, so the bands
+A signature (`fracas.dedupe.signature`: 128 values below 2**32) is stored as its sketch: the low byte
+of each value (128 bytes; schema 5 and 6 kept all 4 bytes of each, 512). Two values that are equal
+have equal low bytes, so the share of equal bytes of two sketches is never below the share of equal
+values of the signatures: a stored dispatch whose sketch agrees with the incoming signature's on
+fewer than the near-duplicate threshold cannot be a near duplicate and is dropped without more work;
+one that reaches it has its signature computed again from its stored text, so the decision is made on
+the exact signatures as before. Bytes of unequal values agree by chance one time in 256, so a text
+of similarity s has a sketch agreement of about s + (1 - s) / 256: near duplicates and texts just
+below the threshold are recomputed, texts sharing a few phrases (s around 0.3) practically never.
+
+The LSH index cuts the first LSH_BANDS * LSH_ROWS values into LSH_BANDS bands of LSH_ROWS values;
+each band gives one 32-bit bucket key (the band number and its values hashed together, so the bands
 share one table), and two dispatches become candidates when at least LSH_MIN_SHARED (2) keys are equal.
+A 32-bit key (schema 5 and 6: 64-bit) collides by chance with about one key in 200 at 1 M dispatches;
+a chance collision only adds a candidate that the sketch then drops, never a wrong link or a miss.
 
 Recall: two dispatches whose signatures agree on a share s of values share a given band with
 probability p = s**4, and at least two of the 20 bands with 1 - (1-p)**20 - 20 p (1-p)**19: 0.9996 at
@@ -23,6 +34,8 @@ import json
 import struct
 from collections.abc import Sequence
 from typing import Any
+
+import numpy as np
 
 from fracas.errors import StoreError
 
@@ -54,10 +67,30 @@ def unpack_signature(stored: Any) -> tuple[int, ...]:
 
 
 def lsh_buckets(signature: Sequence[int]) -> list[int]:
-    """The signature's bucket keys, one per band (none for a signature too short for one band)."""
+    """The signature's bucket keys, one per band (none for a signature too short for one band): signed
+    32-bit, the high half of the 64-bit keys schema 5 and 6 stored."""
     buckets = []
     for band in range(min(LSH_BANDS, len(signature) // LSH_ROWS)):
         values = signature[band * LSH_ROWS : (band + 1) * LSH_ROWS]
         digest = hashlib.blake2b(struct.pack(f">B{LSH_ROWS}I", band, *values), digest_size=8).digest()
-        buckets.append(int.from_bytes(digest, "big", signed=True))
+        buckets.append(int.from_bytes(digest[:4], "big", signed=True))
     return buckets
+
+
+def sketch(signature: Sequence[int]) -> bytes:
+    """The low byte of each signature value: what the store keeps of a signature."""
+    return bytes(value & 0xFF for value in signature)
+
+
+def may_be_near_duplicate(signature: Sequence[int] | bytes, stored: Any, threshold: float) -> bool:
+    """False when the stored sketch (or a whole signature stored before m0007) shows that the stored
+    dispatch is less than `threshold` similar to `signature` (a signature, or its sketch); True when
+    it may be as similar."""
+    mine = signature if isinstance(signature, bytes) else sketch(signature)
+    raw = bytes(stored)
+    if len(raw) == len(mine) * _VALUE.size:
+        raw = sketch(unpack_signature(raw))
+    elif len(raw) != len(mine) or not mine:
+        return True  # not comparable value by value: let the exact comparison decide
+    agreeing = int(np.count_nonzero(np.frombuffer(raw, np.uint8) == np.frombuffer(mine, np.uint8)))
+    return agreeing / len(mine) >= threshold

@@ -156,8 +156,8 @@ class EventStore(Protocol):
         ...
 
     def near_duplicate_candidates(self, signature: Sequence[int]) -> list[tuple[str, tuple[int, ...]]]:
-        """Stored dispatches sharing at least two MinHash LSH bands with `signature` (store/lsh.py):
-        (id, signature)."""
+        """Stored dispatches sharing at least two MinHash LSH bands with `signature` that may be at
+        least NEAR_DUPLICATE_THRESHOLD similar to it (store/lsh.py): (id, signature)."""
         ...
 
     def add_rejection(self, rejection: Rejection) -> None:

@@ -14,10 +14,13 @@ from contextlib import AbstractContextManager
 from typing import Any
 
 from fracas.dedupe.match import date_span
+from fracas.dedupe.minhash import NEAR_DUPLICATE_THRESHOLD
+from fracas.dedupe.minhash import signature as signature_of
 from fracas.errors import StoreError, UsageError
 from fracas.model import Dispatch, Event, Evidence, PublicationDate, Rejection, Relevance
 from fracas.store.candidates import candidate_query
-from fracas.store.lsh import LSH_MIN_SHARED, lsh_buckets, pack_signature, unpack_signature
+from fracas.store.lsh import LSH_MIN_SHARED, lsh_buckets, may_be_near_duplicate, sketch, unpack_signature
+from fracas.store.packing import unpack_record, unpack_spans, unpack_text
 from fracas.store.migrations import BOOTSTRAP, LATEST_VERSION, MIGRATIONS, Dialect
 from fracas.store.reviews import ReviewTables
 from fracas.store.feed_state import FeedStateMixin
@@ -89,6 +92,19 @@ class SQLStore(ReviewTables, FeedStateMixin, ABC):
     def _after_dispatch_insert(self, seq: int, text: str) -> None:
         """Index the new dispatch's text (SQLite FTS); nothing when the database does it itself."""
 
+    # How values are stored (SQLite packs them: store/packing.py; PostgreSQL keeps JSONB and text).
+    def _pack_record(self, record: dict[str, Any]) -> Any:
+        return self._json(record)
+
+    def _pack_text(self, text: str) -> Any:
+        return text
+
+    def _hash_value(self, content_hash: str) -> Any:
+        return content_hash
+
+    def _pack_spans(self, spans: list[Any]) -> Any:
+        return self._json(spans)
+
     # -- lifecycle -----------------------------------------------------------------------------
     def __enter__(self) -> SQLStore:
         return self
@@ -128,7 +144,7 @@ class SQLStore(ReviewTables, FeedStateMixin, ABC):
 
     # -- dispatches ----------------------------------------------------------------------------
     def has_dispatch(self, content_hash: str) -> bool:
-        return self._one("SELECT 1 FROM dispatches WHERE content_hash = ?", (content_hash,)) is not None
+        return self._one("SELECT 1 FROM dispatches WHERE content_hash = ?", (self._hash_value(content_hash),)) is not None
 
     def get_dispatch(self, dispatch_id: str) -> StoredDispatch | None:
         row = self._one(f"SELECT {_DISPATCH_COLUMNS} FROM dispatches d WHERE d.id = ?", (dispatch_id,))
@@ -146,11 +162,11 @@ class SQLStore(ReviewTables, FeedStateMixin, ABC):
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT DO NOTHING RETURNING seq",
                 (
-                    dispatch.id, content_hash(dispatch.text), dispatch.text,
+                    dispatch.id, self._hash_value(content_hash(dispatch.text)), self._pack_text(dispatch.text),
                     self._date(published.value) if published else None,
                     published.precision if published else None,
                     dispatch.outlet, dispatch.url, dispatch.origin,
-                    pack_signature(signature) if signature else None, near_duplicate_of,
+                    sketch(signature) if signature else None, near_duplicate_of,
                     *self._relevance_columns(dispatch.relevance),
                 ),
             )
@@ -165,19 +181,24 @@ class SQLStore(ReviewTables, FeedStateMixin, ABC):
             self._after_dispatch_insert(row[0], dispatch.text)
         return True
 
-    def near_duplicate_candidates(self, signature: Sequence[int]) -> list[tuple[str, tuple[int, ...]]]:
+    def near_duplicate_candidates(
+        self, signature: Sequence[int], *, threshold: float = NEAR_DUPLICATE_THRESHOLD
+    ) -> list[tuple[str, tuple[int, ...]]]:
         buckets = lsh_buckets(signature)
         if not buckets:
             return []
-        # Only dispatches sharing LSH_MIN_SHARED bands are read and compared (see store/lsh.py): the
-        # ones sharing a single band are nearly all unrelated texts with a few common phrases.
+        # Only dispatches sharing LSH_MIN_SHARED bands are read (the ones sharing a single band are nearly
+        # all unrelated texts with a few common phrases), and only those whose stored sketch may reach
+        # `threshold` are given back, with their signature computed again from their text (store/lsh.py).
         rows = self._all(
-            "SELECT d.id, d.signature FROM dispatches d WHERE d.seq IN (SELECT dispatch_seq FROM lsh_buckets"
+            "SELECT d.id, d.signature, d.text FROM dispatches d WHERE d.seq IN (SELECT dispatch_seq FROM lsh_buckets"
             f" WHERE bucket IN ({', '.join('?' * len(buckets))}) GROUP BY dispatch_seq HAVING count(*) >= ?)"
             " ORDER BY d.id",
             [*buckets, min(LSH_MIN_SHARED, len(buckets))],
         )
-        return [(row[0], unpack_signature(row[1])) for row in rows if row[1] is not None]
+        mine = sketch(signature)
+        return [(row[0], _stored_signature(row[1], row[2], len(signature))) for row in rows
+                if row[1] is not None and may_be_near_duplicate(mine, row[1], threshold)]
 
     def dispatches_of(self, event_id: str) -> list[StoredDispatch]:
         rows = self._all(
@@ -209,7 +230,7 @@ class SQLStore(ReviewTables, FeedStateMixin, ABC):
         first, last = date_span(event)
         place = event.location
         values = (
-            event.event_id, self._json(event.to_dict()), self._date(first), self._date(last),
+            event.event_id, self._pack_record(event.to_dict()), self._date(first), self._date(last),
             event.date_precision, event.event_type, event.sub_event_type, event.actor1.name,
             event.actor2.name if event.actor2 else None, place.country, place.admin1, place.admin2, place.name,
             place.lat, place.lon, event.fatalities, event.confidence, event.notes, place.precision,
@@ -239,12 +260,12 @@ class SQLStore(ReviewTables, FeedStateMixin, ABC):
                 "INSERT INTO event_dispatches (event_id, dispatch_id, evidence, reasons, distance_km)"
                 " VALUES (?, ?, ?, ?, ?) ON CONFLICT (event_id, dispatch_id) DO UPDATE SET"
                 " evidence = excluded.evidence, reasons = excluded.reasons, distance_km = excluded.distance_km",
-                (event_id, dispatch_id, self._json(spans), self._json(list(reasons)), distance_km),
+                (event_id, dispatch_id, self._pack_spans(spans), self._json(list(reasons)), distance_km),
             )
 
     def get_event(self, event_id: str) -> Event | None:
-        row = self._one("SELECT record FROM events WHERE event_id = ?", (event_id,))
-        return Event.from_dict(self._unjson(row[0])) if row else None
+        row = self._one("SELECT record, notes FROM events WHERE event_id = ?", (event_id,))
+        return Event.from_dict(unpack_record(row[0], row[1])) if row else None
 
     def events(self, filters: EventFilter | None = None, *, batch_size: int = EVENT_BATCH) -> Iterator[Event]:
         """The events matching `filters`, by date then event_id, read `batch_size` rows per query.
@@ -263,13 +284,13 @@ class SQLStore(ReviewTables, FeedStateMixin, ABC):
         while remaining is None or remaining > 0:
             size = batch_size if remaining is None else min(batch_size, remaining)
             conditions = where + (["(e.event_date, e.event_id) > (?, ?)"] if after is not None else [])
-            sql = "SELECT e.event_date, e.event_id, e.record FROM events e"
+            sql = "SELECT e.event_date, e.event_id, e.record, e.notes FROM events e"
             if conditions:
                 sql += " WHERE " + " AND ".join(conditions)
             sql += " ORDER BY e.event_date, e.event_id LIMIT ? OFFSET ?"
             rows = self._all(sql, [*params, *(after or ()), size, offset])
             for row in rows:
-                yield Event.from_dict(self._unjson(row[2]))
+                yield Event.from_dict(unpack_record(row[2], row[3]))
             if len(rows) < size:
                 return
             after, offset = (rows[-1][0], rows[-1][1]), 0
@@ -324,7 +345,7 @@ class SQLStore(ReviewTables, FeedStateMixin, ABC):
 
     def candidates_for(self, event: Event) -> list[Event]:
         sql, params = candidate_query(event, self._date)
-        return [Event.from_dict(self._unjson(row[1])) for row in self._all(sql, params)]
+        return [Event.from_dict(unpack_record(row[1], row[2])) for row in self._all(sql, params)]
 
     def merge_log(self, event_id: str) -> list[MergeRecord]:
         rows = self._all(
@@ -338,7 +359,7 @@ class SQLStore(ReviewTables, FeedStateMixin, ABC):
                 reasons=tuple(self._unjson(row[1])),
                 distance_km=row[2],
                 near_duplicate_of=row[3],
-                evidence=tuple(_evidence(span, row[0]) for span in self._unjson(row[4])),
+                evidence=tuple(_evidence(span, row[0]) for span in self._stored_spans(row[4])),
                 linked_at=_timestamp(row[5]),
             )
             for row in rows
@@ -372,17 +393,23 @@ class SQLStore(ReviewTables, FeedStateMixin, ABC):
         extra = self._unjson(row[13]) or {}
         return Relevance(row[10], row[11], row[12], tuple(extra.get("cues", ())), tuple(extra.get("dropped", ())))
 
+    def _stored_spans(self, stored: Any) -> list[Any]:
+        if isinstance(stored, (bytes, memoryview)):
+            return [list(span) for span in unpack_spans(stored)]
+        return list(self._unjson(stored))
+
     def _stored_dispatch(self, row: Sequence[Any]) -> StoredDispatch:
         published = None
         if row[3] is not None:
             value = row[3] if isinstance(row[3], dt.date) else dt.date.fromisoformat(row[3])
             published = PublicationDate(value, row[4])
         dispatch = Dispatch(
-            id=row[0], text=row[2], published=published, outlet=row[5], url=row[6], origin=row[7],
+            id=row[0], text=unpack_text(row[2]), published=published, outlet=row[5], url=row[6], origin=row[7],
             relevance=self._stored_relevance(row),
         )
         return StoredDispatch(
-            dispatch=dispatch, content_hash=row[1], near_duplicate_of=row[8], ingested_at=_timestamp(row[9])
+            dispatch=dispatch, content_hash=row[1] if isinstance(row[1], str) else bytes(row[1]).hex(),
+            near_duplicate_of=row[8], ingested_at=_timestamp(row[9]),
         )
 
 
@@ -391,6 +418,13 @@ def _timestamp(value: Any) -> str:
     if isinstance(value, dt.datetime):
         return value.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
     return str(value)
+
+
+def _stored_signature(stored: Any, text: Any, values: int) -> tuple[int, ...]:
+    """A candidate's whole signature: stored whole (before m0007), else computed again from its text."""
+    if len(bytes(stored)) == values * 4:
+        return unpack_signature(stored)
+    return signature_of(unpack_text(text))
 
 
 def _span(evidence: Evidence, dispatch_id: str) -> list[Any] | dict[str, Any]:

@@ -20,6 +20,7 @@ from fracas.store.migrations import (
     m0004_relevance,
     m0005_compact_store,
     m0006_actor_listing,
+    m0007_packed_rows,
 )
 
 Dialect = Literal["sqlite", "postgres"]
@@ -40,7 +41,7 @@ class Migration:
 MIGRATIONS: tuple[Migration, ...] = tuple(
     Migration(module.VERSION, module.NAME, module.SQLITE, module.POSTGRES, getattr(module, "BACKFILL", None))
     for module in (m0001_initial, m0002_review, m0003_feed_state, m0004_relevance, m0005_compact_store,
-                   m0006_actor_listing)
+                   m0006_actor_listing, m0007_packed_rows)
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 
