@@ -303,12 +303,19 @@ def _without_restating_headline(mentions: list[Mention], sentences: list[Span]) 
 def _homes_in_one_province(sentence_places: dict[int, list[PlaceMention]], country: str | None
                            ) -> list[PlaceMention]:
     """The dispatch's places in its country, if they lie in one province; else its provinces and districts
-    named as such, if those do; else none."""
+    named as such, if those do; else those of the province at least two thirds of its places lie in
+    ("la région de Kara" named once as where the president was, the Savanes six times); else none."""
     homes = [p for places in sentence_places.values() for p in places
              if p.place.country == country and p.place.precision != "country" and p.place.admin1]
-    if len({p.place.admin1 for p in homes}) != 1:
-        homes = [p for p in homes if p.place.precision in ("admin1", "admin2")]
-    return homes if len({p.place.admin1 for p in homes}) == 1 else []
+    if len({p.place.admin1 for p in homes}) == 1:
+        return homes
+    areas = [p for p in homes if p.place.precision in ("admin1", "admin2")]
+    if len({p.place.admin1 for p in areas}) == 1:
+        return areas
+    counts = Counter(p.place.admin1 for p in homes).most_common(1)
+    if counts and counts[0][1] >= 2 and 3 * counts[0][1] >= 2 * len(homes):
+        return [p for p in homes if p.place.admin1 == counts[0][0]]
+    return []
 
 
 def _places_by_sentence(places: list[PlaceMention], sentences: list[Span]) -> dict[int, list[PlaceMention]]:

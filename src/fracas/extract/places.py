@@ -34,7 +34,8 @@ ADMIN_PHRASE = re.compile(
 SITE_PHRASE = re.compile(
     rf"(?:\b[àa]|\bpr[eè]s\s+de|\bpr[eè]s\s+d['’]|\bvillage\s+de|\bvillage\s+d['’]|\blocalit[ée]\s+de|\bville\s+de"
     rf"|\bville\s+d['’]|\bquartier\s+de|\bbourgade\s+de|\bsur|\bvers|\bentre|\bcontre|\bdans)"
-    rf"\s+(?:la\s+|le\s+|l['’]|les\s+)?(?P<name>{NAME})"
+    # "la ville d'Ouallam": no space after an elided "d'".
+    rf"(?:\s+|(?<=['’])\s*)(?:la\s+|le\s+|l['’]|les\s+)?(?P<name>{NAME})"
 )
 SUB_ADMIN_PHRASE = re.compile(
     rf"\b(?:{SUB_ADMIN_WORDS})\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])(?P<name>{NAME})")
