@@ -440,3 +440,11 @@ def test_a_capital_standing_for_its_government_is_not_a_place_of_the_act():
     text = ("Les insurgés ont attaqué mercredi la ville de Palma et tué plusieurs civils, malgré les efforts de "
             "Maputo pour reprendre le contrôle du Cabo Delgado.")
     assert _places(text, "2021-03-26") == [("Attack", "Palma", "Cabo Delgado", "place")]
+
+
+def test_a_village_no_gazetteer_has_goes_to_the_province_most_places_lie_in():
+    # Blamonga is in no gazetteer; Kara is named only as where the president was.
+    text = ("La région des Savanes, dont Dapaong est le chef-lieu, vit sous l'état d'urgence. Le président se "
+            "trouvait alors dans la région de Kara. Il n'y a eu aucune revendication. Dans la nuit de mercredi à "
+            "jeudi, des hommes armés ont tué dix habitants à Blamonga, selon des sources locales.")
+    assert _places(text, "2022-07-15") == [("Attack", "Savanes", "Savanes", "admin1")]

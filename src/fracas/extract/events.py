@@ -312,6 +312,11 @@ def _homes_in_one_province(sentence_places: dict[int, list[PlaceMention]], count
     areas = [p for p in homes if p.place.precision in ("admin1", "admin2")]
     if len({p.place.admin1 for p in areas}) == 1:
         return areas
+    return _in_dominant_province(homes)
+
+
+def _in_dominant_province(homes: list[PlaceMention]) -> list[PlaceMention]:
+    """The places of the province that holds two thirds of `homes` (and two at least), if one does."""
     counts = Counter(p.place.admin1 for p in homes).most_common(1)
     if counts and counts[0][1] >= 2 and 3 * counts[0][1] >= 2 * len(homes):
         return [p for p in homes if p.place.admin1 == counts[0][0]]
