@@ -445,6 +445,13 @@ def test_a_capital_standing_for_its_government_is_not_a_place_of_the_act():
 def test_a_village_no_gazetteer_has_goes_to_the_province_most_places_lie_in():
     # Blamonga is in no gazetteer; Kara is named only as where the president was.
     text = ("La région des Savanes, dont Dapaong est le chef-lieu, vit sous l'état d'urgence. Le président se "
-            "trouvait alors dans la région de Kara. Il n'y a eu aucune revendication. Dans la nuit de mercredi à "
-            "jeudi, des hommes armés ont tué dix habitants à Blamonga, selon des sources locales.")
+            "trouvait alors dans la région de Kara. Il n'y a eu aucune revendication. Les habitants ont peur. "
+            "Dans la nuit de mercredi à jeudi, des hommes armés ont tué dix habitants à Blamonga, selon des sources locales.")
     assert _places(text, "2022-07-15") == [("Attack", "Savanes", "Savanes", "admin1")]
+
+
+def test_an_act_told_two_sentences_after_its_place_is_there():
+    text = ("L'armée malienne a mené vendredi une reconnaissance aérienne près de Macina, dans la région de Ségou. "
+            "Cette mission a permis de repérer un groupe armé dissimulé sous des arbres. Une frappe aérienne a "
+            "ensuite neutralisé une dizaine de combattants, selon l'état-major.")
+    assert _places(text, "2026-02-22") == [("Air/drone strike", "Segou", "Segou", "admin1")]

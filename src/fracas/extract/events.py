@@ -386,7 +386,9 @@ def _earlier_sentence_place(mention: Mention, sentence_places: dict[int, list[Pl
                             ) -> tuple[PlaceMention | None, Place] | None:
     earlier = [p for i, ps in sentence_places.items() if i < mention.sentence for p in ps
                if p.place.precision != "country"]
-    if earlier and mention.sentence - 1 in sentence_places:
+    # "une reconnaissance au sud de X, dans la région de Ségou. Cette mission a permis de localiser un
+    # groupe. Une première frappe a été effectuée": the act is where the sentence before last put it.
+    if earlier and (mention.sentence - 1 in sentence_places or mention.sentence - 2 in sentence_places):
         return None, earlier[-1].place
     countries = [p for p in sentence_places.get(mention.sentence, []) if p.place.precision == "country"]
     return (countries[0], countries[0].place) if countries else None
