@@ -446,7 +446,8 @@ def test_a_village_no_gazetteer_has_goes_to_the_province_most_places_lie_in():
     # Blamonga is in no gazetteer; Kara is named only as where the president was.
     text = ("La région des Savanes, dont Dapaong est le chef-lieu, vit sous l'état d'urgence. Le président se "
             "trouvait alors dans la région de Kara. Il n'y a eu aucune revendication. Les habitants ont peur. "
-            "Dans la nuit de mercredi à jeudi, des hommes armés ont tué dix habitants à Blamonga, selon des sources locales.")
+            "Dans la nuit de mercredi à jeudi, des hommes armés ont tué dix habitants à Blamonga, selon des "
+            "sources locales.")
     assert _places(text, "2022-07-15") == [("Attack", "Savanes", "Savanes", "admin1")]
 
 
