@@ -30,6 +30,7 @@ SOURCES = {
     "fr_attribution": ROOT / "data" / "fr" / "attribution.yaml",
     "fr_dates": ROOT / "data" / "fr" / "dates.yaml",
     "fr_names": ROOT / "data" / "fr" / "names.yaml",
+    "fr_places": ROOT / "data" / "fr" / "places.yaml",
 }
 TARGET = ROOT / "src" / "fracas" / "resources"
 

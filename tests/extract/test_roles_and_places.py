@@ -410,3 +410,49 @@ def test_violence_told_later_in_the_dispatch_makes_its_demonstration_a_riot():
     assert roles(text, "2024-02-08") == [
         ("Violent demonstration", "Rioters (Senegal)", None, "Dakar", "SN", 1),
     ]
+
+
+def _places(text, published):
+    return [(e.sub_event_type, e.location.name, e.location.admin1, e.location.precision)
+            for e in fracas.extract(text, published=published)]
+
+
+def test_where_a_source_was_reached_is_not_a_second_place_of_the_act():
+    text = ("Des jihadistes ont attaqué lundi le camp militaire de Boulkessi, tuant six soldats, a indiqué un "
+            "officier de l'armée joint à Bamako.")
+    assert _places(text, "2021-03-02") == [("Armed clash", "Boulkessi", "Mopti", "place")]
+
+
+def test_a_dateline_below_a_header_line_is_where_the_story_was_filed():
+    text = ("portail-info | 2024-12-02 à 03:52\n\nBAMAKO, 1er décembre (Xinhua) -- Des frappes de drones de l'armée "
+            "malienne ont tué dimanche cinq combattants rebelles à Tinzaouaten, dans le nord du Mali.")
+    assert _places(text, "2024-12-02") == [("Air/drone strike", "Tinzaouaten", "Kidal", "place")]
+
+
+def test_a_far_landmark_does_not_place_the_act_the_province_named_does():
+    # Zobanga is in no gazetteer; Bangui, 450 km away, only says where the region lies.
+    text = ("Des rebelles ont attaqué dimanche le village de Zobanga, situé à environ 450 km au nord-ouest de "
+            "Bangui, dans la préfecture de l'Ouham-Pendé, tuant quatre civils, a déclaré un responsable local.")
+    assert _places(text, "2021-11-08") == [("Attack", "Ouham-Pende", "Ouham-Pende", "admin1")]
+
+
+def test_a_capital_standing_for_its_government_is_not_a_place_of_the_act():
+    text = ("Les insurgés ont attaqué mercredi la ville de Palma et tué plusieurs civils, malgré les efforts de "
+            "Maputo pour reprendre le contrôle du Cabo Delgado.")
+    assert _places(text, "2021-03-26") == [("Attack", "Palma", "Cabo Delgado", "place")]
+
+
+def test_a_village_no_gazetteer_has_goes_to_the_province_most_places_lie_in():
+    # Blamonga is in no gazetteer; Kara is named only as where the president was.
+    text = ("La région des Savanes, dont Dapaong est le chef-lieu, vit sous l'état d'urgence. Le président se "
+            "trouvait alors dans la région de Kara. Il n'y a eu aucune revendication. Les habitants ont peur. "
+            "Dans la nuit de mercredi à jeudi, des hommes armés ont tué dix habitants à Blamonga, selon des "
+            "sources locales.")
+    assert _places(text, "2022-07-15") == [("Attack", "Savanes", "Savanes", "admin1")]
+
+
+def test_an_act_told_two_sentences_after_its_place_is_there():
+    text = ("L'armée malienne a mené vendredi une reconnaissance aérienne près de Macina, dans la région de Ségou. "
+            "Cette mission a permis de repérer un groupe armé dissimulé sous des arbres. Une frappe aérienne a "
+            "ensuite neutralisé une dizaine de combattants, selon l'état-major.")
+    assert _places(text, "2026-02-22") == [("Air/drone strike", "Segou", "Segou", "admin1")]

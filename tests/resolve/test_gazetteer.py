@@ -173,3 +173,14 @@ def test_consonant_skeletons_only_where_names_are_transliterated(gaz: Gazetteer)
     hajin = gaz.find_place("Hajine", country="SY")
     assert hajin is not None and (hajin.name, hajin.admin1) == ("Hajin", "Deir-ez-Zor")
     assert gaz.find_place("Boungou", country="BF") is None
+
+
+def test_a_province_skeleton_is_only_read_where_names_are_transliterated(gaz: Gazetteer) -> None:
+    # "Boy-Ngou", a Central African village, shares Bangui's consonants; it is not the capital's province.
+    assert (gaz.find_admin1("Boy-Ngou", country="CF"), gaz.find_admin1("Deir Ezzour", country="SY").name) == (
+        None, "Deir-ez-Zor")
+
+
+def test_a_curated_village_may_bear_a_foreign_countrys_alias(gaz: Gazetteer) -> None:
+    mann = gaz.find_place("Mann", country="CF")
+    assert (mann.name, mann.admin1, mann.country) == ("Mann", "Ouham-Pende", "CF")

@@ -66,7 +66,8 @@ class EventExtractor:
                                                                         source_spans),
                                       strict=strict_sense, text_other=text_other)
         mentions = _without_restating_headline(_outside(other_stories(text), mentions, sentences), sentences)
-        sentence_places = _places_by_sentence(places, sentences)
+        # "joint à Bamako", "à 600 km de Bangui": named, but not where anything happened.
+        sentence_places = _places_by_sentence([p for p in places if p.locates_acts], sentences)
         speakers = self._party_speakers(attributions, sentences, sources)
         drafts: list[Draft] = []
         for mention in mentions:
@@ -209,12 +210,17 @@ class EventExtractor:
 
         "une attaque contre les localités de Blamonga et Kpemboli" (villages no gazetteer has), in a dispatch
         whose other places are all in the Savanes: the act is placed in the Savanes, at admin1 precision, as
-        ACLED places an event whose village it cannot find in the smallest area the report supports."""
-        homes = [p for places in sentence_places.values() for p in places
-                 if p.place.country == country and p.place.precision != "country" and p.place.admin1]
-        if country is None or len({p.place.admin1 for p in homes}) != 1:
+        ACLED places an event whose village it cannot find in the smallest area the report supports. Towns
+        of several provinces leave the choice to the provinces and districts named as such ("dans l'État
+        de Zamfara", a town of the neighbouring state named in passing); one district named in the
+        province places the act there ("dans la préfecture de Kpendjal")."""
+        homes = _homes_in_one_province(sentence_places, country)
+        if country is None or not homes:
             return None
         first = homes[0]
+        districts = {p.place.name: p.place for p in homes if p.place.precision == "admin2"}
+        if len(districts) == 1:
+            return next(iter(districts.values()))
         area = self.gazetteer.find_admin1(first.place.admin1 or "", country=country)
         return replace(area, text=first.place.text) if area is not None else None
 
@@ -295,6 +301,29 @@ def _without_restating_headline(mentions: list[Mention], sentences: list[Span]) 
     return [m for m in mentions if m.sentence > 0 or m.event_type not in told_below]
 
 
+def _homes_in_one_province(sentence_places: dict[int, list[PlaceMention]], country: str | None
+                           ) -> list[PlaceMention]:
+    """The dispatch's places in its country, if they lie in one province; else its provinces and districts
+    named as such, if those do; else those of the province at least two thirds of its places lie in
+    ("la région de Kara" named once as where the president was, the Savanes six times); else none."""
+    homes = [p for places in sentence_places.values() for p in places
+             if p.place.country == country and p.place.precision != "country" and p.place.admin1]
+    if len({p.place.admin1 for p in homes}) == 1:
+        return homes
+    areas = [p for p in homes if p.place.precision in ("admin1", "admin2")]
+    if len({p.place.admin1 for p in areas}) == 1:
+        return areas
+    return _in_dominant_province(homes)
+
+
+def _in_dominant_province(homes: list[PlaceMention]) -> list[PlaceMention]:
+    """The places of the province that holds two thirds of `homes` (and two at least), if one does."""
+    counts = Counter(p.place.admin1 for p in homes).most_common(1)
+    if counts and counts[0][1] >= 2 and 3 * counts[0][1] >= 2 * len(homes):
+        return [p for p in homes if p.place.admin1 == counts[0][0]]
+    return []
+
+
 def _places_by_sentence(places: list[PlaceMention], sentences: list[Span]) -> dict[int, list[PlaceMention]]:
     found: dict[int, list[PlaceMention]] = {}
     for place in places:
@@ -358,7 +387,9 @@ def _earlier_sentence_place(mention: Mention, sentence_places: dict[int, list[Pl
                             ) -> tuple[PlaceMention | None, Place] | None:
     earlier = [p for i, ps in sentence_places.items() if i < mention.sentence for p in ps
                if p.place.precision != "country"]
-    if earlier and mention.sentence - 1 in sentence_places:
+    # "une reconnaissance au sud de X, dans la région de Ségou. Cette mission a permis de localiser un
+    # groupe. Une première frappe a été effectuée": the act is where the sentence before last put it.
+    if earlier and (mention.sentence - 1 in sentence_places or mention.sentence - 2 in sentence_places):
         return None, earlier[-1].place
     countries = [p for p in sentence_places.get(mention.sentence, []) if p.place.precision == "country"]
     return (countries[0], countries[0].place) if countries else None

@@ -11,17 +11,22 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 from spacy.tokens import Doc, Span
 
 from fracas.model import Place
 from fracas.resolve.dateline import dateline_reader
+from fracas.resources import rule_pack
+from fracas.text import fold
 
-ADMIN_WORDS = r"provinces?|gouvernorats?|r[ée]gions?|[ée]tats?|pr[ée]fectures?|wilayas?|mohafazats?"
-# Units below a province (a Congolese territoire, a Malian cercle, a Nigerien département) are named
-# after their chief town: "le territoire de Beni" is looked up as the town, never as a province.
-SUB_ADMIN_WORDS = r"territoires?|cercles?|d[ée]partements?|districts?|communes?"
+# "le préfet de l'Ouham-Pendé", "le gouverneur de Zamfara" name the province they govern.
+ADMIN_WORDS = (r"provinces?|gouvernorats?|r[ée]gions?|[ée]tats?|pr[ée]fectures?|wilayas?|mohafazats?|pr[ée]fets?"
+               r"|gouverneurs?")
+# Units below a province (a Congolese territoire, a Malian cercle, a Nigerien département, a Lebanese caza)
+# are named after their chief town: "le territoire de Beni" is looked up as the town, never as a province.
+SUB_ADMIN_WORDS = r"territoires?|cercles?|d[ée]partements?|districts?|communes?|cazas?|qadas?|sous-pr[ée]fectures?"
 NAME = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:[ \-](?:(?:al|el|ad|ad-|as|ar|an|ash|ech|es|et|de|du|des|la|le|ben|bin|ibn|abou|abu|d')[ \-]?)?[A-ZÀ-ÖØ-Þ][\w'’\-]*)*"
 ADMIN_PHRASE = re.compile(
     rf"(?:{ADMIN_WORDS}|celle|celui)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])(?P<name>{NAME})"
@@ -29,7 +34,8 @@ ADMIN_PHRASE = re.compile(
 SITE_PHRASE = re.compile(
     rf"(?:\b[àa]|\bpr[eè]s\s+de|\bpr[eè]s\s+d['’]|\bvillage\s+de|\bvillage\s+d['’]|\blocalit[ée]\s+de|\bville\s+de"
     rf"|\bville\s+d['’]|\bquartier\s+de|\bbourgade\s+de|\bsur|\bvers|\bentre|\bcontre|\bdans)"
-    rf"\s+(?:la\s+|le\s+|l['’]|les\s+)?(?P<name>{NAME})"
+    # "la ville d'Ouallam": no space after an elided "d'".
+    rf"(?:\s+|(?<=['’])\s*)(?:la\s+|le\s+|l['’]|les\s+)?(?P<name>{NAME})"
 )
 SUB_ADMIN_PHRASE = re.compile(
     rf"\b(?:{SUB_ADMIN_WORDS})\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])(?P<name>{NAME})")
@@ -58,6 +64,7 @@ NOT_PLACES = {
 
 
 class GazetteerLike(Protocol):
+    def is_capital(self, place: Place) -> bool: ...
     def find_place(self, name: str, *, country: str | None = None, admin1: str | None = None) -> Place | None: ...
     def find_admin1(self, name: str, *, country: str | None = None) -> Place | None: ...
     def find_admin2(self, name: str, *, country: str | None = None) -> Place | None: ...
@@ -72,6 +79,14 @@ class PlaceMention:
     end: int
     place: Place  # its `text` is the words of the dispatch
     reference: bool = False  # "au nord de Bagdad": a landmark that locates another place
+    # "à 600 km au nord-ouest de Bangui" (far), "un responsable joint à Bamako" (seat): named, but never
+    # the act's place.
+    far: bool = False
+    seat: bool = False
+
+    @property
+    def locates_acts(self) -> bool:
+        return not (self.far or self.seat)
 
 
 def dateline_end(text: str) -> int:
@@ -195,16 +210,65 @@ def find_places(text: str, sentences: list[Span], gazetteer: GazetteerLike, *, c
         if place is None:
             continue
         place = _with_text(place, name)
-        mentions.append(PlaceMention(start, end, place, reference=bool(RELATIVE.search(text[max(0, start - 40):start]))))
+        mentions.append(_mention(text, start, end, place, gazetteer))
         if place.precision in ("admin1", "admin2"):
             admin_context.append((start, place))
     return sorted(mentions, key=lambda m: m.start)
 
 
+def _mention(text: str, start: int, end: int, place: Place, gazetteer: GazetteerLike) -> PlaceMention:
+    """A resolved place with what its surrounding words say of it (landmark, far landmark, seat)."""
+    reference = bool(RELATIVE.search(text[max(0, start - 40):start]))
+    cues = place_cues()
+    before, after = fold(text[max(0, start - 60):start]), fold(text[end:end + 60])
+    seat = cues.seat(before, after) or (place.precision == "place" and cues.capital_seat(before, after)
+                                        and gazetteer.is_capital(place)) \
+        or (text[start:end].isupper() and cues.dateline_after.match(after) is not None)
+    return PlaceMention(start, end, place, reference=reference, far=reference and cues.far(before), seat=seat)
+
+
+@dataclass(frozen=True)
+class PlaceCues:
+    """The place cues of a language pack (data/fr/places.yaml), compiled."""
+
+    seat_before: re.Pattern[str]
+    seat_after: re.Pattern[str]
+    capital_before: re.Pattern[str]
+    capital_after: re.Pattern[str]
+    dateline_after: re.Pattern[str]
+    distance: re.Pattern[str]
+    far_km: float
+
+    def seat(self, before: str, after: str) -> bool:
+        return bool(self.seat_before.search(before) or self.seat_after.match(after))
+
+    def capital_seat(self, before: str, after: str) -> bool:
+        return bool(self.capital_before.search(before) or self.capital_after.match(after))
+
+    def far(self, before: str) -> bool:
+        match = self.distance.search(before)
+        if match is None:
+            return False
+        digits = re.sub(r"\D", "", match.group("km").split(",")[0])
+        return bool(digits) and float(digits) >= self.far_km
+
+
+@lru_cache(maxsize=None)
+def place_cues(language: str = "fr") -> PlaceCues:
+    pack = rule_pack("places", language)
+
+    def compiled(cue: str, where: str) -> re.Pattern[str]:
+        return re.compile("|".join(pack[cue][where]) or "(?!)")  # no alternative: never matches
+
+    return PlaceCues(compiled("seat", "before"), compiled("seat", "after"), compiled("capital_seat", "before"),
+                     compiled("capital_seat", "after"), re.compile(pack["dateline_after"]),
+                     re.compile(pack["distance"]), float(pack["far_km"]))
+
+
 def _resolve_place(name: str, admin: bool, gazetteer: GazetteerLike, country: str | None,
                    province: str | None) -> Place | None:
     """A candidate name as a province or district (when its words say so), a town, or a country."""
-    place = _resolve_area(name, gazetteer, country) if admin else _as_country(name, gazetteer)
+    place = _resolve_area(name, gazetteer, country) if admin else _as_country(name, gazetteer, country)
     if place is None:
         place = gazetteer.find_place(name, country=country, admin1=province)
         if place is None and province is None and not admin:
@@ -215,12 +279,17 @@ def _resolve_place(name: str, admin: bool, gazetteer: GazetteerLike, country: st
     return place
 
 
-def _as_country(name: str, gazetteer: GazetteerLike) -> Place | None:
+def _as_country(name: str, gazetteer: GazetteerLike, country: str | None = None) -> Place | None:
     """A country's name names the country ("au Niger" is not Nigeria's Niger state, "Nigeria" not a
-    misspelt "Niger"), or the capital that bears it (Djibouti, Koweït)."""
+    misspelt "Niger"), or the capital that bears it (Djibouti, Koweït) — unless the curated supplement has
+    a village of that name in the dispatch's country ("près de Mann" in a Central African dispatch)."""
     code = gazetteer.find_country(name)
     if code is None:
         return None
+    if country is not None and code != country:
+        local = gazetteer.find_place(name, country=country)
+        if local is not None and local.geonames_id is None:
+            return local
     return gazetteer.find_place(name, country=code) or gazetteer.country_place(code, text=name)
 
 

@@ -198,6 +198,10 @@ class Gazetteer:
             raise UsageError(f"unknown country code {alpha2!r}; give an ISO 3166-1 alpha-2 code such as SY")
         return row.place(text, "country")
 
+    def is_capital(self, place: Place) -> bool:
+        """Whether a town is its country's capital (Bamako, Bangui), the seat of the state."""
+        return bool(place.country) and self._capital.get(place.country or "") == name_key(place.name)
+
     def alpha3(self, alpha2: str) -> str | None:
         """ISO alpha-2 -> alpha-3 ("SY" -> "SYR"); None for an unknown code."""
         return self._alpha3.get(alpha2.upper())
@@ -265,7 +269,9 @@ class Gazetteer:
         return None
 
     def _admin1_by_skeleton(self, key: str, country: str | None) -> _Row | None:
-        if country is None:
+        # As for towns, a skeleton absorbs transliterations of Arabic names; elsewhere it matches another
+        # name ("Boy-Ngou", a Central African village, is not Bangui).
+        if country not in TRANSLITERATED_COUNTRIES:
             return None
         skel = skeleton(key)
         matches = self._admin1_skeleton_index(country).get(skel, []) if skel else []
@@ -349,7 +355,8 @@ class Gazetteer:
 
     def _not_an_area_name(self, key: str, row: _Row, country: str | None) -> bool:
         for area, _tier in self._area_keys.get(key, ()):
-            if area.kind == "country" and not (
+            # A curated village may share a foreign country's alias ("Mann", a Central African town).
+            if area.kind == "country" and not row.curated and not (
                     row.country == area.country and self._capital.get(area.country or "") == name_key(row.name)):
                 return False
             # With no country asked, the focus countries' provinces ("Nord", "Sahel", "Centre") count too.
