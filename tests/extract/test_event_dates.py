@@ -31,3 +31,10 @@ def test_an_act_its_sentence_does_not_date_takes_the_nearest_earlier_date():
             "villages de l'Etat de Benue lundi soir, selon des habitants. Des centaines de jeunes en colère ont "
             "ensuite manifesté à Makurdi contre l'insécurité.")
     assert dates(text, "2022-04-12") == [("2022-04-11", "day"), ("2022-04-11", "day")]
+
+
+def test_a_bare_weekday_is_the_day_a_period_named_in_full_began():
+    # Known only to the month, "lundi" is placed by "depuis ce lundi 12 septembre" elsewhere in the dispatch.
+    text = ("Une dizaine de jihadistes ont attaqué lundi le détachement militaire de Déou, au Burkina Faso, tuant "
+            "deux soldats. Depuis ce lundi 12 septembre, le ministre de la Défense dirige lui-même les opérations.")
+    assert dates(text, "2022-09") == [("2022-09-12", "day")]

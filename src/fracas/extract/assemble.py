@@ -350,7 +350,7 @@ def _named_day_of(mention: TimeMention, sentences: list[Span], dispatch: Dispatc
     weekdays = set(fold(mention.text).split()) & WEEKDAY_NAMES
     for sentence in sentences:
         for other in find_time_expressions(sentence.text, dispatch.published):
-            if other.kind == "absolute" and other.value is not None and other.precision == "day" \
+            if other.kind in ("absolute", "period_start") and other.value is not None and other.precision == "day" \
                     and weekdays & set(fold(other.text).split()):
                 return replace(mention, value=other.value, precision="day")
     return mention
