@@ -258,3 +258,13 @@ def test_a_generic_speaker_takes_no_apposition() -> None:
 
 def test_what_could_not_be_checked_has_no_source() -> None:
     assert spans("Ces chiffres n'ont pas pu être vérifiés de source indépendante.") == []
+
+
+def test_a_name_given_a_role_speaks_in_that_role_when_it_comes_back() -> None:
+    text = ("« Le bilan risque de s'alourdir », a dit Paul Kasereka, chef de la chefferie. « Un blessé est déjà "
+            "mort », a ajouté M. Kasereka. Deux maisons ont brûlé, selon le coordinateur du centre de santé.")
+    assert [(a.source.name, a.source.kind, a.source.text) for a in find_attributions(text)] == [
+        ("Local official", "local_official", "Paul Kasereka, chef de la chefferie"),
+        ("Local official", "local_official", "M. Kasereka"),
+        ("Medical source", "local_official", "coordinateur du centre de santé"),
+    ]

@@ -12,9 +12,12 @@ PUB = PublicationDate(dt.date(2015, 10, 7), "day")  # a Wednesday
 
 
 def test_date_pack_patterns_and_words() -> None:
-    # night_of_weekdays with night_prepositions: the later day.
+    # night_of_weekdays with night_prepositions: the day it began; after_midnight makes it the later day.
     assert find_time_expressions("dans la nuit de mardi à mercredi", PUB) == [
-        T(0, 32, "dans la nuit de mardi à mercredi", dt.date(2015, 10, 7), "day", "weekday"),
+        T(0, 32, "dans la nuit de mardi à mercredi", dt.date(2015, 10, 6), "day", "weekday"),
+    ]
+    assert find_time_expressions("dans la nuit de mardi à mercredi vers 3h", PUB) == [
+        T(0, 40, "dans la nuit de mardi à mercredi vers 3h", dt.date(2015, 10, 7), "day", "weekday"),
     ]
     # first_day in an absolute day.
     assert find_time_expressions("le 1er janvier", PUB) == [

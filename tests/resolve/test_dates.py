@@ -30,8 +30,10 @@ def one(text: str, published: PublicationDate | None = WED) -> tuple[dt.date | N
         ("mardi soir", (D(2015, 10, 6), "day", "weekday")),
         ("dimanche dernier", (D(2015, 10, 4), "day", "weekday")),
         ("mercredi dernier", (D(2015, 9, 30), "day", "weekday")),
-        ("dans la nuit de mardi à mercredi", (D(2015, 10, 7), "day", "weekday")),
-        ("la nuit de samedi à dimanche", (D(2015, 10, 4), "day", "weekday")),
+        # A night is the day it began, unless an hour after midnight follows.
+        ("dans la nuit de mardi à mercredi", (D(2015, 10, 6), "day", "weekday")),
+        ("dans la nuit de mardi à mercredi, vers 2 heures", (D(2015, 10, 7), "day", "weekday")),
+        ("la nuit de samedi à dimanche", (D(2015, 10, 3), "day", "weekday")),
         ("samedi et dimanche", (D(2015, 10, 3), "week", "weekday")),
         ("hier", (D(2015, 10, 6), "day", "relative")),
         ("hier soir", (D(2015, 10, 6), "day", "relative")),
@@ -54,7 +56,9 @@ def one(text: str, published: PublicationDate | None = WED) -> tuple[dt.date | N
         ("lundi 5 octobre", (D(2015, 10, 5), "day", "absolute")),
         ("le 30 septembre", (D(2015, 9, 30), "day", "absolute")),
         ("le 30 octobre", (D(2014, 10, 30), "day", "absolute")),  # after publication: the year before
-        ("dans la nuit du 5 au 6 octobre", (D(2015, 10, 6), "day", "absolute")),
+        ("dans la nuit du 5 au 6 octobre", (D(2015, 10, 5), "day", "absolute")),
+        ("la nuit du 30 septembre au 1er octobre", (D(2015, 9, 30), "day", "absolute")),
+        ("dans la nuit du 5 au 6 octobre peu après minuit", (D(2015, 10, 6), "day", "absolute")),
         ("du 3 au 5 octobre", (D(2015, 10, 3), "week", "absolute")),
         ("en octobre", (D(2015, 10, 1), "month", "absolute")),
         ("en décembre", (D(2014, 12, 1), "month", "absolute")),
@@ -136,7 +140,7 @@ def test_wire_sentence_syria() -> None:
 def test_wire_sentence_mali_night() -> None:
     text = "Dans la nuit de mardi à mercredi, des hommes armés ont attaqué un poste de l'armée près de Mopti."
     assert find_time_expressions(text, WED) == [
-        TimeMention(0, 32, "Dans la nuit de mardi à mercredi", D(2015, 10, 7), "day", "weekday"),
+        TimeMention(0, 32, "Dans la nuit de mardi à mercredi", D(2015, 10, 6), "day", "weekday"),
     ]
 
 

@@ -29,8 +29,10 @@ from fracas.text import fold
 LONG_BEFORE_DAYS = 10  # an act dated further back than this is background to the news
 _FINAL_STOPS = (".", "!", "?", "…", "»", '"', ":")
 REPORTED_ON = re.compile(
-    r"(?:a|ont|avait|aurait)\s+(?:\w+\s+)?(?:annonce|indique|declare|affirme|precise|rapporte|ajoute|assure"
-    r"|confirme|fait savoir|revendique|communique)\w*\s*(?:le\s+|ce\s+)?$")
+    r"(?:(?:a|ont|avait|aurait)\s+(?:\w+\s+)?(?:annonce|indique|declare|affirme|precise|rapporte|ajoute|assure"
+    r"|confirme|fait savoir|revendique|communique)\w*|a-t-on appris|a appris)"
+    # an inverted speaker between verb and day: "a annoncé la police vendredi"
+    r"(?:\s+(?:la|le|les|l'|des|un|une)\s*[\w-]+(?:\s+[\w-]+)?)?\s*(?:le\s+|ce\s+)?$")
 
 
 Figures = tuple[int | None, int | None, int | None]  # low, best, high
@@ -325,7 +327,8 @@ def _more_conservative(best: int | None, previous: Figures | None) -> bool:
 def resolve_date(sentences: list[Span], dispatch: Dispatch, sentence_index: int, position: int) -> tuple[str, str, tuple[int, int] | None] | None:
     """The date of an act: the time words of its sentence, else those of the lead, else publication."""
     announced = None
-    for index in dict.fromkeys((sentence_index, sentence_index + 1, 0)):
+    # An act its sentence does not date is dated as the lead, else as the nearest earlier sentence that dates one.
+    for index in dict.fromkeys((sentence_index, sentence_index + 1, 0, *range(sentence_index - 1, 0, -1))):
         if index >= len(sentences) or (index == sentence_index + 1 and announced is None):
             continue  # the next sentence only dates an act whose own sentence gives just the announcement
         found, acts = _dated_words(sentences[index], dispatch)
@@ -354,7 +357,7 @@ def _named_day_of(mention: TimeMention, sentences: list[Span], dispatch: Dispatc
     weekdays = set(fold(mention.text).split()) & WEEKDAY_NAMES
     for sentence in sentences:
         for other in find_time_expressions(sentence.text, dispatch.published):
-            if other.kind == "absolute" and other.value is not None and other.precision == "day" \
+            if other.kind in ("absolute", "period_start") and other.value is not None and other.precision == "day" \
                     and weekdays & set(fold(other.text).split()):
                 return replace(mention, value=other.value, precision="day")
     return mention

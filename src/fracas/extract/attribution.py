@@ -184,7 +184,23 @@ def find_attributions(text: str, *, dictionary: SourceDictionary | None = None) 
                 continue  # "de même source" with no one quoted before: nobody to name
             attribution = replace(attribution, source=replace(result[-1].source, text=attribution.source.text))
         result.append(attribution)
-    return result
+    return _with_roles(result)
+
+
+def _with_roles(found: list[Attribution]) -> list[Attribution]:
+    """A name the dispatch gave a role the first time ("Jean Richard, chef de la chefferie": a local
+    official) speaks in that role when it comes back alone ("a ajouté M. Richard", "Jean Richard")."""
+    roles: dict[str, Source] = {}
+    kept: list[Attribution] = []
+    for attribution in found:
+        source = attribution.source
+        name, _, described = source.text.partition(",")
+        if described and source.kind != "unknown" and _names().proper_name.match(name.strip()):
+            roles[name.split()[-1]] = source  # "Christophe Munyanderu, acteur sociopolitique" as a whole
+        elif source.kind == "unknown" and source.name.split()[-1] in roles:
+            attribution = replace(attribution, source=replace(roles[source.name.split()[-1]], text=source.text))
+        kept.append(attribution)
+    return kept
 
 
 def _around_verb(text: str, folded: str, match: re.Match[str], sources: SourceDictionary) -> list[Attribution]:

@@ -9,8 +9,8 @@ its kind and, where it can be placed, a date and an ACLED-style precision. The r
   "mercredi prochain" strictly after. "mardi soir" is that Tuesday.
 - "hier" -1 day, "avant-hier" -2, "aujourd'hui", "ce matin", "ce soir", "cet après-midi" the
   publication day; "il y a trois jours" -3.
-- Nights: "dans la nuit de mardi à mercredi" / "du 5 au 6 octobre" is the later day (ACLED codes a
-  night by the day it ends in). A plain "cette nuit", "durant la nuit", "la nuit dernière" is the night
+- Nights: "dans la nuit de mardi à mercredi" / "du 5 au 6 octobre" is the day it began (Tuesday, the
+  5th), unless an hour after midnight follows ("..., vers 2 heures": the later day). A plain "cette nuit", "durant la nuit", "la nuit dernière" is the night
   before the publication day, as the contract says ("durant la nuit" is the night before): coded as
   the evening it began, `PLAIN_NIGHT_OFFSET_DAYS` (-1) days from publication. Change that constant,
   and only it, to code such nights as the day before.
@@ -97,7 +97,8 @@ _SINCE_RE = re.compile(
     rf"(?:{pack_alternation(_PACK['since'])})\s*(?:{pack_alternation(_PACK['since_articles'])})?$"
 )
 _FILL = {"M": _M, "WD": _WD, "D": _D, "Y": _Y, "PART": _PART, "NUM": _NUM, "NIGHT_PREP": _NIGHT_PREP,
-         "MOD": pack_alternation([*_PACK["weekday_last"], *_PACK["weekday_next"]])}
+         "MOD": pack_alternation([*_PACK["weekday_last"], *_PACK["weekday_next"]]),
+         "AFTER_MIDNIGHT": pack_fragment(_PACK["after_midnight"])}
 
 Resolved = tuple[dt.date | None, DatePrecision | None, TimeKind] | None
 Handler = Callable[[re.Match[str], PublicationDate | None], Resolved]
@@ -208,6 +209,8 @@ def _night_of_dates(match: re.Match[str], pub: PublicationDate | None) -> Resolv
     month = _MONTH_NUMBERS[match.group("m")]
     year = int(match.group("y")) if match.group("y") else _infer_year(pub, month, day)
     value = _safe_date(year, month, day)
+    if value is not None and not match.group("late"):
+        value -= dt.timedelta(days=1)  # "du 31 octobre au 1er novembre" began on the 31st
     return value, ("day" if value else None), "absolute"
 
 
@@ -252,8 +255,13 @@ def _weekday(match: re.Match[str], pub: PublicationDate | None) -> Resolved:
 
 
 def _night_of_weekdays(match: re.Match[str], pub: PublicationDate | None) -> Resolved:
-    later = _WEEKDAYS[match.group("wd2")]
-    value, precision = _relative(pub, "day", lambda base: _last_weekday(base, later))
+    first, later = _WEEKDAYS[match.group("wd1")], _WEEKDAYS[match.group("wd2")]
+    back = 0 if match.group("late") else (later - first) % 7
+
+    def compute(base: dt.date) -> dt.date:
+        return _last_weekday(base, later) - dt.timedelta(days=back)
+
+    value, precision = _relative(pub, "day", compute)
     return value, precision, "weekday"
 
 

@@ -1,0 +1,40 @@
+"""Event dates on whole dispatches: the day of the act, not of its report (own test sentences)."""
+
+import pytest
+
+import fracas
+
+pytestmark = pytest.mark.model
+
+
+def dates(text: str, published: str) -> list[tuple[str, str]]:
+    return [(e.event_date, e.date_precision) for e in fracas.extract(text, published=published)]
+
+
+def test_a_night_is_the_day_it_began():
+    # Published on Friday 11 September 2020: the night of Thursday to Friday is Thursday the 10th.
+    text = ("Au Burundi, six civils ont été tués dans la nuit de jeudi à vendredi dans la province de Kayanza "
+            "par des hommes armés non identifiés, a indiqué un responsable local.")
+    assert dates(text, "2020-09-11") == [("2020-09-10", "day")]
+
+
+def test_a_weekday_after_an_inverted_speaker_dates_the_report():
+    # "a annoncé la police vendredi" dates the announcement; the act is the Thursday the next sentence tells.
+    text = ("Dix-sept villageois ont été tués par des hommes armés à Ayati, dans l'Etat de Benue au Nigeria, a "
+            "annoncé la police vendredi. Les assaillants ont ouvert le feu jeudi sur les habitants.")
+    assert dates(text, "2024-08-09") == [("2024-08-08", "day")]
+
+
+def test_an_act_its_sentence_does_not_date_takes_the_nearest_earlier_date():
+    # The lead gives no day; the act told after "lundi soir" is of that Monday, not of publication.
+    text = ("Le Nigeria fait face à une nouvelle flambée de violence. Des hommes armés ont attaqué plusieurs "
+            "villages de l'Etat de Benue lundi soir, selon des habitants. Des centaines de jeunes en colère ont "
+            "ensuite manifesté à Makurdi contre l'insécurité.")
+    assert dates(text, "2022-04-12") == [("2022-04-11", "day"), ("2022-04-11", "day")]
+
+
+def test_a_bare_weekday_is_the_day_a_period_named_in_full_began():
+    # Known only to the month, "lundi" is placed by "depuis ce lundi 12 septembre" elsewhere in the dispatch.
+    text = ("Une dizaine de jihadistes ont attaqué lundi le détachement militaire de Déou, au Burkina Faso, tuant "
+            "deux soldats. Depuis ce lundi 12 septembre, le ministre de la Défense dirige lui-même les opérations.")
+    assert dates(text, "2022-09") == [("2022-09-12", "day")]
