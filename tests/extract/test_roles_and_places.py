@@ -456,3 +456,23 @@ def test_an_act_told_two_sentences_after_its_place_is_there():
             "Cette mission a permis de repérer un groupe armé dissimulé sous des arbres. Une frappe aérienne a "
             "ensuite neutralisé une dizaine de combattants, selon l'état-major.")
     assert _places(text, "2026-02-22") == [("Air/drone strike", "Segou", "Segou", "admin1")]
+
+
+def test_an_act_told_again_without_a_date_of_its_own_is_the_same_act():
+    # The lead dates the act (samedi) and its report (ce lundi); "l'attaque" below has no day of its own.
+    text = ("Des hommes armés ont tué samedi au moins vingt civils à Barsalogho, dans le Centre-Nord, selon des "
+            "sources citées ce lundi 26 août. Les habitants creusaient des tranchées. L'attaque aurait fait des "
+            "dizaines de morts.")
+    assert [(e.sub_event_type, e.location.name, e.event_date, e.fatalities)
+            for e in fracas.extract(text, published="2024-08-26")] == [
+        ("Attack", "Barsalogho", "2024-08-24", 20),
+    ]
+
+
+def test_a_clash_with_the_police_told_beside_a_riot_is_the_riot():
+    text = ("Des manifestants ont jeté des pierres sur la police lundi à Ziguinchor. "
+            "Les affrontements avec la police ont fait un blessé.")
+    assert roles(text, "2021-03-09") == [
+        ("Violent demonstration", "Rioters (Senegal)", "Police Forces of Senegal", "Ziguinchor", "SN", None),
+    ]
+

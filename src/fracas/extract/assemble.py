@@ -135,6 +135,7 @@ class Draft:
     evidence: list[tuple[str, int, int]]
     toll: Toll = field(default_factory=Toll)
     sources: list[tuple[Source, int, int]] = field(default_factory=list)
+    own_date: bool = False  # dated by words of its own sentence (not the lead's, nor publication)
 
 
 # Tolls of a period or of an earlier act: "au premier semestre", "deux mois après le massacre de 100 civils".

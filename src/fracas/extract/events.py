@@ -16,6 +16,7 @@ from fracas.extract.assemble import (LONG_BEFORE_DAYS, PERIOD_TOLL, Draft, attac
                                      resolve_date)
 from fracas.extract.attribution import Attribution, find_attributions
 from fracas.extract.mentions import Mention, find_mentions
+from fracas.extract.merging import CATCH_ALL_ACTORS, PRECISION_RANK, latest_of_type, merge_or_add
 from fracas.extract.rulepack import role_cues
 from fracas.extract.sides import country_name, fill_open_sides, named_in_country
 from fracas.extract.coherence import coherent_events
@@ -73,7 +74,7 @@ class EventExtractor:
         for mention in mentions:
             _speaker_as_actor(mention, speakers.get(mention.sentence))
             for draft in self._drafts(sentences, dispatch, mention, drafts, sentence_places, country):
-                _merge_or_add(drafts, draft)
+                merge_or_add(drafts, draft)
         attach_tolls(sentences, dispatch, drafts, sentence_places)
         _attach_sources(drafts, attributions, sentences)
         named = [actor for actor in (self._actor(m, country) for m in actor_mentions) if actor is not None]
@@ -152,11 +153,13 @@ class EventExtractor:
             evidence.append(("actor2", mention.actor2.start, mention.actor2.end))
         if date_span:
             evidence.append(("event_date", *date_span))
+        sentence = sentences[mention.sentence]
+        own_date = date_span is not None and sentence.start_char <= date_span[0] < sentence.end_char
         results = []
         for place, location in self._locations(mention, sentence_places, drafts, country):
             spans = evidence + ([("location", place.start, place.end)] if place else [])
             results.append(Draft(mention, actor1, actor2, place, location, date, precision, date_span,
-                                 {mention.sentence}, spans))
+                                 {mention.sentence}, spans, own_date=own_date))
         return results
 
     def _sides(self, sentences: list[Span], mention: Mention, drafts: list[Draft],
@@ -267,7 +270,7 @@ def _event_date(sentences: list[Span], dispatch: Dispatch, mention: Mention, dra
             "give the date with --published YYYY-MM-DD (or a `published` field)")
     if not _long_before(dated[0], dispatch):
         return dated
-    kin = _latest_of_type(drafts, mention.event_type)
+    kin = latest_of_type(drafts, mention.event_type)
     if not mention.re_mention or kin is None:
         return None
     # "l'attentat ..., qui ont multiplié les attaques depuis fin novembre": the date is the clause's,
@@ -395,67 +398,6 @@ def _earlier_sentence_place(mention: Mention, sentence_places: dict[int, list[Pl
     return (countries[0], countries[0].place) if countries else None
 
 
-def _merge_or_add(drafts: list[Draft], draft: Draft) -> None:
-    """Same sub-type, actor, admin area and day as an existing draft (or a re-mention): one event."""
-    target = next((e for e in drafts if _same_act(e, draft)), None) \
-        or next((e for e in drafts if _same_act_told_vaguely(e, draft)), None) \
-        or _retold_act(drafts, draft)
-    if target is None:
-        drafts.append(draft)
-    else:
-        _absorb(target, draft)
-
-
-def _same_act(existing: Draft, draft: Draft) -> bool:
-    same_area = (existing.location.admin1 or existing.location.name) == (draft.location.admin1 or draft.location.name)
-    # An unnamed perpetrator ("les assaillants ont été repoussés") is compatible with a named one.
-    same_actor = existing.actor1.name == draft.actor1.name or UNIDENTIFIED in (existing.actor1.name, draft.actor1.name)
-    return (existing.mention.sub_event_type == draft.mention.sub_event_type
-            and same_actor and existing.date == draft.date and same_area)
-
-
-def _is_vague(draft: Draft) -> bool:
-    return draft.place is None or draft.location.precision == "country"
-
-
-def _same_act_told_vaguely(existing: Draft, draft: Draft) -> bool:
-    # "L'armée israélienne a confirmé avoir mené des frappes en Syrie": the same actor's act of the same kind,
-    # with no place of its own (or only the country), is the located act told again.
-    return (_is_vague(draft) and existing.mention.event_type == draft.mention.event_type
-            and existing.actor1.name == draft.actor1.name != UNIDENTIFIED and existing.date == draft.date
-            and existing.location.country == draft.location.country)
-
-
-def _retold_act(drafts: list[Draft], draft: Draft) -> Draft | None:
-    """ "ces frappes", "l'attaque" with no place of their own: the latest act of that type, on its day."""
-    if not (draft.mention.re_mention and _is_vague(draft) and drafts):
-        return None
-    target = _latest_of_type(drafts, draft.mention.event_type) or drafts[-1]
-    if draft.date_span is None or draft.date == target.date:  # its own other day: another act
-        return target
-    return None
-
-
-def _latest_of_type(drafts: list[Draft], event_type: str) -> Draft | None:
-    """The last draft of an ACLED event type: the act a later mention of that type most likely retells."""
-    return next((d for d in reversed(drafts) if d.mention.event_type == event_type), None)
-
-
-def _absorb(existing: Draft, draft: Draft) -> None:
-    """A later mention of the same act: its evidence joins; a perpetrator it names replaces an unknown one."""
-    existing.sentences |= draft.sentences
-    existing.evidence.extend(e for e in draft.evidence if e not in existing.evidence)
-    if existing.actor2 is None and draft.actor2 is not None:
-        existing.actor2 = draft.actor2
-    if PRECISION_RANK[draft.location.precision] > PRECISION_RANK[existing.location.precision] \
-            and draft.location.precision != "country" \
-            and draft.location.admin1 == existing.location.admin1 and draft.place is not None:
-        existing.location, existing.place = draft.location, draft.place
-    if existing.actor1.name == UNIDENTIFIED and draft.mention.actor1 is not None \
-            and draft.actor1.name != UNIDENTIFIED:
-        existing.actor1 = draft.actor1
-
-
 # Sentences about something wider than the act: the whole country, similar acts elsewhere, a
 # campaign started earlier ("l'offensive lancée le 19 juin a fait 150 morts, selon l'ONU").
 ELSEWHERE = re.compile(
@@ -510,8 +452,6 @@ def _nearest_attributions(located: list[tuple[int, Attribution]], first: int) ->
     return [a for i, a in near if i == near[0][0]] if near else []
 
 
-# A village beats its district, a district its province, within one province.
-PRECISION_RANK = {"country": 0, "admin1": 1, "admin2": 2, "place": 3}
 LOCATIVE = re.compile(r"(?:\b[àa]|\bde|\bd['’]|\bpr[eè]s\s+de|\bdans|\bvers|\bsur|\bau)\s*$")
 # Acts a state reporting them has not done: a ministry giving the toll of a suicide bombing is no claimant.
 INSURGENT_MEANS = ("Suicide bomb", "Remote explosive/landmine/IED", "Grenade", "Abduction/forced disappearance",
@@ -528,8 +468,6 @@ def _long_before(date: str, dispatch: Dispatch) -> bool:
     return (published.value - dt.date.fromisoformat(date)).days > LONG_BEFORE_DAYS
 
 
-# Catch-all names that a following name makes precise: "les rebelles ADF", "des jihadistes de l'Iswap".
-CATCH_ALL_ACTORS = ("Jihadist Groups", "Unidentified Armed Group")
 NAMING_GAP = re.compile(r"\s*(?:\s(?:de la|de l['’]|du|des|de|d['’])\s*)?(?:« ?)?")
 
 
