@@ -9,7 +9,8 @@ from fracas.resolve.actors import ActorDictionary, ActorEntry
 from fracas.text import alias_pattern, fold
 
 # Generic words for rebels and forces whose owner is the country the dispatch is about.
-GENERIC_REBELS = ("rebelles", "insurges", "groupes rebelles", "groupes armes rebelles", "rebelle")
+GENERIC_REBELS = ("rebelles", "insurges", "groupes rebelles", "groupes armes rebelles", "rebelle", "separatistes",
+                  "secessionnistes", "independantistes", "insurge", "milices secessionnistes")
 GENERIC_FORCES = (
     "l'armee", "armee", "l'armee de l'air", "soldats", "militaires", "forces armees", "troupes",
     "forces gouvernementales", "forces de securite", "forces de defense et de securite", "l'aviation",
