@@ -63,13 +63,19 @@ def test_catch_all_actors_are_named_after_the_country_where_they_act():
     assert actors.in_country(civilians, None, None, None) == civilians
 
 
-def test_an_unknown_catch_all_name_is_refused(tmp_path):
+@pytest.mark.parametrize(("document", "message"), [
+    ("actors: []\nnamed_by_country: [Shepherds]\n",
+     "named_by_country lists ['Shepherds'], which are not actors of the dictionary; list the `name` of an actor entry"),
+    ("actors: []\ntheatre_groups:\n  rebels: {XX: Nobody}\n",
+     "theatre_groups or coded_as_unidentified name ['Nobody'], which are not actors of the dictionary; "
+     "list the `name` of an actor entry"),
+], ids=["catch-all", "theatre-group"])
+def test_an_unknown_catch_all_or_theatre_group_name_is_refused(tmp_path, document, message):
     extra = tmp_path / "mine.yaml"
-    extra.write_text("actors: []\nnamed_by_country: [Shepherds]\n", encoding="utf-8")
+    extra.write_text(document, encoding="utf-8")
     with pytest.raises(ResourceError) as err:
         ActorDictionary.load(extra=extra)
-    assert str(err.value) == ("named_by_country lists ['Shepherds'], which are not actors of the dictionary; "
-                              "list the `name` of an actor entry")
+    assert str(err.value) == message
 
 
 def test_local_armed_actors_of_the_theatres():
@@ -123,12 +129,3 @@ def test_the_unnamed_party_of_a_theatre_is_the_group_acled_codes_there():
     assert actors.theatre_group("Jihadist Groups", "MZ") == actors.by_name("Islamic State (Mozambique)")
     assert actors.theatre_group("rebels", "CF") is None
     assert actors.theatre_group("rebels", None) is None
-
-
-def test_a_theatre_group_must_be_an_actor_of_the_dictionary(tmp_path):
-    extra = tmp_path / "mine.yaml"
-    extra.write_text("actors: []\ntheatre_groups:\n  rebels: {XX: Nobody}\n", encoding="utf-8")
-    with pytest.raises(ResourceError) as err:
-        ActorDictionary.load(extra=extra)
-    assert str(err.value) == ("theatre_groups or coded_as_unidentified name ['Nobody'], which are not actors of "
-                              "the dictionary; list the `name` of an actor entry")
