@@ -63,13 +63,19 @@ def test_catch_all_actors_are_named_after_the_country_where_they_act():
     assert actors.in_country(civilians, None, None, None) == civilians
 
 
-def test_an_unknown_catch_all_name_is_refused(tmp_path):
+@pytest.mark.parametrize(("document", "message"), [
+    ("actors: []\nnamed_by_country: [Shepherds]\n",
+     "named_by_country lists ['Shepherds'], which are not actors of the dictionary; list the `name` of an actor entry"),
+    ("actors: []\ntheatre_groups:\n  rebels: {XX: Nobody}\n",
+     "theatre_groups or coded_as_unidentified name ['Nobody'], which are not actors of the dictionary; "
+     "list the `name` of an actor entry"),
+], ids=["catch-all", "theatre-group"])
+def test_an_unknown_catch_all_or_theatre_group_name_is_refused(tmp_path, document, message):
     extra = tmp_path / "mine.yaml"
-    extra.write_text("actors: []\nnamed_by_country: [Shepherds]\n", encoding="utf-8")
+    extra.write_text(document, encoding="utf-8")
     with pytest.raises(ResourceError) as err:
         ActorDictionary.load(extra=extra)
-    assert str(err.value) == ("named_by_country lists ['Shepherds'], which are not actors of the dictionary; "
-                              "list the `name` of an actor entry")
+    assert str(err.value) == message
 
 
 def test_local_armed_actors_of_the_theatres():
@@ -81,3 +87,45 @@ def test_local_armed_actors_of_the_theatres():
         "FPRC - Popular Front for the Rebirth of Central African Republic", "Herder Communal Militia",
         "Military Forces of Sudan", "Military Forces of Ukraine",
     ]
+
+
+def test_more_local_armed_actors_of_the_theatres():
+    text = ("Les shebab, les Wazalendo, les Maï-Maï Yakutumba, la SPLA-IO, les milices Fano, la Brigade 444, la "
+            "Force al-Radaa, des anti-balakas et l'armée somalienne; des forces sud-soudanaises.")
+    assert [name for _, name, _ in found(text)] == [
+        "Al Shabaab", "Wazalendo", "Mai-Mai Militia (Yakutumba)",
+        "SPLM/A-IO: Sudan People's Liberation Movement/Army (In Opposition)", "Fano Militia", "444 Brigade",
+        "Radaa Special Deterrence Force", "Anti-Balaka", "Military Forces of Somalia",
+        "Military Forces of South Sudan",
+    ]
+
+
+def test_an_act_named_with_its_authors_demonym_names_their_forces():
+    assert found("Deux frappes de missiles russes ont touché Kharkiv après une attaque ukrainienne.") == [
+        ("frappes de missiles russes", "Military Forces of Russia", None),
+        ("attaque ukrainienne", "Military Forces of Ukraine", None),
+    ]
+
+
+def test_a_vague_word_described_as_a_named_group_is_that_group():
+    # The descriptor ("habillés en tenue de", "liés à") or a gang's name in quotes joins them.
+    assert found("« Des hommes armés, habillés en tenue de chasseurs traditionnels dozos » ont attaqué.") == [
+        ("dozos", "Dozo Communal Militia", None)]
+    assert found("Une attaque menée par des djihadistes liés à l'État islamique.") == [
+        ("État islamique", "Islamic State", None)]
+    assert found("Des personnes ont été tuées par des membres du gang “Gran Grif”.") == [
+        ("Gran Grif", "Gran Grif", None)]
+    # Without a descriptor, the vague actor and the one it acted on stay two actors.
+    assert found("Des hommes armés ont attaqué les FARDC.") == [
+        ("hommes armés", "Unidentified Armed Group", None),
+        ("FARDC", "Military Forces of the Democratic Republic of Congo", None),
+    ]
+
+
+def test_the_unnamed_party_of_a_theatre_is_the_group_acled_codes_there():
+    actors = ActorDictionary.load()
+    assert actors.theatre_group("rebels", "CM") == actors.by_name("Ambazonian Separatists")
+    assert actors.theatre_group("Islamic State", "ML") == actors.by_name("Islamic State (Sahel)")
+    assert actors.theatre_group("Jihadist Groups", "MZ") == actors.by_name("Islamic State (Mozambique)")
+    assert actors.theatre_group("rebels", "CF") is None
+    assert actors.theatre_group("rebels", None) is None

@@ -201,7 +201,7 @@ WHO_DID_WHAT = [
         "2024-08-26",
         "Des membres du gang Grand Ravine ont ouvert le feu dimanche sur des habitants de Carrefour, "
         "tuant au moins six personnes, selon le RNDDH.",
-        ("Attack", "Gang (Haiti)", "Civilians (Haiti)"),
+        ("Attack", "Grand Ravine Gang", "Civilians (Haiti)"),  # a named gang is its own actor
         id="members-of-a-group-who-open-fire-are-the-perpetrators",
     ),
     pytest.param(

@@ -9,7 +9,8 @@ from fracas.resolve.actors import ActorDictionary, ActorEntry
 from fracas.text import alias_pattern, fold
 
 # Generic words for rebels and forces whose owner is the country the dispatch is about.
-GENERIC_REBELS = ("rebelles", "insurges", "groupes rebelles", "groupes armes rebelles", "rebelle")
+GENERIC_REBELS = ("rebelles", "insurges", "groupes rebelles", "groupes armes rebelles", "rebelle", "separatistes",
+                  "secessionnistes", "independantistes", "insurge", "milices secessionnistes")
 GENERIC_FORCES = (
     "l'armee", "armee", "l'armee de l'air", "soldats", "militaires", "forces armees", "troupes",
     "forces gouvernementales", "forces de securite", "forces de defense et de securite", "l'aviation",
@@ -36,7 +37,8 @@ class ActorFinder:
         nouns = "|".join(sorted(map(re.escape, dictionary.military_nouns), key=len, reverse=True))
         # "l'armée syrienne", "des avions russes", "les forces armées maliennes", "l'aviation du régime syrien"
         self._forces = re.compile(
-            rf"(?<![\w])(?:{nouns})(?:\s+(?:armees|speciales|de\s+securite|gouvernementales|de\s+l'air|de\s+combat))?"
+            rf"(?<![\w])(?:{nouns})(?:\s+(?:armees|speciales|de\s+securite|gouvernementales|de\s+l'air|de\s+combat"
+            rf"|aeriennes?|de\s+(?:missiles?|drones?|l'armee)))?"
             rf"\s+(?P<demonym>{demonyms})(?![\w])"
         )
         police = "|".join(sorted(map(re.escape, dictionary.police_nouns), key=len, reverse=True))
@@ -83,8 +85,30 @@ def _squash(text: str) -> str:
     return re.sub(r"[\s]+", " ", text)
 
 
-VAGUE = {"Jihadist Groups", "Unidentified Armed Group"}
+VAGUE = {"Jihadist Groups", "Unidentified Armed Group", "Gang (Haiti)"}
 OF_JOIN = re.compile(r"^\s+(?:du|de\s+la|de\s+l'|de|d'|des)\s*$")
+# "des hommes armés, appartenant au mouvement indépendantiste de l'Ambazonie", "des hommes armés habillés
+# en tenue de chasseurs dozos", "des djihadistes liés à l'État islamique", "le gang “Gran Grif”", "le gang
+# dirigé par Ti Lapli": the words between a vague mention and a named group that say they are one actor.
+SAME_ACTOR_JOIN = re.compile(
+    r"^[\s,«»\"“”(]*(?:(?:appartenant|affilie|lie|rattache|membre|proche|issu)e?s?\s+(?:a|au|aux|du|des|de)"
+    r"|se\s+reclamant\s+(?:du|de|des)|identifies?\s+comme(?:\s+etant)?|soupconnes?\s+d'appartenir\s+(?:a|au|aux)"
+    r"|habilles?\s+en\s+(?:tenue|tenues)\s+de|dirige\s+par|(?:du|de)\s+la\s+coalition)"
+    r"(?:\s+[\w'-]+){0,4}?[\s«»\"“”(]*$")
+QUOTES_ONLY = re.compile(r"^[\s«»\"“”(]*$")
+ARMED_GROUP_KINDS = ("rebel_group", "political_militia", "identity_militia", "external_other")
+
+
+def _joined(vague: ActorMention, named: ActorMention, folded: str) -> bool:
+    gap = folded[vague.end:named.start]
+    if OF_JOIN.match(gap):
+        return True
+    if named.entry is None or named.entry.kind not in ARMED_GROUP_KINDS:
+        return False
+    # A gang word right before a gang's name is its apposition ("le gang “Gran Grif”"); a descriptor
+    # ("appartenant au", "liés à") joins any vague word to the group it names.
+    gang = vague.entry is not None and vague.entry.name == "Gang (Haiti)"
+    return (gang and bool(QUOTES_ONLY.match(gap))) or (len(gap) <= 60 and bool(SAME_ACTOR_JOIN.match(gap)))
 
 
 def _drop_vague_before_named(mentions: list[ActorMention], folded: str) -> list[ActorMention]:
@@ -94,7 +118,7 @@ def _drop_vague_before_named(mentions: list[ActorMention], folded: str) -> list[
         following = mentions[index + 1] if index + 1 < len(mentions) else None
         vague = mention.entry is None or mention.entry.name in VAGUE
         if (vague and following is not None and following.entry is not None
-                and following.entry.name not in VAGUE and OF_JOIN.match(folded[mention.end:following.start])):
+                and following.entry.name not in VAGUE and _joined(mention, following, folded)):
             continue
         kept.append(mention)
     return kept

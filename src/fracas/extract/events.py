@@ -234,7 +234,8 @@ class EventExtractor:
             if mention.entry.name == "Syrian Democratic Forces" and country not in (None, "SY"):
                 forces = self.actors.forces_of(self.gazetteer.alpha3(country))  # Sahel "FDS": the state's forces
                 return forces.actor(mention.text) if forces else None
-            return mention.entry.actor(mention.text)
+            entry = self.actors.theatre_group(mention.entry.name, country) or mention.entry
+            return entry.actor(mention.text)
         return self._generic_actor(mention, country)
 
     def _generic_actor(self, mention: ActorMention, country: str | None) -> Actor | None:
@@ -248,6 +249,9 @@ class EventExtractor:
             if mention.generic == "police":
                 forces = self.actors.police_of(forces)
             return forces.actor(mention.text) if forces else None
+        theatre = self.actors.theatre_group("rebels", country)
+        if theatre is not None:
+            return theatre.actor(mention.text)
         if country == "SY":
             return self.actors.by_name("Rebel Groups (Syria)").actor(mention.text)
         name = country_name(country, self.actors, self.gazetteer) if country else None

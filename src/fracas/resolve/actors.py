@@ -60,8 +60,12 @@ class ActorDictionary:
                  police_nouns: frozenset[str] = frozenset(),
                  missions: dict[str, ActorEntry] | None = None,
                  named_by_country: frozenset[str] = frozenset(),
-                 country_names: dict[str, str] | None = None) -> None:
+                 country_names: dict[str, str] | None = None,
+                 theatre_groups: dict[tuple[str, str], ActorEntry] | None = None,
+                 coded_as_unidentified: frozenset[str] = frozenset()) -> None:
         self.entries = entries
+        self.theatre_groups = theatre_groups or {}
+        self.coded_as_unidentified = coded_as_unidentified
         self.named_by_country = named_by_country
         self.country_names = country_names or {}
         self.missions = missions or {}
@@ -87,7 +91,10 @@ class ActorDictionary:
         missions: dict[str, ActorEntry] = {}
         named_by_country: set[str] = set()
         country_names: dict[str, str] = {}
+        theatre: dict[tuple[str, str], str] = {}
+        unidentified: set[str] = set()
         for document in documents:
+            _parse_theatres(document, theatre, unidentified)
             named_by_country.update(document.get("named_by_country") or ())
             country_names.update({str(k).upper(): str(v) for k, v in (document.get("country_names") or {}).items()})
             _parse_document(document, entries, aliases, demonyms, nouns)
@@ -99,8 +106,10 @@ class ActorDictionary:
         if unknown:
             raise ResourceError(f"named_by_country lists {unknown}, which are not actors of the dictionary; "
                                 "list the `name` of an actor entry")
+        _check_named(set(theatre.values()) | unidentified, entries)
         return cls(entries, aliases, frozenset(nouns), demonyms, frozenset(police), missions,
-                   frozenset(named_by_country), country_names)
+                   frozenset(named_by_country), country_names,
+                   {key: entries[name] for key, name in theatre.items()}, frozenset(unidentified))
 
     def by_name(self, name: str) -> ActorEntry:
         try:
@@ -115,9 +124,17 @@ class ActorDictionary:
         """The UN peacekeeping mission deployed in a country ("les Casques bleus" in a Malian dispatch)."""
         return self.missions.get(alpha2.upper()) if alpha2 else None
 
+    def theatre_group(self, key: str, alpha2: str | None) -> ActorEntry | None:
+        """The group ACLED codes an unnamed party of a theatre as ("les séparatistes" in Cameroon are the
+        Ambazonian Separatists), by the dictionary's `theatre_groups`; `key` is an actor's name or "rebels"."""
+        return self.theatre_groups.get((key, alpha2.upper())) if alpha2 else None
+
     def in_country(self, actor: Actor, alpha2: str | None, alpha3: str | None, country_name: str | None) -> Actor:
         """A catch-all actor named after the country where it acts, as ACLED names it ("Civilians (Mali)");
         any other actor, or one with no known country, unchanged."""
+        if actor.name in self.coded_as_unidentified:
+            # "des jihadistes" named no group: ACLED codes them as the country's unidentified armed group.
+            actor = self.entries[UNIDENTIFIED].actor(actor.text)
         if actor.name not in self.named_by_country or alpha2 is None or country_name is None:
             return actor
         name = self.country_names.get(alpha2.upper(), country_name)
@@ -129,6 +146,20 @@ class ActorDictionary:
             return None
         name = forces.name.replace("Military Forces", "Police Forces")
         return self.entries.get(name) or ActorEntry(name, "state_forces", forces.country)
+
+
+def _parse_theatres(document: Any, theatre: dict[tuple[str, str], str], unidentified: set[str]) -> None:
+    """A document's `theatre_groups` ((key, alpha-2) -> actor name) and `coded_as_unidentified`."""
+    unidentified.update(document.get("coded_as_unidentified") or ())
+    for key, by_country in (document.get("theatre_groups") or {}).items():
+        theatre.update({(str(key), str(alpha2).upper()): name for alpha2, name in by_country.items()})
+
+
+def _check_named(names: set[str], entries: dict[str, ActorEntry]) -> None:
+    unknown = sorted(names - entries.keys())
+    if unknown:
+        raise ResourceError(f"theatre_groups or coded_as_unidentified name {unknown}, which are not actors "
+                            "of the dictionary; list the `name` of an actor entry")
 
 
 def _parse_document(document: Any, entries: dict[str, ActorEntry], aliases: dict[str, ActorEntry],
