@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from fracas.extract.mentions import Mention
-from fracas.relevance import cue_pack, names_no_act, sentence_sense
+from fracas.relevance import names_no_act, sentence_sense
 from fracas.text import fold
 
 
@@ -23,20 +23,17 @@ def keep_in_frame(doc: Doc, sentences: list[Span], mentions: list[Mention], *,
     kept: list[Mention] = []
     dropped: list[str] = []
     folded = fold(doc.text)
-    in_frame = False  # an act was kept because its sentence is in a conflict frame
     for mention in mentions:
         token = doc[mention.trigger.start]
-        words = (fold(token.text), fold(token.lemma_))
         phrase = names_no_act(folded, mention.trigger_start, mention.trigger_end)
         # Once an act is kept in a conflict frame, the story is about it: later sentences are in its frame.
-        # An act word kept in any frame ("attentat" in a trial's account) does not set the story's frame.
-        why = f"{words[0]!r} names a thing in {phrase!r}" if phrase else sentence_sense(
-            words, sentences[mention.sentence].text, strict=strict and not in_frame, text_other=text_other)
+        why = f"{fold(token.text)!r} names a thing in {phrase!r}" if phrase else sentence_sense(
+            (fold(token.text), fold(token.lemma_)), sentences[mention.sentence].text,
+            strict=strict and not kept, text_other=text_other)
         if why is None:
             kept.append(mention)
-            in_frame = in_frame or bool(set(words) & cue_pack().sense_words)
         else:
-            written = doc.text[mention.trigger_start:mention.trigger_end]
-            dropped.append(f"sense: {mention.sub_event_type} on {written!r} (chars {mention.trigger_start}-"
+            words = doc.text[mention.trigger_start:mention.trigger_end]
+            dropped.append(f"sense: {mention.sub_event_type} on {words!r} (chars {mention.trigger_start}-"
                            f"{mention.trigger_end}) dropped: {why}")
     return kept, dropped
