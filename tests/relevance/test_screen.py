@@ -113,3 +113,23 @@ def test_an_army_exercise_is_left_to_the_sentences_and_its_simulated_fire_is_no_
         ("militaires", "blindés", "mortier", "exercice", "grandeur nature", "simulés", "à blanc")), 4)
     assert sentence_sense(("mortier", "mortier"), text, strict=True, text_other=screened.other_score) == (
         "'mortier' in a military_routine frame (exercice, grandeur nature, simulés, à blanc)")
+
+
+def test_an_explosion_with_a_cause_that_is_no_one_s_act_is_no_event():
+    depot = "Les explosions dans un dépôt de munitions sont dues à un court circuit, puis à un incendie."
+    shelled = "Les explosions dues à un court circuit ont été suivies de tirs de mortier."
+    assert [sentence_sense(("explosions", "explosion"), text, strict=False) for text in (depot, shelled)] == [
+        "'explosions' with a cause that is no one's act (court circuit)", None]
+
+
+def test_a_verdict_s_list_of_charges_reports_no_act():
+    verdict = "Il a été reconnu coupable de meurtre et de viol par la Cour pénale internationale."
+    assert sentence_sense(("viol", "viol"), verdict, strict=True) == (
+        "'viol' in a trials frame (reconnu coupable, Cour pénale internationale)")
+
+
+def test_a_strike_capacity_and_a_minister_s_attacks_name_no_act():
+    text = fold("La flotte de drones disposera de capacités de frappe; les attaques du Premier ministre ont outré "
+                "les députés.")
+    assert [names_no_act(text, text.index(w), text.index(w) + len(w)) for w in ("frappe", "attaques")] == [
+        "capacites de frappe", "attaques du premier ministre"]
