@@ -410,3 +410,36 @@ def test_violence_told_later_in_the_dispatch_makes_its_demonstration_a_riot():
     assert roles(text, "2024-02-08") == [
         ("Violent demonstration", "Rioters (Senegal)", None, "Dakar", "SN", 1),
     ]
+
+
+def test_security_forces_clashing_with_demonstrators_make_the_demonstration_a_riot():
+    text = ("Des centaines de manifestants ont défilé samedi à Conakry contre la junte. Les forces de l'ordre "
+            "ont affronté jusqu'au soir des manifestants très mobiles dans plusieurs quartiers.")
+    assert roles(text, "2022-08-20") == [
+        ("Violent demonstration", "Rioters (Guinea)", "Police Forces of Guinea", "Conakry", "GN", None),
+    ]
+
+
+def test_riot_police_and_a_photo_caption_tell_of_no_riot():
+    text = ("Des milliers de manifestants se sont rassemblés samedi à Beyrouth contre la classe politique. "
+            "La brigade anti émeute a fait usage de gaz lacrymogènes pour disperser les manifestants.\n\n"
+            "Émeutes à Beyrouth, le 18 janvier 2020. © Photo AFP\n\n"
+            "Les marches ont continué dans la soirée.")
+    assert roles(text, "2020-01-19") == [
+        ("Protest with intervention", "Protesters (Lebanon)", None, "Beirut", "LB", None),
+    ]
+
+
+def test_houses_burned_by_a_gang_do_not_make_a_demonstration_a_riot():
+    text = ("Des milliers de manifestants ont défilé lundi à Port-au-Prince pour exiger la démission du Premier "
+            "ministre. Le week-end dernier, des membres présumés de gangs ont tué huit personnes dans une "
+            "communauté, dont deux femmes qui ont été incendiées.")
+    assert [r[:2] for r in roles(text, "2022-08-02")][0] == ("Peaceful protest", "Protesters (Haiti)")
+
+
+def test_tyres_burned_and_a_house_vandalised_make_the_demonstration_a_riot():
+    text = ("Les manifestants ont défilé mercredi à Ziguinchor malgré l'interdiction. Des jeunes en furie ont "
+            "brûlé partout des pneus et la maison du procureur a été vandalisée.")
+    assert roles(text, "2022-06-02") == [
+        ("Violent demonstration", "Rioters (Senegal)", None, "Ziguinchor", "SN", None),
+    ]
