@@ -443,3 +443,19 @@ def test_tyres_burned_and_a_house_vandalised_make_the_demonstration_a_riot():
     assert roles(text, "2022-06-02") == [
         ("Violent demonstration", "Rioters (Senegal)", None, "Ziguinchor", "SN", None),
     ]
+
+
+def test_an_attack_on_villages_is_on_civilians_even_when_soldiers_die_there():
+    text = ("Plusieurs dizaines de personnes, notamment des civils et des militaires, ont été tuées mercredi lors "
+            "de l'attaque de plusieurs villages du nord du Burkina Faso.")
+    assert [r[:3] for r in roles(text, "2021-08-05")] == [
+        ("Attack", "Unidentified Armed Group (Burkina Faso)", "Civilians (Burkina Faso)"),
+    ]
+
+
+def test_civilians_killed_by_the_army_are_an_attack_not_a_clash():
+    text = ("Le ministère de la Défense a reconnu mardi la mort de neuf civils, dont quatre femmes, tués le 1er juin "
+            "par l'armée dans le département de la Menchum, au Cameroun.")
+    assert [r[:3] for r in roles(text, "2022-06-08")] == [
+        ("Attack", "Military Forces of Cameroon", "Civilians (Cameroon)"),
+    ]

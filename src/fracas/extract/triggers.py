@@ -280,13 +280,29 @@ def _attack(c: Context) -> str | None:
         return "Suicide bomb"
     if c.has("ied") or sub == "Remote explosive/landmine/IED":
         return "Remote explosive/landmine/IED"
-    if c.has("military_target"):
+    # What was attacked, when the words right after the trigger say it: "l'attaque de plusieurs villages"
+    # is on civilians even if soldiers died there too.
+    target = _attack_object(c)
+    if c.has("civilian_target", target) and not c.has("military_target", target):
+        return "Attack"
+    # Soldiers named as the agent ("tués par l'armée") are who acted, not who was hit.
+    if c.has("military_target", AGENT.sub(" ", c.folded)):
         return "Armed clash"
     if c.has("civilian_target"):
         return "Attack"
     # Two armed sides named, or a word like "combats": a clash; an attack on nobody armed: on civilians.
     armed_others = sum(kind in ARMED_KINDS for kind in c.actor_kinds)
     return "Armed clash" if armed_others >= 2 or sub == "Armed clash" and c.trigger.refine != "attack" else "Attack"
+
+
+# An agent phrase: "par l'armée", "par des soldats".
+AGENT = re.compile(r"(?<!\w)par (?:l'|les |des |la |le |un |une )?[\w-]+")
+OBJECT_TOKENS = 5  # how many words after an attack word say what it hit
+
+
+def _attack_object(c: Context) -> str:
+    doc = c.sentence.doc
+    return fold(doc[c.trigger.end:min(c.trigger.end + OBJECT_TOKENS, c.sentence.end)].text)
 
 
 NON_STATE_ARMED = ("rebel_group", "political_militia", "identity_militia")
