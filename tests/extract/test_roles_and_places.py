@@ -459,3 +459,9 @@ def test_civilians_killed_by_the_army_are_an_attack_not_a_clash():
     assert [r[:3] for r in roles(text, "2022-06-08")] == [
         ("Attack", "Military Forces of Cameroon", "Civilians (Cameroon)"),
     ]
+
+
+def test_a_town_retaken_after_the_troops_left_is_a_non_violent_transfer():
+    text = ("Des combattants d'al-Shabaab ont repris dimanche la ville de Beledweyne, en Somalie, peu après le "
+            "départ des troupes de l'Union africaine, selon des habitants.")
+    assert [r[0] for r in roles(text, "2016-10-24")] == ["Non-violent transfer of territory"]

@@ -375,8 +375,11 @@ def _territory(c: Context) -> str | None:
     after = doc.text[doc[c.trigger.end - 1].idx:c.sentence.end_char]
     if not TERRITORY_OBJECT.search(fold(after[:80])) and not re.search(r"\b[A-ZÀ-Ü][a-zà-ü]", after[:40]):
         return None  # "le convoi a pu reprendre la route": no territory changed hands
+    if c.has("no_fight"):
+        return "Non-violent transfer of territory"  # "ont repris la ville après le départ des troupes"
     state = "state_forces" in kinds and c.has("state")
-    if sub == "Government regains territory" and not state and "state_forces" not in kinds:
+    if sub == "Government regains territory" and (not state and "state_forces" not in kinds
+                                                  or kinds and kinds[0] in NON_STATE_ARMED):
         return "Non-state actor overtakes territory"
     if sub == "Non-state actor overtakes territory" and state and kinds and kinds[0] == "state_forces":
         return "Government regains territory"
