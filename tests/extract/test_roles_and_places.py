@@ -476,3 +476,57 @@ def test_a_clash_with_the_police_told_beside_a_riot_is_the_riot():
         ("Violent demonstration", "Rioters (Senegal)", "Police Forces of Senegal", "Ziguinchor", "SN", None),
     ]
 
+
+def test_security_forces_clashing_with_demonstrators_make_the_demonstration_a_riot():
+    text = ("Des centaines de manifestants ont défilé samedi à Conakry contre la junte. Les forces de l'ordre "
+            "ont affronté jusqu'au soir des manifestants très mobiles dans plusieurs quartiers.")
+    assert roles(text, "2022-08-20") == [
+        ("Violent demonstration", "Rioters (Guinea)", "Police Forces of Guinea", "Conakry", "GN", None),
+    ]
+
+
+def test_riot_police_and_a_photo_caption_tell_of_no_riot():
+    text = ("Des milliers de manifestants se sont rassemblés samedi à Beyrouth contre la classe politique. "
+            "La brigade anti émeute a fait usage de gaz lacrymogènes pour disperser les manifestants.\n\n"
+            "Émeutes à Beyrouth, le 18 janvier 2020. © Photo AFP\n\n"
+            "Les marches ont continué dans la soirée.")
+    assert roles(text, "2020-01-19") == [
+        ("Protest with intervention", "Protesters (Lebanon)", None, "Beirut", "LB", None),
+    ]
+
+
+def test_houses_burned_by_a_gang_do_not_make_a_demonstration_a_riot():
+    text = ("Des milliers de manifestants ont défilé lundi à Port-au-Prince pour exiger la démission du Premier "
+            "ministre. Le week-end dernier, des membres présumés de gangs ont tué huit personnes dans une "
+            "communauté, dont deux femmes qui ont été incendiées.")
+    assert [r[:2] for r in roles(text, "2022-08-02")][0] == ("Peaceful protest", "Protesters (Haiti)")
+
+
+def test_tyres_burned_and_a_house_vandalised_make_the_demonstration_a_riot():
+    text = ("Les manifestants ont défilé mercredi à Ziguinchor malgré l'interdiction. Des jeunes en furie ont "
+            "brûlé partout des pneus et la maison du procureur a été vandalisée.")
+    assert roles(text, "2022-06-02") == [
+        ("Violent demonstration", "Rioters (Senegal)", None, "Ziguinchor", "SN", None),
+    ]
+
+
+def test_an_attack_on_villages_is_on_civilians_even_when_soldiers_die_there():
+    text = ("Plusieurs dizaines de personnes, notamment des civils et des militaires, ont été tuées mercredi lors "
+            "de l'attaque de plusieurs villages du nord du Burkina Faso.")
+    assert [r[:3] for r in roles(text, "2021-08-05")] == [
+        ("Attack", "Unidentified Armed Group (Burkina Faso)", "Civilians (Burkina Faso)"),
+    ]
+
+
+def test_civilians_killed_by_the_army_are_an_attack_not_a_clash():
+    text = ("Le ministère de la Défense a reconnu mardi la mort de neuf civils, dont quatre femmes, tués le 1er juin "
+            "par l'armée dans le département de la Menchum, au Cameroun.")
+    assert [r[:3] for r in roles(text, "2022-06-08")] == [
+        ("Attack", "Military Forces of Cameroon", "Civilians (Cameroon)"),
+    ]
+
+
+def test_a_town_retaken_after_the_troops_left_is_a_non_violent_transfer():
+    text = ("Des combattants d'al-Shabaab ont repris dimanche la ville de Beledweyne, en Somalie, peu après le "
+            "départ des troupes de l'Union africaine, selon des habitants.")
+    assert [r[0] for r in roles(text, "2016-10-24")] == ["Non-violent transfer of territory"]

@@ -85,16 +85,22 @@ class TriggerLexicon:
             entry = TriggerEntry(words, raw["sub_event_type"], raw.get("refine"), int(raw.get("weight", 1)))
             for first in words[0]:
                 by_first.setdefault(first, []).append(entry)
-        cues = {
-            key[: -len("_cues")]: re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in sorted(value, key=len, reverse=True))
-                            + r")(?!\w)")
-            for key, value in data.items() if key.endswith("_cues")
-        }
+        cues = {key[: -len("_cues")]: _cue_pattern(value) for key, value in data.items() if key.endswith("_cues")}
         ordered = {k: tuple(sorted(v, key=lambda e: -len(e.words))) for k, v in by_first.items()}
         return cls(ordered, cues)
 
     def has_cue(self, kind: str, folded_text: str) -> bool:
         return self.cues[kind].search(folded_text) is not None
+
+
+CUE_GAP = " … "  # in a cue, up to three words between the two parts: "brûlé … des pneus"
+
+
+def _cue_pattern(cues: list[str]) -> re.Pattern[str]:
+    """One regex for a cue list: whole words, longest first, `…` standing for a few words between."""
+    alternatives = (r"(?:\s+\S+){0,3}\s+".join(re.escape(part) for part in cue.split(CUE_GAP))
+                    for cue in sorted(cues, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
 
 
 @lru_cache(maxsize=1)
@@ -189,8 +195,17 @@ def _pluperfect(w: _Surroundings) -> bool:
         and not REPORTED_SPEECH.search(w.before)
 
 
+def _in_caption(w: _Surroundings) -> bool:
+    doc, start = w.verb.doc, w.verb.doc[w.trigger.start].idx
+    line = doc.text[doc.text.rfind("\n", 0, start) + 1:].split("\n", 1)[0]
+    return _is_caption(line)
+
+
 # In order; the first that holds says why the trigger reports no act.
 NOT_REPORTED_CHECKS: tuple[tuple[str, Callable[[_Surroundings], bool]], ...] = (
+    ("a photo caption", _in_caption),
+    # "la brigade anti émeute", "des unités anti-terroristes": the trigger word names a force
+    ("names a force", lambda w: w.lead.endswith(("anti ", "anti-"))),
     ("denied, alleged or ordered", lambda w: bool(NOT_REPORTED.search(w.before[-120:]))),
     ("background", lambda w: bool(BACKGROUND.search(w.clause))),
     ("negated", lambda w: bool(NEGATED.search(w.before[-40:]))),
@@ -266,13 +281,29 @@ def _attack(c: Context) -> str | None:
         return "Suicide bomb"
     if c.has("ied") or sub == "Remote explosive/landmine/IED":
         return "Remote explosive/landmine/IED"
-    if c.has("military_target"):
+    # What was attacked, when the words right after the trigger say it: "l'attaque de plusieurs villages"
+    # is on civilians even if soldiers died there too.
+    target = _attack_object(c)
+    if c.has("civilian_target", target) and not c.has("military_target", target):
+        return "Attack"
+    # Soldiers named as the agent ("tués par l'armée") are who acted, not who was hit.
+    if c.has("military_target", AGENT.sub(" ", c.folded)):
         return "Armed clash"
     if c.has("civilian_target"):
         return "Attack"
     # Two armed sides named, or a word like "combats": a clash; an attack on nobody armed: on civilians.
     armed_others = sum(kind in ARMED_KINDS for kind in c.actor_kinds)
     return "Armed clash" if armed_others >= 2 or sub == "Armed clash" and c.trigger.refine != "attack" else "Attack"
+
+
+# An agent phrase: "par l'armée", "par des soldats".
+AGENT = re.compile(r"(?<!\w)par (?:l'|les |des |la |le |un |une )?[\w-]+")
+OBJECT_TOKENS = 5  # how many words after an attack word say what it hit
+
+
+def _attack_object(c: Context) -> str:
+    doc = c.sentence.doc
+    return fold(doc[c.trigger.end:min(c.trigger.end + OBJECT_TOKENS, c.sentence.end)].text)
 
 
 NON_STATE_ARMED = ("rebel_group", "political_militia", "identity_militia")
@@ -288,10 +319,33 @@ def _crowd_clash(c: Context) -> str | None:
     return _attack(c)
 
 
+# A photo caption ("Émeutes à N'Djamena, le 9 septembre 2022. © Facebook"): a short line of its own
+# with a picture credit, a picture's label, not the report.
+CAPTION = re.compile(r"©|cr[eé]dit photo", re.IGNORECASE)
+CAPTION_CHARS = 200
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def _is_caption(line: str) -> bool:
+    return len(line) <= CAPTION_CHARS and CAPTION.search(line) is not None
+
+
 @lru_cache(maxsize=4)
-def _folded_dispatch(text: str) -> str:
-    # Every demonstration word of a dispatch reads its whole text: fold it once, not once per word.
-    return fold(text)
+def _crowd_sentences(text: str, armed_group: re.Pattern[str], riot_police: re.Pattern[str]) -> tuple[str, ...]:
+    """The dispatch's sentences (folded) that can tell of a crowd's violence: not captions, not those
+    telling of an armed group's act ("des membres de gangs ont tué huit personnes … incendiées"), and
+    without the names of riot police ("la brigade anti-émeute" tells of no riot)."""
+    lines = (line for line in text.splitlines() if not _is_caption(line))
+    sentences = (fold(s) for line in lines for s in SENTENCE_END.split(line))
+    return tuple(riot_police.sub(" ", s) for s in sentences if not armed_group.search(s))
+
+
+def _crowd_violence(c: Context) -> bool:
+    """Whether the dispatch tells of the demonstrators' violence: stones, arson, barricades ("Dans la soirée,
+    des barricades bloquaient les routes", often in a later sentence), or demonstrators and police fighting
+    ("des affrontements entre les forces de sécurité et des manifestants")."""
+    sentences = _crowd_sentences(doc_text(c.sentence.doc), c.lexicon.cues["armed_group"], c.lexicon.cues["riot_police"])
+    return any(c.has("violent_protest", s) or c.has("crowd_fight", s) and c.has("protest", s) for s in sentences)
 
 
 def _protest(c: Context) -> str | None:
@@ -299,9 +353,7 @@ def _protest(c: Context) -> str | None:
         return None  # "un rassemblement de jihadistes" is no demonstration
     doc = c.sentence.doc
     window = fold(doc[c.sentence.start:min(len(doc), c.sentence.end + 60)].text)
-    # The demonstrators' violence is often told in a later sentence ("Dans la soirée, des barricades
-    # bloquaient les routes"): a dispatch that tells of it makes its demonstrations riots.
-    if c.has("violent_protest", _folded_dispatch(doc_text(doc))):
+    if _crowd_violence(c):
         return "Violent demonstration"
     if c.has("excessive_force", window):
         return "Excessive force against protesters"
@@ -324,8 +376,11 @@ def _territory(c: Context) -> str | None:
     after = doc_text(doc)[doc[c.trigger.end - 1].idx:c.sentence.end_char]
     if not TERRITORY_OBJECT.search(fold(after[:80])) and not re.search(r"\b[A-ZÀ-Ü][a-zà-ü]", after[:40]):
         return None  # "le convoi a pu reprendre la route": no territory changed hands
+    if c.has("no_fight"):
+        return "Non-violent transfer of territory"  # "ont repris la ville après le départ des troupes"
     state = "state_forces" in kinds and c.has("state")
-    if sub == "Government regains territory" and not state and "state_forces" not in kinds:
+    if sub == "Government regains territory" and (not state and "state_forces" not in kinds
+                                                  or kinds and kinds[0] in NON_STATE_ARMED):
         return "Non-state actor overtakes territory"
     if sub == "Non-state actor overtakes territory" and state and kinds and kinds[0] == "state_forces":
         return "Government regains territory"
