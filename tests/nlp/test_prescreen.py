@@ -55,7 +55,7 @@ def test_they_are_decided_irrelevant_without_the_parser(pipeline):
     review = results[0][0].relevance
     assert review.reason == "no act word in a sentence with a conflict frame (read before parsing)"
     assert review.dropped == (
-        "sense: 'frappe' (chars 26-32) dropped before parsing: 'frappe' in a reviews frame (film, réalisateur, "
+        "sense: 'frappe' (chars 26-32) dropped before parsing: 'frappe' in a reviews frame (film de guerre, réalisateur, "
         "mise en scène, critique)",
         "sense: 'frappé' (chars 153-159) dropped before parsing: 'frappe' in a reviews frame (box-office)")
 
