@@ -196,9 +196,10 @@ def _pluperfect(w: _Surroundings) -> bool:
 
 
 def _in_caption(w: _Surroundings) -> bool:
-    doc, start = w.verb.doc, w.verb.doc[w.trigger.start].idx
-    line = doc.text[doc.text.rfind("\n", 0, start) + 1:].split("\n", 1)[0]
-    return _is_caption(line)
+    doc = w.verb.doc
+    text, start = doc_text(doc), doc[w.trigger.start].idx
+    line_end = text.find("\n", start)
+    return _is_caption(text[text.rfind("\n", 0, start) + 1:line_end if line_end >= 0 else len(text)])
 
 
 # In order; the first that holds says why the trigger reports no act.
