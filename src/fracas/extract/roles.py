@@ -67,7 +67,7 @@ def sort_roles(mention: Mention, sentence: Span, actors: list[ActorMention], cue
 def _coordinated(first: ActorMention, actor: ActorMention, text: str, base: int, cues: RoleCues) -> bool:
     """Named together on one side ("X et Y"), unless the pair follows "entre" (then they are opposite)."""
     gap = fold(text[first.end - base:actor.start - base])
-    lead = fold(text[max(0, first.start - base - 12):first.start - base])
+    lead = fold(text[max(0, first.start - base - 40):first.start - base])
     return bool(cues.coordinated.match(gap)) and not cues.between_sides.search(lead)
 
 
@@ -83,6 +83,10 @@ def _own_role(mention: Mention, actor: ActorMention, sentence: Span, text: str, 
         return "agents"  # "une attaque jihadiste": the act's own adjective names who did it
     if cues.held_by.search(before):
         return "targets"
+    if cues.repelled.search(before):
+        return "agents"  # "ont repoussé les assaillants": who was repelled struck first
+    if cues.defender.match(fold(text[actor.end - base:actor.end - base + 100])):
+        return "targets"  # "les soldats ont riposté": who fights back was struck
     if cues.target.search(before) and _governing_dep(doc, actor) != "nsubj":
         # "tuant des combattants de l'EI" is a target; "des membres du gang ont ouvert le feu" acts.
         return "targets"
@@ -136,6 +140,7 @@ def _assign_sides(mention: Mention, roles: Roles, policy: SubtypePolicy) -> None
         return
     mention.actor1 = distinct[0] if distinct else None
     mention.actor2 = distinct[1] if len(distinct) > 1 else None
+    mention.sides_unordered = roles.between and not roles.agents and len(distinct) > 1
 
 
 def _sides_in_order(roles: Roles) -> list[ActorMention]:
