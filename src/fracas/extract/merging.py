@@ -39,6 +39,9 @@ def merge_or_add(drafts: list[Draft], draft: Draft) -> None:
 def _same_act(existing: Draft, draft: Draft) -> bool:
     # An unnamed perpetrator ("les assaillants ont été repoussés") is compatible with a named one.
     same_actor = existing.actor1.name == draft.actor1.name or _unnamed(existing.actor1) or _unnamed(draft.actor1)
+    # "des combats entre l'armée et l'EI", then "l'EI a attaqué un poste de l'armée": the sides, now ordered.
+    same_actor = same_actor or existing.mention.sides_unordered and existing.actor2 is not None \
+        and draft.actor1.name == existing.actor2.name
     return (existing.mention.sub_event_type == draft.mention.sub_event_type
             and same_actor and _same_day(existing, draft) and _same_area(existing, draft))
 
@@ -53,6 +56,8 @@ def _same_day(existing: Draft, draft: Draft) -> bool:
     Karimama"): another act, whose day the text does not give."""
     if existing.date == draft.date:
         return True
+    if existing.date_span is None and existing.date_precision == "month" and draft.date[:7] == existing.date[:7]:
+        return True  # a lead dated only by a publication month: any day of that month the body gives
     return not draft.own_date and (_is_vague(draft) or draft.location.name == existing.location.name)
 
 
