@@ -74,3 +74,24 @@ def test_a_lead_dated_only_by_the_publication_month_takes_the_day_the_body_gives
 def test_the_latest_of_consecutive_nights_is_the_night_before_publication():
     text = "Des heurts ont opposé des manifestants à la police pour la troisième nuit consécutive à Sfax."
     assert [s[3] for s in sides(text, "2021-02-10")] == ["2021-02-09"]
+
+
+def test_an_air_strike_no_sentence_names_the_author_of_is_by_the_forces_the_dispatch_names():
+    text = ("Des frappes aériennes ont tué dix personnes vendredi près de Macina, dans la région de Ségou, selon "
+            "des habitants. L'armée malienne combat depuis des années les jihadistes du JNIM dans la région.")
+    assert sides(text, "2026-02-22") == [
+        ("Air/drone strike", "Military Forces of Mali", "Civilians (Mali)", "2026-02-20", "Macina"),
+    ]
+
+
+def test_the_forces_an_air_strike_hit_are_not_its_author():
+    text = ("Des frappes aériennes ont blessé trois soldats libanais samedi à Aïta al-Chaab, a indiqué l'armée "
+            "libanaise, qui accuse l'armée israélienne.")
+    assert sides(text, "2024-06-09") == [
+        ("Air/drone strike", "Military Forces of Israel", "Military Forces of Lebanon", "2024-06-08", "Aita al-Shaab"),
+    ]
+
+
+def test_a_shelling_that_only_kills_people_hit_civilians():
+    text = "Des obus tirés par les RSF ont tué neuf personnes lundi à Omdurman, selon le ministère de la Santé."
+    assert [s[1:3] for s in sides(text, "2024-12-10")] == [("Rapid Support Forces", "Civilians (Sudan)")]

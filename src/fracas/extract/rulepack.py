@@ -36,6 +36,7 @@ class SubtypePolicy:
     civilian_victims: bool = False  # the victims are civilians: fighters' dead told later are another act's
     checks: tuple[str, ...] = ()  # coherence checks an event must pass (src/fracas/extract/coherence.py)
     told: Told | None = None  # how a retelling in another sub-type's words merges with it (events.py)
+    open_perpetrator: str = "group"  # who an unnamed perpetrator is: the dispatch's one group, or its forces
 
 
 @dataclass(frozen=True)
