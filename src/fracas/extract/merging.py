@@ -56,9 +56,14 @@ def _same_day(existing: Draft, draft: Draft) -> bool:
     Karimama"): another act, whose day the text does not give."""
     if existing.date == draft.date:
         return True
-    if existing.date_span is None and existing.date_precision == "month" and draft.date[:7] == existing.date[:7]:
+    if _in_publication_month(existing, draft):
         return True  # a lead dated only by a publication month: any day of that month the body gives
     return not draft.own_date and (_is_vague(draft) or draft.location.name == existing.location.name)
+
+
+def _in_publication_month(existing: Draft, draft: Draft) -> bool:
+    """Whether the existing draft is dated only by a publication known to the month, and the draft falls in it."""
+    return existing.date_span is None and existing.date_precision == "month" and draft.date[:7] == existing.date[:7]
 
 
 def _unnamed(actor: Actor) -> bool:
@@ -146,8 +151,8 @@ def _is_side_hit(existing: Draft, actor: Actor) -> bool:
 
 def _absorb_date(existing: Draft, draft: Draft) -> None:
     """The telling that dates the act dates the event; a day the text gives (even in an earlier sentence)
-    beats the publication date an undated lead fell back to."""
-    from_text = existing.date_span is None and draft.date_span is not None
+    beats the publication month an undated lead fell back to, within that month."""
+    from_text = existing.date_span is None and draft.date_span is not None and _in_publication_month(existing, draft)
     if draft.own_date and not existing.own_date or from_text:
         existing.date, existing.date_precision, existing.date_span = draft.date, draft.date_precision, draft.date_span
         existing.own_date = existing.own_date or draft.own_date
