@@ -151,8 +151,8 @@ def _is_side_hit(existing: Draft, actor: Actor) -> bool:
 
 def _absorb_date(existing: Draft, draft: Draft) -> None:
     """The telling that dates the act dates the event; a day the text gives (even in an earlier sentence)
-    beats the publication month an undated lead fell back to, within that month."""
-    from_text = existing.date_span is None and draft.date_span is not None and _in_publication_month(existing, draft)
+    beats the publication date an undated lead fell back to."""
+    from_text = existing.date_span is None and draft.date_span is not None
     if draft.own_date and not existing.own_date or from_text:
         existing.date, existing.date_precision, existing.date_span = draft.date, draft.date_precision, draft.date_span
         existing.own_date = existing.own_date or draft.own_date
