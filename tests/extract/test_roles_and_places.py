@@ -208,7 +208,8 @@ WHO_DID_WHAT = [
         "2018-09-20",
         "L'armée centrafricaine et des Casques bleus de la Minusca ont repoussé mercredi une attaque de "
         "combattants de l'UPC contre la ville de Bambari, a annoncé la Minusca.",
-        ("Armed clash", "Military Forces of the Central African Republic", "UPC - Unity for Peace in Central Africa"),
+        # the UPC attacked, the army repelled it: the side that attacked is actor1 (docs/coding-rules.md)
+        ("Armed clash", "UPC - Unity for Peace in Central Africa", "Military Forces of the Central African Republic"),
         id="allies-named-together-are-one-side-and-the-attackers-the-other",
     ),
     pytest.param(

@@ -59,6 +59,7 @@ class Toll:
     wounded: dict[str, int] = field(default_factory=dict)
     spans: list[tuple[str, int, int]] = field(default_factory=list)
     combatants_killed: bool = False  # a group of the dead is named as fighters ("trois assaillants")
+    fighters_wounded: bool = False  # a group of the wounded is named as fighters or forces ("deux soldats")
     updates: list[Claimed] = field(default_factory=list)
     rivals: list[Claimed] = field(default_factory=list)
 
@@ -312,9 +313,14 @@ def _add_casualty(toll: Toll, casualty: CasualtyMention, start: int, end: int) -
             else:
                 toll.civilian_counts.pop(who, None)
     elif outcome == "wounded" and best is not None:
-        who = casualty.who or ""
-        toll.wounded[who] = max(best, toll.wounded.get(who, 0))
-        toll.spans.append(("wounded", start, end))
+        _add_wounded(toll, casualty, best, start, end)
+
+
+def _add_wounded(toll: Toll, casualty: CasualtyMention, best: int, start: int, end: int) -> None:
+    who = casualty.who or ""
+    toll.wounded[who] = max(best, toll.wounded.get(who, 0))
+    toll.fighters_wounded = toll.fighters_wounded or casualty.civilians is False
+    toll.spans.append(("wounded", start, end))
 
 
 def _more_conservative(best: int | None, previous: Figures | None) -> bool:
@@ -404,10 +410,20 @@ def _civilian_toll_and_target(draft: Draft, fatalities: int | None) -> tuple[int
             and actor2 is not None and actor2.kind == "civilians" and not draft.toll.combatants_killed:
         # An attack on civilians that kills "au moins cinq personnes": ACLED counts its dead as civilians.
         civilians = fatalities
-    if actor2 is None and civilians and draft.mention.event_type in ("Explosions/Remote violence", "Battles"):
+    if actor2 is None and (civilians and draft.mention.event_type in ("Explosions/Remote violence", "Battles")
+                           or _only_people_hit(draft)):
         # ACLED names civilians as the target side when an act kills them and no other target is given.
         actor2 = Actor(name="Civilians", kind="civilians", country=None, text=None)
     return civilians, actor2
+
+
+def _only_people_hit(draft: Draft) -> bool:
+    """ "Des obus ont tué neuf personnes à Omdurman", "deux missiles ont fait 17 blessés": a strike or
+    shelling whose only victims are people, never fighters, hit civilians (as ACLED codes it)."""
+    if draft.mention.event_type != "Explosions/Remote violence" or draft.toll.combatants_killed:
+        return False
+    toll = draft.toll
+    return bool(toll.killed or toll.wounded) and set(toll.killed) <= {"", "civilians"} and not toll.fighters_wounded
 
 
 def finish(draft: Draft, dispatch: Dispatch) -> Event:

@@ -37,6 +37,7 @@ class Mention:
     actor1: ActorMention | None = None
     actor2: ActorMention | None = None
     re_mention: bool = False  # "ces frappes", "l'attaque": the same act as an earlier mention
+    sides_unordered: bool = False  # "les combats entre X et Y": two sides named, neither said to strike first
     extras: list[str] = field(default_factory=list)
 
     @property

@@ -39,6 +39,9 @@ def merge_or_add(drafts: list[Draft], draft: Draft) -> None:
 def _same_act(existing: Draft, draft: Draft) -> bool:
     # An unnamed perpetrator ("les assaillants ont été repoussés") is compatible with a named one.
     same_actor = existing.actor1.name == draft.actor1.name or _unnamed(existing.actor1) or _unnamed(draft.actor1)
+    # "des combats entre l'armée et l'EI", then "l'EI a attaqué un poste de l'armée": the sides, now ordered.
+    same_actor = same_actor or existing.mention.sides_unordered and existing.actor2 is not None \
+        and draft.actor1.name == existing.actor2.name
     return (existing.mention.sub_event_type == draft.mention.sub_event_type
             and same_actor and _same_day(existing, draft) and _same_area(existing, draft))
 
@@ -53,7 +56,14 @@ def _same_day(existing: Draft, draft: Draft) -> bool:
     Karimama"): another act, whose day the text does not give."""
     if existing.date == draft.date:
         return True
+    if _in_publication_month(existing, draft):
+        return True  # a lead dated only by a publication month: any day of that month the body gives
     return not draft.own_date and (_is_vague(draft) or draft.location.name == existing.location.name)
+
+
+def _in_publication_month(existing: Draft, draft: Draft) -> bool:
+    """Whether the existing draft is dated only by a publication known to the month, and the draft falls in it."""
+    return existing.date_span is None and existing.date_precision == "month" and draft.date[:7] == existing.date[:7]
 
 
 def _unnamed(actor: Actor) -> bool:
@@ -120,9 +130,8 @@ def _absorb(existing: Draft, draft: Draft) -> None:
     """A later mention of the same act: its evidence joins; a perpetrator it names replaces an unknown one."""
     existing.sentences |= draft.sentences
     existing.evidence.extend(e for e in draft.evidence if e not in existing.evidence)
-    if draft.own_date and not existing.own_date:  # the telling that dates the act dates the event
-        existing.date, existing.date_precision, existing.date_span = draft.date, draft.date_precision, draft.date_span
-        existing.own_date = True
+    _absorb_date(existing, draft)
+    _absorb_order(existing, draft)
     if existing.actor2 is None and draft.actor2 is not None:
         existing.actor2 = draft.actor2
     if PRECISION_RANK[draft.location.precision] > PRECISION_RANK[existing.location.precision] \
@@ -130,5 +139,31 @@ def _absorb(existing: Draft, draft: Draft) -> None:
             and draft.location.admin1 == existing.location.admin1 and draft.place is not None:
         existing.location, existing.place = draft.location, draft.place
     if existing.actor1.name == UNIDENTIFIED and draft.mention.actor1 is not None \
-            and draft.actor1.name != UNIDENTIFIED:
+            and draft.actor1.name != UNIDENTIFIED and not _is_side_hit(existing, draft.actor1):
         existing.actor1 = draft.actor1
+
+
+def _is_side_hit(existing: Draft, actor: Actor) -> bool:
+    """ "Un camp de l'armée a été attaqué", then "un responsable de l'armée a confirmé l'assaut": the side
+    already known as hit is not the perpetrator that a later telling seems to name."""
+    return existing.actor2 is not None and existing.actor2.name == actor.name
+
+
+def _absorb_date(existing: Draft, draft: Draft) -> None:
+    """The telling that dates the act dates the event; a day the text gives (even in an earlier sentence)
+    beats the publication date an undated lead fell back to."""
+    from_text = existing.date_span is None and draft.date_span is not None
+    if draft.own_date and not existing.own_date or from_text:
+        existing.date, existing.date_precision, existing.date_span = draft.date, draft.date_precision, draft.date_span
+        existing.own_date = existing.own_date or draft.own_date
+
+
+def _absorb_order(existing: Draft, draft: Draft) -> None:
+    """ "Des affrontements entre le M23 et les Wazalendo", then "les Wazalendo ont attaqué des positions du
+    M23": a later telling that says who struck first orders the sides ACLED's way (initiator first)."""
+    if not existing.mention.sides_unordered or draft.mention.sides_unordered or existing.actor2 is None:
+        return
+    hit_first = draft.actor2 is not None and draft.actor2.name == existing.actor1.name
+    if hit_first and (draft.actor1.name == existing.actor2.name or _unnamed(draft.actor1)):
+        existing.actor1, existing.actor2 = existing.actor2, existing.actor1
+        existing.mention.sides_unordered = False

@@ -32,6 +32,7 @@ class Roles:
     targets: list[ActorMention] = field(default_factory=list)
     neutral: list[ActorMention] = field(default_factory=list)
     allies: list[ActorMention] = field(default_factory=list)  # named beside another actor, on its side
+    defenders: list[ActorMention] = field(default_factory=list)  # targets that fought back: hit before all
     actors: list[ActorMention] = field(default_factory=list)  # all of them
     between: bool = False  # "les combats entre l'armée et le M23": two sides named in their own order
 
@@ -58,7 +59,11 @@ def sort_roles(mention: Mention, sentence: Span, actors: list[ActorMention], cue
         if cues.support.search(lead):
             previous = (actor, [])  # supporters, and any coordinated with them, play no role
             continue
-        group = getattr(roles, _own_role(mention, actor, sentence, text, cues))
+        role = _own_role(mention, actor, sentence, text, cues)
+        if role == "defenders":  # "les soldats ont riposté, tuant dix assaillants": hit, though they killed
+            roles.defenders.append(actor)
+            role = "targets"
+        group = getattr(roles, role)
         group.append(actor)
         previous = (actor, group)
     return roles
@@ -67,12 +72,12 @@ def sort_roles(mention: Mention, sentence: Span, actors: list[ActorMention], cue
 def _coordinated(first: ActorMention, actor: ActorMention, text: str, base: int, cues: RoleCues) -> bool:
     """Named together on one side ("X et Y"), unless the pair follows "entre" (then they are opposite)."""
     gap = fold(text[first.end - base:actor.start - base])
-    lead = fold(text[max(0, first.start - base - 12):first.start - base])
+    lead = fold(text[max(0, first.start - base - 40):first.start - base])
     return bool(cues.coordinated.match(gap)) and not cues.between_sides.search(lead)
 
 
 def _own_role(mention: Mention, actor: ActorMention, sentence: Span, text: str, cues: RoleCues) -> str:
-    """`agents`, `targets` or `neutral`, from the words around the actor and its grammatical function;
+    """`agents`, `targets`, `defenders` (targets that fought back) or `neutral`, from the words around the actor and its grammatical function;
     `text` is the sentence's text (built once by the caller: Span.text joins every token)."""
     base, doc = sentence.start_char, sentence.doc
     before = fold(text[max(0, actor.start - base - 60):actor.start - base])
@@ -83,6 +88,10 @@ def _own_role(mention: Mention, actor: ActorMention, sentence: Span, text: str, 
         return "agents"  # "une attaque jihadiste": the act's own adjective names who did it
     if cues.held_by.search(before):
         return "targets"
+    if cues.repelled.search(before):
+        return "agents"  # "ont repoussé les assaillants": who was repelled struck first
+    if cues.defender.match(fold(text[actor.end - base:actor.end - base + 100])):
+        return "defenders"  # "les soldats ont riposté": who fights back was struck
     if cues.target.search(before) and _governing_dep(doc, actor) != "nsubj":
         # "tuant des combattants de l'EI" is a target; "des membres du gang ont ouvert le feu" acts.
         return "targets"
@@ -136,6 +145,7 @@ def _assign_sides(mention: Mention, roles: Roles, policy: SubtypePolicy) -> None
         return
     mention.actor1 = distinct[0] if distinct else None
     mention.actor2 = distinct[1] if len(distinct) > 1 else None
+    mention.sides_unordered = roles.between and not roles.agents and len(distinct) > 1
 
 
 def _sides_in_order(roles: Roles) -> list[ActorMention]:
@@ -144,7 +154,8 @@ def _sides_in_order(roles: Roles) -> list[ActorMention]:
     targets = [a for a in roles.targets if _is_armed(a)]
     hit_last = [] if roles.between else targets
     in_text = sorted((a for a in neutral + targets if a not in hit_last), key=lambda a: a.start)
-    return sorted(roles.agents, key=lambda a: a.start) + in_text + sorted(hit_last, key=lambda a: a.start)
+    hit_last = sorted(hit_last, key=lambda a: (a in roles.defenders, a.start))  # who fought back comes last
+    return sorted(roles.agents, key=lambda a: a.start) + in_text + hit_last
 
 
 def _distinct(actors: Iterable[ActorMention]) -> list[ActorMention]:

@@ -20,7 +20,7 @@ RoleRule = Literal["perpetrator", "sides", "crowd"]
 CrowdOpponent = Literal["police", "hit_or_police", "none"]
 Told = Literal["generic", "precise"]
 ROLE_CUE_NAMES = ("target", "agent", "held_by", "victims_verb", "between_sides", "coordinated", "genitive", "support",
-                  "unclaimed")
+                  "unclaimed", "repelled", "defender")
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,7 @@ class SubtypePolicy:
     civilian_victims: bool = False  # the victims are civilians: fighters' dead told later are another act's
     checks: tuple[str, ...] = ()  # coherence checks an event must pass (src/fracas/extract/coherence.py)
     told: Told | None = None  # how a retelling in another sub-type's words merges with it (events.py)
+    open_perpetrator: str = "group"  # who an unnamed perpetrator is: the dispatch's one group, or its forces
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,8 @@ class RoleCues:
     genitive: re.Pattern[str]
     support: re.Pattern[str]
     unclaimed: re.Pattern[str]  # "n'a pas été revendiqué": no group named elsewhere is the perpetrator
+    repelled: re.Pattern[str]  # "ont repoussé les assaillants": the side repelled struck first
+    defender: re.Pattern[str]  # "les soldats ont riposté": the side that fights back was struck
 
 
 @lru_cache(maxsize=None)

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from fracas.extract.assemble import Draft
 from fracas.extract.notes import write_note
+from fracas.extract.rulepack import policy_of
 from fracas.model import Actor, Event
 from fracas.resolve.actors import ActorDictionary
 from fracas.resolve.gazetteer import Gazetteer
@@ -57,12 +58,21 @@ def fill_open_sides(drafts: Sequence[Draft], actors: Sequence[Actor], named_by_c
     for draft in drafts:
         if draft.actor2 is not None and draft.actor2.name == draft.actor1.name:
             draft.actor2 = None
-        if perpetrator is not None and _is_vague(draft.actor1) and _other(draft.actor2, perpetrator):
-            draft.actor1 = perpetrator
+        filler = _forces_not_hit(actors, draft) if policy_of(draft.mention.sub_event_type).open_perpetrator == "forces" \
+            else perpetrator
+        if filler is not None and _is_vague(draft.actor1) and _other(draft.actor2, filler):
+            draft.actor1 = filler
         if group is not None:
             _name_vague_target(draft, group)
         if draft.actor2 is None and draft.mention.event_type == "Battles":
             draft.actor2 = _opponent(draft.actor1, group, forces)
+
+
+def _forces_not_hit(actors: Sequence[Actor], draft: Draft) -> Actor | None:
+    """The one state's forces the dispatch names, beside those the act hit ("des soldats libanais", hit by a
+    drone, leave the Israeli army)."""
+    hit = draft.actor2.name if draft.actor2 is not None else None
+    return named_forces([a for a in actors if a.name != hit])
 
 
 def _name_vague_target(draft: Draft, group: Actor) -> None:
