@@ -41,3 +41,10 @@ def test_an_act_recalled_with_its_own_date_takes_no_speaker_of_the_news() -> Non
     text = ("Des jihadistes ont tué six civils lundi à Gao, selon des habitants. "
             "Le 28 février, des hommes armés ont enlevé un commerçant à Ménaka.")
     assert sources_by_place(text) == {"Gao": [Source("Witnesses", "witness", "des habitants")], "Menaka": []}
+
+
+def test_a_lead_act_no_speaker_precedes_takes_the_sources_of_the_next_act_of_its_kind() -> None:
+    text = ("Burundi: six civils tués à Kayanza. Six civils ont été tués jeudi dans une attaque de la colline "
+            "Gitwe, dans la commune de Matongo, a indiqué l'administratrice de Matongo.")
+    official = Source("Local official", "local_official", "administratrice de Matongo")
+    assert sources_by_place(text) == {"Kayanza": [official], "Matongo": [official]}

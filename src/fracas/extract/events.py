@@ -430,6 +430,20 @@ def _attach_sources(drafts: list[Draft], attributions: list[Attribution], senten
         # source that is unknown by its words ("des sources concordantes", "un député") is one more source.
         known = [a for a in own if not _unplaced_name(a)]
         draft.sources = [(a.source, a.start, a.end) for a in (known or own)]
+    _lead_sources(drafts, located)
+
+
+def _lead_sources(drafts: list[Draft], located: list[tuple[int, Attribution]]) -> None:
+    """A lead act that no speaker precedes ("Vendredi, des miliciens ont attaqué Djugu.") takes the sources
+    of the next act of its kind, which tells it again in detail with its speaker."""
+    first_speaker = min((i for i, _ in located), default=None)
+    for index, draft in enumerate(drafts):
+        if draft.sources or first_speaker is None or min(draft.sentences) >= first_speaker:
+            continue
+        kin = next((d for d in drafts[index + 1:] if d.mention.sub_event_type == draft.mention.sub_event_type
+                    and d.sources), None)
+        if kin is not None:
+            draft.sources = list(kin.sources)
 
 
 def _unplaced_name(attribution: Attribution) -> bool:
