@@ -153,11 +153,12 @@ def _honorific_stops(text: str, folded: str) -> str:
     return "".join(chars)
 
 
-_BACK_REFERENCE_RE = re.compile(rf"(?<![\w])(?:{_alt('back_references')})")
+_BACK_REFERENCE_RE = re.compile(rf"(?<![\w])(?:{_alt('back_references')})(?![\w])")
 
 
 def refers_back(sentence: str) -> bool:
-    """Whether a sentence refers back to an act told before ("ce bilan", "parmi les victimes", "les blessés")."""
+    """Whether a sentence tells more of an act told before: its toll, its victims, the act named again, a
+    confirmation ("trente autres ont été blessés", "ce bilan est confirmé par", "parmi les victimes")."""
     return _BACK_REFERENCE_RE.search(fold(sentence)) is not None
 
 
@@ -506,12 +507,14 @@ def _actor_finder() -> ActorFinder:
 def _shared_noun(
     text: str, folded: str, start: int, split: int, second: int, end: int, cue: str, sources: SourceDictionary
 ) -> Attribution | None:
-    """"des sources policières et médicales": a lone adjective after "et" qualifies the first half's noun,
-    so it names a second source ("sources médicales"), spanning the adjective alone."""
-    adjective = folded[second:end].strip()
+    """"des sources policières et médicales": an adjective after "et" qualifies the first half's noun, so it
+    names a second source ("sources médicales"), spanning the words after "et"; one or two words after the
+    adjective qualify both halves ("des sources militaires et médicales libanaises")."""
+    words = folded[second:end].split()
     head = re.search(r"([\w'-]+)\s+[\w'-]+\s*$", folded[start:split])
-    if not adjective or not re.fullmatch(r"[\w-]+", adjective) or head is None:
+    if not 1 <= len(words) <= 3 or not re.fullmatch(r"[\w-]+", words[0]) or head is None:
         return None
+    adjective = words[0]
     source = sources.lookup(f"{head.group(1)} {adjective}")
     if source is None:
         return None
