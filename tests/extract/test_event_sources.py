@@ -25,3 +25,26 @@ def test_a_speaker_named_after_an_act_is_not_its_source() -> None:
     text = ("Des jihadistes ont tué trois civils lundi à Gao. "
             "Mercredi, des soldats ont arrêté cinq manifestants à Kayes, a indiqué la police.")
     assert sources_by_place(text) == {"Gao": [], "Kayes": [Source("Government", "government", "police")]}
+
+
+def test_a_later_speaker_is_added_only_when_his_sentence_refers_back_to_the_act() -> None:
+    text = ("Des jihadistes ont tué six civils lundi à Gao, selon des sources locales. "
+            "Le procureur de Gao a ouvert une enquête sur des trafics, a indiqué le ministère de la Justice. "
+            "Parmi les victimes figure un enseignant, selon un habitant.")
+    assert sources_by_place(text) == {"Gao": [
+        Source("Local sources", "unknown", "des sources locales"),
+        Source("Witnesses", "witness", "un habitant"),
+    ]}
+
+
+def test_an_act_recalled_with_its_own_date_takes_no_speaker_of_the_news() -> None:
+    text = ("Des jihadistes ont tué six civils lundi à Gao, selon des habitants. "
+            "Le 28 février, des hommes armés ont enlevé un commerçant à Ménaka.")
+    assert sources_by_place(text) == {"Gao": [Source("Witnesses", "witness", "des habitants")], "Menaka": []}
+
+
+def test_a_lead_act_no_speaker_precedes_takes_the_sources_of_the_next_act_of_its_kind() -> None:
+    text = ("Burundi: six civils tués à Kayanza. Six civils ont été tués jeudi dans une attaque de la colline "
+            "Gitwe, dans la commune de Matongo, a indiqué l'administratrice de Matongo.")
+    official = Source("Local official", "local_official", "administratrice de Matongo")
+    assert sources_by_place(text) == {"Kayanza": [official], "Matongo": [official]}

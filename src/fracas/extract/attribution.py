@@ -86,6 +86,7 @@ _CLAUSE_VERB_RE = re.compile(rf"(?<![\w]){_AUX}(?![\w])|(?<![\w])(?:{_alt('etre_
 _NEGATION_RE = re.compile(rf"{_PACK['negation_opener']}(?:(?:{_alt('negation_words')})\s*)+$")
 _PASSIVE_RE = re.compile(rf"(?<![\w])(?:{_alt('passive_auxiliaries')})$")
 _INVERTED_PRONOUN_RE = re.compile(_PACK["inverted_pronoun"])
+_NICKNAME_RE = re.compile(_PACK["nickname"])
 _CLAUSE_OPENER_RE = re.compile(rf"(?:{_alt('clause_openers')})")
 _SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|\n")
 _CITING = _PACK["citing"]
@@ -152,6 +153,15 @@ def _honorific_stops(text: str, folded: str) -> str:
     return "".join(chars)
 
 
+_BACK_REFERENCE_RE = re.compile(rf"(?<![\w])(?:{_alt('back_references')})(?![\w])")
+
+
+def refers_back(sentence: str) -> bool:
+    """Whether a sentence tells more of an act told before: its toll, its victims, the act named again, a
+    confirmation ("trente autres ont été blessés", "ce bilan est confirmé par", "parmi les victimes")."""
+    return _BACK_REFERENCE_RE.search(fold(sentence)) is not None
+
+
 def find_attributions(text: str, *, dictionary: SourceDictionary | None = None) -> list[Attribution]:
     """Every speaker `text` attributes information to, in text order, one per span."""
     sources = dictionary or SourceDictionary.load()
@@ -182,9 +192,17 @@ def find_attributions(text: str, *, dictionary: SourceDictionary | None = None) 
         if attribution.source.name == _SAME_SOURCE:
             if not result:
                 continue  # "de même source" with no one quoted before: nobody to name
-            attribution = replace(attribution, source=replace(result[-1].source, text=attribution.source.text))
+            # A known speaker quoted last beats a bare name quoted after him ("a expliqué Jean Dupont"): the
+            # name adds nothing fracas can place, and the dispatch named the speaker's kind before.
+            named = next((a for a in reversed(result) if not bare_name(a.source)), result[-1])
+            attribution = replace(attribution, source=replace(named.source, text=attribution.source.text))
         result.append(attribution)
     return _with_roles(result)
+
+
+def bare_name(source: Source) -> bool:
+    """A speaker known only by a proper name fracas cannot place ("Jean Dupont")."""
+    return source.kind == "unknown" and source.name == source.text
 
 
 def _with_roles(found: list[Attribution]) -> list[Attribution]:
@@ -208,14 +226,8 @@ def _around_verb(text: str, folded: str, match: re.Match[str], sources: SourceDi
     window = max(0, match.start() - LOOKBACK_CHARS)
     before = folded[window:match.start()].rstrip()
     before_end = window + len(before)
-    if _INVERTED_PRONOUN_RE.search(before):
-        return []  # "a-t-il dit": a pronoun, already named elsewhere
-    if _NEGATION_RE.search(before):
-        return []  # "la police n'a pas confirmé ce bilan": who says nothing is no source
-    if _PASSIVE_RE.search(before):
-        return []  # "la mort de 20 jihadistes a été annoncée": passive, its subject is what was said
-    if _AGREED_PARTICIPLE_RE.fullmatch(folded, match.start(), match.end()):
-        return []  # "237 attaques recensées en 2018": a participle with no auxiliary qualifies a noun
+    if _speaks_nobody(folded, before, match):
+        return []
     cue = text[match.start():match.end()].lower()
     after = match.end()
     while adjunct := _ADJUNCT_RE.match(folded, after):
@@ -237,6 +249,18 @@ def _around_verb(text: str, folded: str, match: re.Match[str], sources: SourceDi
     reacting = not introduces_clause and _REACTION_RE.fullmatch(folded, match.start(), match.end()) is not None
     return _with_stance(folded, _backward(text, folded, before_end, cue, sources), match.start(), match.end(),
                         speaker_first=True, reacting=reacting)
+
+
+def _speaks_nobody(folded: str, before: str, match: re.Match[str]) -> bool:
+    """Whether the speech verb at `match` has no speaker to find, by what stands before it or its form."""
+    return bool(
+        _INVERTED_PRONOUN_RE.search(before)  # "a-t-il dit": a pronoun, already named elsewhere
+        or _NEGATION_RE.search(before)  # "la police n'a pas confirmé ce bilan": who says nothing is no source
+        or _PASSIVE_RE.search(before)  # "la mort de 20 jihadistes a été annoncée": its subject is what was said
+        # "237 attaques recensées en 2018": a participle with no auxiliary qualifies a noun.
+        or _AGREED_PARTICIPLE_RE.fullmatch(folded, match.start(), match.end())
+        # "le général Dagalo, dit « Hemetti »": a nickname, nobody speaks.
+        or before.endswith(",") and _NICKNAME_RE.match(folded, match.start()))
 
 
 def _holds_verb(text: str, folded: str, start: int, end: int, sources: SourceDictionary) -> bool:
@@ -422,10 +446,30 @@ def _expansion(text: str, start: int, words: str, sources: SourceDictionary) -> 
     spelled = None
     for spelled in re.finditer(r"([^().;:!?«»\n]{3,90}?)\s*\(\s*" + re.escape(words) + r"\s*\)", text[:start]):
         pass
-    if spelled is None:
+    phrase = " ".join(spelled.group(1).split()[-8:]) if spelled else _initials_spelled(text[:start], words)
+    if phrase is None:
         return None
-    phrase = " ".join(spelled.group(1).split()[-8:])
     return sources.lookup(phrase) or _armed_speaker(fold(phrase))
+
+
+_CAPITALISED = r"[A-ZÀ-Ý][\w'’-]*"
+_INITIALS_RE = re.compile(rf"{_CAPITALISED}(?:\s+(?:(?:{_alt('acronym_particles')})\s*)?{_CAPITALISED}){{1,7}}")
+_PARTICLE_RE = re.compile(rf"(?:{_alt('acronym_particles')})$")
+
+
+def _initials_spelled(before: str, abbreviation: str) -> str | None:
+    """The last capitalised name in `before` whose initials are `abbreviation` ("Forces Vives de Guinée" for
+    "FVG"), its small words skipped; a run of capitals may start with a word of the sentence ("Les")."""
+    found = None
+    wanted = fold(abbreviation)
+    for run in _INITIALS_RE.finditer(before):
+        words = run.group().split()
+        for first in range(len(words)):
+            initials = "".join(fold(w[0]) for w in words[first:] if not _PARTICLE_RE.match(fold(w)))
+            if initials == wanted:
+                found = " ".join(words[first:])
+                break
+    return found
 
 
 def _armed_speaker(phrase: str) -> Source | None:
@@ -463,12 +507,14 @@ def _actor_finder() -> ActorFinder:
 def _shared_noun(
     text: str, folded: str, start: int, split: int, second: int, end: int, cue: str, sources: SourceDictionary
 ) -> Attribution | None:
-    """"des sources policières et médicales": a lone adjective after "et" qualifies the first half's noun,
-    so it names a second source ("sources médicales"), spanning the adjective alone."""
-    adjective = folded[second:end].strip()
+    """"des sources policières et médicales": an adjective after "et" qualifies the first half's noun, so it
+    names a second source ("sources médicales"), spanning the words after "et"; one or two words after the
+    adjective qualify both halves ("des sources militaires et médicales libanaises")."""
+    words = folded[second:end].split()
     head = re.search(r"([\w'-]+)\s+[\w'-]+\s*$", folded[start:split])
-    if not adjective or not re.fullmatch(r"[\w-]+", adjective) or head is None:
+    if not 1 <= len(words) <= 3 or not re.fullmatch(r"[\w-]+", words[0]) or head is None:
         return None
+    adjective = words[0]
     source = sources.lookup(f"{head.group(1)} {adjective}")
     if source is None:
         return None
@@ -507,6 +553,8 @@ def _trim(folded: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and folded[end - 1] in " \t\n,":
         end -= 1
+    if folded.endswith(" " + _PACK["and"], start, end):  # "de source militaire et auprès de ...": the next cue's
+        end = len(folded[start:end - len(_PACK["and"])].rstrip()) + start
     article = _DEFINITE_RE.match(folded, start, end)
     if article:
         start = article.end()

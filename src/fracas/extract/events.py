@@ -14,7 +14,7 @@ from fracas.errors import InputError
 from fracas.extract.actors import ActorFinder, ActorMention
 from fracas.extract.assemble import (LONG_BEFORE_DAYS, PERIOD_TOLL, Draft, attach_tolls, finish, other_stories,
                                      resolve_date)
-from fracas.extract.attribution import Attribution, find_attributions
+from fracas.extract.attribution import Attribution, bare_name, find_attributions, refers_back
 from fracas.extract.mentions import Mention, find_mentions
 from fracas.extract.merging import CATCH_ALL_ACTORS, PRECISION_RANK, latest_of_type, merge_or_add
 from fracas.extract.rulepack import role_cues
@@ -76,7 +76,7 @@ class EventExtractor:
             for draft in self._drafts(sentences, dispatch, mention, drafts, sentence_places, country):
                 merge_or_add(drafts, draft)
         attach_tolls(sentences, dispatch, drafts, sentence_places)
-        _attach_sources(drafts, attributions, sentences)
+        _attach_sources(drafts, attributions, sentences, dispatch)
         named = [actor for actor in (self._actor(m, country) for m in actor_mentions) if actor is not None]
         fill_open_sides(drafts, named, self.actors.named_by_country,
                         unclaimed=role_cues().unclaimed.search(fold(text)) is not None)
@@ -402,6 +402,9 @@ def _earlier_sentence_place(mention: Mention, sentence_places: dict[int, list[Pl
     return (countries[0], countries[0].place) if countries else None
 
 
+# An act dated by its own words this many days before publication is recalled, not the news: the
+# speakers of the news do not tell it.
+RECALLED_DAYS = 5
 # Sentences about something wider than the act: the whole country, similar acts elsewhere, a
 # campaign started earlier ("l'offensive lancée le 19 juin a fait 150 morts, selon l'ONU").
 ELSEWHERE = re.compile(
@@ -410,29 +413,53 @@ ELSEWHERE = re.compile(
     r"|(?:lancee?s?|declenchee?s?) (?:le|en|il y a|depuis) )")
 
 
-def _attach_sources(drafts: list[Draft], attributions: list[Attribution], sentences: list[Span]) -> None:
+def _attach_sources(drafts: list[Draft], attributions: list[Attribution], sentences: list[Span],
+                    dispatch: Dispatch) -> None:
     """Sources of an act: its sentences' attributions and those of the sentences that go on telling it
     ("..., a précisé l'ONG"), else the nearest earlier sentence's (a speaker named after an act he does not
     tell is the source of what he tells). A speaker denying the act is never its source; one reacting to
-    it ("l'ONU a dénoncé ...") only in the act's own sentence."""
+    it ("l'ONU a dénoncé ...") only in the act's own sentence. An earlier act recalled with its own date
+    ("le 9 juin, une attaque avait fait 19 morts") takes no speaker of the news around it."""
     located = [(_sentence_of(a.start, sentences), a) for a in attributions if a.stance != "denies"]
     acts = {i for d in drafts for i in d.sentences}
     for draft in drafts:
-        own = _own_attributions(draft, located, _telling_sentences(draft, acts, sentences)) \
-            or _nearest_attributions(located, min(draft.sentences))
+        recalled = draft.own_date and _long_before(draft.date, dispatch, RECALLED_DAYS)
+        own = _own_attributions(draft, located, _telling_sentences(draft, acts, sentences), sentences) \
+            or ([] if recalled else _nearest_attributions(located, min(draft.sentences)))
         # A name fracas cannot place ("a précisé Jean Dupont") adds nothing beside known sources; a kind of
         # source that is unknown by its words ("des sources concordantes", "un député") is one more source.
         known = [a for a in own if not _unplaced_name(a)]
         draft.sources = [(a.source, a.start, a.end) for a in (known or own)]
+    _lead_sources(drafts, located)
+
+
+def _lead_sources(drafts: list[Draft], located: list[tuple[int, Attribution]]) -> None:
+    """A lead act that no speaker precedes ("Vendredi, des miliciens ont attaqué Djugu.") takes the sources
+    of the next act of its kind, which tells it again in detail with its speaker."""
+    first_speaker = min((i for i, _ in located), default=None)
+    for index, draft in enumerate(drafts):
+        if draft.sources or first_speaker is None or min(draft.sentences) >= first_speaker:
+            continue
+        kin = next((d for d in drafts[index + 1:] if d.mention.sub_event_type == draft.mention.sub_event_type
+                    and d.sources), None)
+        if kin is not None:
+            draft.sources = list(kin.sources)
 
 
 def _unplaced_name(attribution: Attribution) -> bool:
     """A speaker known only by a proper name: the source is named after its own words."""
-    return attribution.source.kind == "unknown" and attribution.source.name == attribution.source.text
+    return bare_name(attribution.source)
 
 
-def _own_attributions(draft: Draft, located: list[tuple[int, Attribution]], telling: set[int]) -> list[Attribution]:
-    return [a for i, a in located if i in draft.sentences or i in telling and a.stance != "reacts"]
+def _own_attributions(draft: Draft, located: list[tuple[int, Attribution]], telling: set[int],
+                      sentences: list[Span]) -> list[Attribution]:
+    """The act's own speakers, and those of the sentences telling more of it. When the act's sentence names
+    its speaker, a later one is added only if his sentence refers back to the act ("ce bilan", "parmi les
+    victimes"); otherwise he tells what follows him ("Le procureur a émis des mandats, a indiqué X")."""
+    own = [a for i, a in located if i in draft.sentences]
+    told = [a for i, a in located if i in telling and a.stance != "reacts"
+            and (not own or refers_back(sentences[i].text))]
+    return sorted(own + told, key=lambda a: a.start)
 
 
 def _sentence_of(position: int, sentences: list[Span]) -> int:
@@ -465,11 +492,11 @@ CIVILIAN_TARGETABLE = ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade
                        "Looting/property destruction")
 
 
-def _long_before(date: str, dispatch: Dispatch) -> bool:
+def _long_before(date: str, dispatch: Dispatch, days: int = LONG_BEFORE_DAYS) -> bool:
     published = dispatch.published
     if published is None or published.precision != "day":
         return False
-    return (published.value - dt.date.fromisoformat(date)).days > LONG_BEFORE_DAYS
+    return (published.value - dt.date.fromisoformat(date)).days > days
 
 
 NAMING_GAP = re.compile(r"\s*(?:\s(?:de la|de l['’]|du|des|de|d['’])\s*)?(?:« ?)?")

@@ -56,7 +56,7 @@ class SourceDictionary:
         self._by_name = {entry.name: entry for entry in self.entries}
         # One alternation, longest aliases first, so a scan can find every alias occurrence.
         aliases = sorted(
-            {(fold(alias), entry.name) for entry in self.entries for alias in entry.aliases},
+            {(_key(alias), entry.name) for entry in self.entries for alias in entry.aliases},
             key=lambda pair: (-len(pair[0]), pair[0], pair[1]),
         )
         self._alias_owner: dict[str, SourceEntry] = {}
@@ -65,12 +65,12 @@ class SourceDictionary:
         self._alone_owner: dict[str, SourceEntry] = {}
         for entry in self.entries:
             for alias in entry.alone:
-                self._alone_owner.setdefault(_ARTICLE_RE.sub("", fold(alias)), entry)
+                self._alone_owner.setdefault(_ARTICLE_RE.sub("", _key(alias)), entry)
 
     def names_organisation(self, text: str) -> bool:
         """Whether `text` is the name of an organisation or outlet ("ONU", "Croissant-Rouge", "RFI"): never a
         place, whatever a gazetteer's alternate names say. Governments are left out: "Moscou" is a city too."""
-        owner = self._alias_owner.get(_ARTICLE_RE.sub("", fold(text.strip())))
+        owner = self._alias_owner.get(_ARTICLE_RE.sub("", _key(text.strip())))
         return owner is not None and owner.kind in ("ngo", "un_agency", "media", "state_media", "armed_group")
 
     @classmethod
@@ -100,7 +100,7 @@ class SourceDictionary:
     def lookup(self, text: str) -> Source | None:
         """The source the words `text` name, or None. A named source beats a generic one ("un
         porte-parole de l'armée russe" is the Russian ministry); among either, the longest alias wins."""
-        folded = fold(text)
+        folded = _key(text)
         alone = self._alone_owner.get(_ARTICLE_RE.sub("", folded.strip()))
         if alone is not None:
             return Source(name=alone.name, kind=alone.kind, text=text)
@@ -114,7 +114,7 @@ class SourceDictionary:
 
     def alias_spans(self, text: str) -> list[tuple[int, int]]:
         """Where aliases occur in `text` (offsets into its folded form, which has the same length)."""
-        folded = fold(text)
+        folded = _key(text)
         spans = []
         for alias in self._alias_owner:
             start = folded.find(alias)
@@ -151,6 +151,11 @@ def _load_cached(path: str | None) -> SourceDictionary:
     except OSError as err:
         raise ResourceError(f"cannot read the source dictionary {path} ({err}); reinstall fracas") from err
     return SourceDictionary.from_yaml(text, origin=path)
+
+
+def _key(text: str) -> str:
+    """`text` folded, a hyphen read as a space: "Croix Rouge libanaise" is "Croix-Rouge libanaise". Same length."""
+    return fold(text).replace("-", " ")
 
 
 def _whole_word(folded: str, start: int, end: int) -> bool:
