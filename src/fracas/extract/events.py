@@ -199,12 +199,15 @@ class EventExtractor:
         if here:
             return [(p, p.place) for p in here]
         carried = _carried_place(mention, sentence_places, drafts)
-        if carried is not None and (carried[1].precision != "country" or carried[1].country != country):
+        if carried is not None and (carried[1].precision != "country" or _carried_abroad(carried, country)):
             return [carried]
         province = self._only_province(sentence_places, country)
         if province is not None:
             return [(None, province)]
-        if carried is not None:
+        # "La France rétrocède une base", "les habitants ont fui vers le Cameroun": another country named in
+        # the act's sentence is a party or a destination; with no place of its own the act is in the
+        # dispatch's country.
+        if carried is not None and (carried[0] is None or country is None or carried[1].country == country):
             return [carried]
         return [(None, self.gazetteer.country_place(country, text=None) if country else _nowhere())]
 
@@ -388,6 +391,11 @@ def _carried_place(mention: Mention, sentence_places: dict[int, list[PlaceMentio
     if previous is not None and mention.sentence - max(previous.sentences) <= 2:
         return None, previous.location
     return _earlier_sentence_place(mention, sentence_places)
+
+
+def _carried_abroad(carried: tuple[PlaceMention | None, Place], country: str | None) -> bool:
+    """An earlier act coded in another country: the act told again is there too."""
+    return carried[0] is None and carried[1].country != country
 
 
 def _earlier_sentence_place(mention: Mention, sentence_places: dict[int, list[PlaceMention]]
