@@ -69,3 +69,16 @@ def test_a_march_through_the_streets_of_a_town_is_there():
     text = ("Plus d'un millier de manifestants ont marché vendredi dans les rues de Kindia avant d'être "
             "dispersés par la police à coups de gaz lacrymogène.")
     assert _places(text, "2022-09-10") == [("Protest with intervention", "Kindia", "Kindia", "GN", "place")]
+
+
+def test_the_short_form_of_an_actor_in_brackets_is_never_a_place():
+    # "FSR" is also an airport's code in the gazetteer; here it only repeats the Rapid Support Forces.
+    text = ("Les Forces de soutien rapide (FSR) ont attaqué jeudi un convoi de l'armée dans le Kordofan-Nord, "
+            "tuant sept soldats, selon l'armée soudanaise.")
+    assert [(e.location.name, e.location.admin1, e.location.country, e.location.precision) for e in
+            fracas.extract(text, published="2025-11-14")] == [("North Kordofan", "North Kordofan", "SD", "admin1")]
+
+
+def test_a_town_written_with_a_lower_case_arabic_article_is_a_place():
+    text = "Une frappe de drone a tué douze civils samedi à el-Facher, dans l'ouest du Soudan, selon une organisation locale."
+    assert _places(text, "2025-10-12") == [("Air/drone strike", "El Fasher", "North Darfur", "SD", "place")]

@@ -27,7 +27,8 @@ ADMIN_WORDS = (r"provinces?|gouvernorats?|r[ée]gions?|[ée]tats?|pr[ée]fecture
 # Units below a province (a Congolese territoire, a Malian cercle, a Nigerien département, a Lebanese caza)
 # are named after their chief town: "le territoire de Beni" is looked up as the town, never as a province.
 SUB_ADMIN_WORDS = r"territoires?|cercles?|d[ée]partements?|districts?|communes?|cazas?|qadas?|sous-pr[ée]fectures?"
-NAME = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:[ \-](?:(?:al|el|ad|ad-|as|ar|an|ash|ech|es|et|de|du|des|la|le|ben|bin|ibn|abou|abu|d')[ \-]?)?[A-ZÀ-ÖØ-Þ][\w'’\-]*)*"
+# "à el-Facher", "d'al-Qaïm": an Arabic article written in lower case still opens the name.
+NAME = r"(?:(?:el|al|an|ad|as|ar|ash|ech|es|et)-)?[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:[ \-](?:(?:al|el|ad|ad-|as|ar|an|ash|ech|es|et|de|du|des|la|le|ben|bin|ibn|abou|abu|d')[ \-]?)?[A-ZÀ-ÖØ-Þ][\w'’\-]*)*"
 ADMIN_PHRASE = re.compile(
     rf"(?:{ADMIN_WORDS}|celle|celui)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])(?P<name>{NAME})"
 )
