@@ -75,3 +75,27 @@ _COUNTRY_QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")
 def without_country_qualifier(actor_name: str) -> str:
     """An actor's name without ACLED's trailing country qualifier: "Civilians (Mali)" -> "Civilians"."""
     return _COUNTRY_QUALIFIER.sub("", actor_name)
+
+
+# A photo caption ("Émeutes à N'Djamena, le 9 septembre 2022. © Facebook"): a short line of its own
+# with a picture credit, a picture's label, not the report.
+CAPTION = re.compile(r"©|cr[eé]dit photo", re.IGNORECASE)
+# "Un troupeau dans la région de X. (Photo d'illustration)": a stock picture, taken elsewhere or earlier.
+ILLUSTRATION = re.compile(r"(?:photo|image)s?\s+d['’]illustration", re.IGNORECASE)
+CAPTION_CHARS = 200
+
+
+def is_caption(line: str) -> bool:
+    return len(line) <= CAPTION_CHARS and CAPTION.search(line) is not None
+
+
+def line_at(text: str, start: int) -> str:
+    """The line of `text` that holds offset `start`."""
+    line_end = text.find("\n", start)
+    return text[text.rfind("\n", 0, start) + 1:line_end if line_end >= 0 else len(text)]
+
+
+def in_illustration_caption(text: str, start: int) -> bool:
+    """Whether offset `start` lies in the caption of a stock picture: a short line labelled an illustration."""
+    line = line_at(text, start)
+    return len(line) <= CAPTION_CHARS and ILLUSTRATION.search(line) is not None

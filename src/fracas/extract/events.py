@@ -61,8 +61,9 @@ class EventExtractor:
         # A claim of responsibility names the perpetrator: that speaker stays an actor too.
         source_spans = [(a.start, a.end) for a in attributions if "revendiqu" not in a.cue]
         sources = SourceDictionary.load()
-        actor_mentions, capitals = self._actor_mentions(text, source_spans)
-        country, places = self._places(doc, sentences, text, sources, actor_mentions, capitals, source_spans)
+        actor_mentions, capitals, actor_spans = self._actor_mentions(text, source_spans)
+        country, places = self._places(doc, sentences, text, sources, actor_mentions, capitals,
+                                       source_spans + actor_spans)
         mentions, dropped = keep_in_frame(doc, sentences, find_mentions(doc, sentences, self.lexicon, actor_mentions,
                                                                         source_spans),
                                       strict=strict_sense, text_other=text_other)
@@ -86,20 +87,24 @@ class EventExtractor:
         return [named_in_country(event, self.actors, self.gazetteer) for event in events], dropped + incoherent
 
     def _actor_mentions(self, text: str, source_spans: list[tuple[int, int]]
-                        ) -> tuple[list[ActorMention], list[ActorMention]]:
-        """The actors named outside attributions, and the capitals that stand as places ("la gare d'Ankara")."""
+                        ) -> tuple[list[ActorMention], list[ActorMention], list[tuple[int, int]]]:
+        """The actors named outside attributions, the capitals that stand as places ("la gare d'Ankara"), and
+        the spans of every actor's name: "les Forces de soutien rapide (FSR)" repeats one actor, and its
+        short form is never a place (an airport's code in the gazetteer)."""
         found = [a for a in self.finder.find(text) if not any(a.start < e and s < a.end for s, e in source_spans)]
         capitals = [a for a in found if self._capital_as_place(a, text)]
-        actors = _name_catch_alls(_drop_abbreviations([a for a in found if a not in capitals], text))
-        return actors, capitals
+        named = [a for a in found if a not in capitals]
+        actors = _name_catch_alls(_drop_abbreviations(named, text))
+        return actors, capitals, [(a.start, a.end) for a in named]
 
     def _places(self, doc: Doc, sentences: list[Span], text: str, sources: SourceDictionary,
-                actors: list[ActorMention], capitals: list[ActorMention], source_spans: list[tuple[int, int]]
+                actors: list[ActorMention], capitals: list[ActorMention], taken: list[tuple[int, int]]
                 ) -> tuple[str | None, list[PlaceMention]]:
-        """The dispatch's country and the places it names (never inside an actor's or a source's words)."""
+        """The dispatch's country and the places it names (never inside an actor's or a source's words,
+        `taken`)."""
         hints = [self.alpha2_of.get(a.entry.country) for a in actors if a.entry and a.entry.country]
         candidates = {span: admin for span, admin in
-                      place_candidates(doc, text, source_spans + [(a.start, a.end) for a in actors]).items()
+                      place_candidates(doc, text, taken + [(a.start, a.end) for a in actors]).items()
                       if not sources.names_organisation(text[span[0]:span[1]])}
         candidates.update({(a.start, a.end): False for a in capitals})
         country = dispatch_country(text, self.gazetteer, [h for h in hints if h], candidates)
@@ -199,12 +204,15 @@ class EventExtractor:
         if here:
             return [(p, p.place) for p in here]
         carried = _carried_place(mention, sentence_places, drafts)
-        if carried is not None and (carried[1].precision != "country" or carried[1].country != country):
+        if carried is not None and (carried[1].precision != "country" or _carried_abroad(carried, country)):
             return [carried]
         province = self._only_province(sentence_places, country)
         if province is not None:
             return [(None, province)]
-        if carried is not None:
+        # "La France rétrocède une base", "les habitants ont fui vers le Cameroun": another country named in
+        # the act's sentence is a party or a destination; with no place of its own the act is in the
+        # dispatch's country.
+        if carried is not None and (carried[0] is None or country is None or carried[1].country == country):
             return [carried]
         return [(None, self.gazetteer.country_place(country, text=None) if country else _nowhere())]
 
@@ -388,6 +396,11 @@ def _carried_place(mention: Mention, sentence_places: dict[int, list[PlaceMentio
     if previous is not None and mention.sentence - max(previous.sentences) <= 2:
         return None, previous.location
     return _earlier_sentence_place(mention, sentence_places)
+
+
+def _carried_abroad(carried: tuple[PlaceMention | None, Place], country: str | None) -> bool:
+    """An earlier act coded in another country: the act told again is there too."""
+    return carried[0] is None and carried[1].country != country
 
 
 def _earlier_sentence_place(mention: Mention, sentence_places: dict[int, list[PlaceMention]]

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from fracas.model import Place
 from fracas.resolve.dateline import dateline_reader
 from fracas.resources import rule_pack
-from fracas.text import fold
+from fracas.text import fold, in_illustration_caption
 
 # "le préfet de l'Ouham-Pendé", "le gouverneur de Zamfara" name the province they govern.
 ADMIN_WORDS = (r"provinces?|gouvernorats?|r[ée]gions?|[ée]tats?|pr[ée]fectures?|wilayas?|mohafazats?|pr[ée]fets?"
@@ -27,13 +27,16 @@ ADMIN_WORDS = (r"provinces?|gouvernorats?|r[ée]gions?|[ée]tats?|pr[ée]fecture
 # Units below a province (a Congolese territoire, a Malian cercle, a Nigerien département, a Lebanese caza)
 # are named after their chief town: "le territoire de Beni" is looked up as the town, never as a province.
 SUB_ADMIN_WORDS = r"territoires?|cercles?|d[ée]partements?|districts?|communes?|cazas?|qadas?|sous-pr[ée]fectures?"
-NAME = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:[ \-](?:(?:al|el|ad|ad-|as|ar|an|ash|ech|es|et|de|du|des|la|le|ben|bin|ibn|abou|abu|d')[ \-]?)?[A-ZÀ-ÖØ-Þ][\w'’\-]*)*"
+# "à el-Facher", "d'al-Qaïm": an Arabic article written in lower case still opens the name.
+NAME = r"(?:(?:el|al|an|ad|as|ar|ash|ech|es|et)-)?[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:[ \-](?:(?:al|el|ad|ad-|as|ar|an|ash|ech|es|et|de|du|des|la|le|ben|bin|ibn|abou|abu|d')[ \-]?)?[A-ZÀ-ÖØ-Þ][\w'’\-]*)*"
 ADMIN_PHRASE = re.compile(
     rf"(?:{ADMIN_WORDS}|celle|celui)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])(?P<name>{NAME})"
 )
 SITE_PHRASE = re.compile(
     rf"(?:\b[àa]|\bpr[eè]s\s+de|\bpr[eè]s\s+d['’]|\bvillage\s+de|\bvillage\s+d['’]|\blocalit[ée]\s+de|\bville\s+de"
-    rf"|\bville\s+d['’]|\bquartier\s+de|\bbourgade\s+de|\bsur|\bvers|\bentre|\bcontre|\bdans)"
+    rf"|\bville\s+d['’]|\bquartier\s+de|\bbourgade\s+de|\bsur|\bvers|\bentre|\bcontre|\bdans"
+    # "dans les rues de N'Djamena", "les rues d'Abidjan": where a crowd marched.
+    rf"|\brues\s+de|\brues\s+d['’])"
     # "la ville d'Ouallam": no space after an elided "d'".
     rf"(?:\s+|(?<=['’])\s*)(?:la\s+|le\s+|l['’]|les\s+)?(?P<name>{NAME})"
 )
@@ -83,10 +86,12 @@ class PlaceMention:
     # the act's place.
     far: bool = False
     seat: bool = False
+    # "Un troupeau dans la région de X. (Photo d'illustration)": where a stock picture was taken.
+    caption: bool = False
 
     @property
     def locates_acts(self) -> bool:
-        return not (self.far or self.seat)
+        return not (self.far or self.seat or self.caption)
 
 
 def dateline_end(text: str) -> int:
@@ -128,6 +133,9 @@ def place_candidates(doc: Doc, text: str, skip: list[tuple[int, int]]) -> dict[t
     for pattern in (SUB_ADMIN_PHRASE, SITE_PHRASE):
         for match in pattern.finditer(text):
             add(match.start("name"), match.end("name"), False)
+    # The whole "parc national du W" is the place's name; it is tried before the bare "W" (it starts first).
+    for match in protected_area_phrase().finditer(text):
+        add(match.start(), match.end("name"), False)
     for ent in doc.ents:
         if ent.label_ in ("LOC", "GPE", "PER", "MISC", "ORG") and ent.text[:1].isupper():
             add(ent.start_char, ent.end_char, False)
@@ -192,7 +200,11 @@ def _area_votes(name: str, gazetteer: GazetteerLike) -> list[tuple[str, float]]:
         return [(code, 2 / len(homes)) for code in sorted(homes)]
     district = gazetteer.find_admin2(name)
     # "la province du Soum": a Burkinabè province is a district
-    return [(district.country or "", 2)] if district is not None else []
+    if district is not None:
+        return [(district.country or "", 2)]
+    # "la région d'Ouallam": the area around a town (a Nigerien département named after its seat) is in
+    # the town's country, even when no gazetteer lists the area itself.
+    return [(town.country or "", 2)] if town is not None else []
 
 
 def find_places(text: str, sentences: list[Span], gazetteer: GazetteerLike, *, country: str | None,
@@ -224,7 +236,8 @@ def _mention(text: str, start: int, end: int, place: Place, gazetteer: Gazetteer
     seat = cues.seat(before, after) or (place.precision == "place" and cues.capital_seat(before, after)
                                         and gazetteer.is_capital(place)) \
         or (text[start:end].isupper() and cues.dateline_after.match(after) is not None)
-    return PlaceMention(start, end, place, reference=reference, far=reference and cues.far(before), seat=seat)
+    return PlaceMention(start, end, place, reference=reference, far=reference and cues.far(before), seat=seat,
+                        caption=in_illustration_caption(text, start))
 
 
 @dataclass(frozen=True)
@@ -251,6 +264,13 @@ class PlaceCues:
             return False
         digits = re.sub(r"\D", "", match.group("km").split(",")[0])
         return bool(digits) and float(digits) >= self.far_km
+
+
+@lru_cache(maxsize=None)
+def protected_area_phrase(language: str = "fr") -> re.Pattern[str]:
+    """"le parc national du W": the kind of protected area, a linking "de", and its capitalised name."""
+    kind = rule_pack("places", language)["protected_area"]
+    return re.compile(rf"\b(?i:{kind})\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])(?P<name>{NAME})")
 
 
 @lru_cache(maxsize=None)

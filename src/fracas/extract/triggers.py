@@ -17,7 +17,7 @@ from fracas.model import EVENT_TYPES
 from fracas.extract.rulepack import role_cues
 from fracas.nlp.doctext import doc_text
 from fracas.resources import load_resource
-from fracas.text import fold
+from fracas.text import fold, is_caption, line_at
 
 # Governing words that say the act is denied, alleged, threatened, proposed or feared, not reported.
 NOT_REPORTED = re.compile(
@@ -197,9 +197,7 @@ def _pluperfect(w: _Surroundings) -> bool:
 
 def _in_caption(w: _Surroundings) -> bool:
     doc = w.verb.doc
-    text, start = doc_text(doc), doc[w.trigger.start].idx
-    line_end = text.find("\n", start)
-    return _is_caption(text[text.rfind("\n", 0, start) + 1:line_end if line_end >= 0 else len(text)])
+    return is_caption(line_at(doc_text(doc), doc[w.trigger.start].idx))
 
 
 # In order; the first that holds says why the trigger reports no act.
@@ -320,15 +318,7 @@ def _crowd_clash(c: Context) -> str | None:
     return _attack(c)
 
 
-# A photo caption ("Émeutes à N'Djamena, le 9 septembre 2022. © Facebook"): a short line of its own
-# with a picture credit, a picture's label, not the report.
-CAPTION = re.compile(r"©|cr[eé]dit photo", re.IGNORECASE)
-CAPTION_CHARS = 200
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
-
-
-def _is_caption(line: str) -> bool:
-    return len(line) <= CAPTION_CHARS and CAPTION.search(line) is not None
 
 
 @lru_cache(maxsize=4)
@@ -336,7 +326,7 @@ def _crowd_sentences(text: str, armed_group: re.Pattern[str], riot_police: re.Pa
     """The dispatch's sentences (folded) that can tell of a crowd's violence: not captions, not those
     telling of an armed group's act ("des membres de gangs ont tué huit personnes … incendiées"), and
     without the names of riot police ("la brigade anti-émeute" tells of no riot)."""
-    lines = (line for line in text.splitlines() if not _is_caption(line))
+    lines = (line for line in text.splitlines() if not is_caption(line))
     sentences = (fold(s) for line in lines for s in SENTENCE_END.split(line))
     return tuple(riot_police.sub(" ", s) for s in sentences if not armed_group.search(s))
 
