@@ -154,6 +154,9 @@ def test_suicide_bombers_recalled_at_a_ceremony_are_no_new_act():
     assert sentence_sense(("kamikazes", "kamikaze"), ceremony, strict=True, text_other=4) == (
         "'kamikazes' in a commemorations frame (cérémonie, hommage)")
     assert sentence_sense(("kamikazes", "kamikaze"), blast, strict=True) is None
+    # "attentat suicide" reports an act in any frame, even beside a ministry's toll.
+    toll = "Un double attentat suicide a tué vingt personnes, a annoncé le ministère de la Santé."
+    assert sentence_sense(("attentat", "attentat"), toll, strict=True, text_other=4) is None
 
 
 def test_the_raid_police_unit_is_no_air_raid():
