@@ -133,3 +133,41 @@ def test_a_strike_capacity_and_a_minister_s_attacks_name_no_act():
                 "les députés.")
     assert [names_no_act(text, text.index(w), text.index(w) + len(w)) for w in ("frappe", "attaques")] == [
         "capacites de frappe", "attaques du premier ministre"]
+
+
+def test_a_staged_attack_is_left_to_the_sentences_and_its_attentat_is_no_act():
+    drill = ("La préfecture a organisé une simulation d'attentat dans un lycée : des figurants jouaient les victimes "
+             "et de faux terroristes armés ont ouvert le feu avant l'assaut des gendarmes.")
+    war = "Un attentat a visé mardi un poste de l'armée près de Ménaka, tuant quatre soldats."
+    screened = screen_text(drill)
+    assert (screened.screening, screened.relevance.reason, screened.relevance.cues) == (
+        "undecided", "conflict frame 2 against simulation 6: decided by the sentences",
+        ("armés", "gendarmes", "simulation d'attentat", "figurants", "faux terroristes"))
+    assert [sentence_sense(("attentat", "attentat"), text, strict=True, text_other=other)
+            for text, other in ((drill, screened.other_score), (war, 0))] == [
+        "'attentat' in a simulation frame (simulation d'attentat, figurants, faux terroristes)", None]
+
+
+def test_suicide_bombers_recalled_at_a_ceremony_are_no_new_act():
+    ceremony = "Dix ans après, une cérémonie d'hommage a réuni les familles des victimes des kamikazes."
+    blast = "Deux kamikazes se sont fait exploser près d'un camp militaire."
+    assert sentence_sense(("kamikazes", "kamikaze"), ceremony, strict=True, text_other=4) == (
+        "'kamikazes' in a commemorations frame (cérémonie, hommage)")
+    assert sentence_sense(("kamikazes", "kamikaze"), blast, strict=True) is None
+    # "attentat suicide" reports an act in any frame, even beside a ministry's toll.
+    toll = "Un double attentat suicide a tué vingt personnes, a annoncé le ministère de la Santé."
+    assert sentence_sense(("attentat", "attentat"), toll, strict=True, text_other=4) is None
+
+
+def test_the_raid_police_unit_is_no_air_raid():
+    unit = fold("Les hommes du RAID et du GIGN sont intervenus dans la salle.")
+    air = fold("Un raid de l'aviation a visé le camp.")
+    assert [names_no_act(text, text.index("raid"), text.index("raid") + 4) for text in (unit, air)] == [
+        "hommes du raid", None]
+
+
+def test_a_history_of_a_past_war_is_in_the_commemorations_frame():
+    history = "Les poilus tenaient les tranchées en 1916, racontent les historiens de la guerre de 14-18."
+    scores = FrameScores.of(cue_pack(), fold(history), history)
+    assert (scores.conflict, scores.other) == ({"violence": {"guerre": "guerre"}}, {
+        "commemorations": {"poilus": "poilus", "historiens": "historiens", "14-18": "14-18"}})

@@ -78,6 +78,7 @@ class CuePack:
     nonconflict: tuple[Frame, ...]
     relevant_threshold: int
     not_acts: re.Pattern[str]  # phrases in which a trigger word names a thing, not an act ("avion de combat")
+    always_acts: re.Pattern[str]  # phrases in which a sense-dependent trigger reports an act in any frame
     death_words: frozenset[str]  # triggers that report a death, whatever caused it
     accidental_causes: re.Pattern[str]  # causes of death that are no one's act ("dans le crash")
     hostile_causes: re.Pattern[str]  # words that put an act of violence back beside an accidental cause
@@ -117,6 +118,7 @@ def cue_pack(language: str = "fr") -> CuePack:
         nonconflict=_frames(data["nonconflict"], 1, where),
         relevant_threshold=int(data["thresholds"]["relevant"]),
         not_acts=word_pattern(data.get("not_acts", [])),
+        always_acts=word_pattern(data.get("always_acts", [])),
         death_words=frozenset(fold(w) for w in data.get("death_words", [])),
         accidental_causes=word_pattern(data.get("accidental_causes", [])),
         hostile_causes=word_pattern(data.get("hostile_causes", [])),

@@ -146,8 +146,8 @@ def sentence_sense(trigger_words: tuple[str, str], sentence_text: str, *, strict
         if cause is not None:
             return f"{trigger_words[0]!r} with a cause that is no one's act ({cause})"
     sense_dependent = bool(set(trigger_words) & pack.sense_words)
-    if not sense_dependent:
-        return None  # "attentat suicide", "kamikaze", "embuscade": acts of war in any frame
+    if not sense_dependent or _in_an_act_phrase(trigger_words[0], folded, pack):
+        return None  # "attentat-suicide", "embuscade", "un attentat suicide": acts of war in any frame
     scores = FrameScores.of(pack, folded, sentence_text)
     frame, other = scores.top_other
     if strict:
@@ -161,6 +161,11 @@ def sentence_sense(trigger_words: tuple[str, str], sentence_text: str, *, strict
     if other < OTHER_FRAME_IN_CONFLICT_TEXT:
         return None
     return _not_in_frame(trigger_words, scores)
+
+
+def _in_an_act_phrase(word: str, folded_sentence: str, pack: CuePack) -> bool:
+    """Whether the sentence has a phrase that reports an act in any frame with `word` in it ("attentat suicide")."""
+    return any(word in match.group().split() for match in pack.always_acts.finditer(folded_sentence))
 
 
 def accidental_cause(folded_sentence: str, pack: CuePack | None = None) -> str | None:
