@@ -6,6 +6,8 @@ lead, in the body, with another word ("l'attaque", "les affrontements") or with 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from fracas.extract.assemble import Draft
 from fracas.extract.rulepack import policy_of
 from fracas.model import Actor
@@ -24,6 +26,8 @@ def merge_or_add(drafts: list[Draft], draft: Draft) -> None:
         or _retold_act(drafts, draft)
     if target is not None:
         _absorb(target, draft)
+        return
+    if _intervention_in_demonstration(drafts, draft):
         return
     other = next((e for e in drafts if _same_act_other_words(e, draft)), None)
     if other is None:
@@ -132,3 +136,41 @@ def _absorb(existing: Draft, draft: Draft) -> None:
     if existing.actor1.name == UNIDENTIFIED and draft.mention.actor1 is not None \
             and draft.actor1.name != UNIDENTIFIED:
         existing.actor1 = draft.actor1
+
+
+def _intervention_in_demonstration(drafts: list[Draft], draft: Draft) -> bool:
+    """Arrests told at the area and day of a demonstration (policy `told: intervention`) are the police's
+    intervention in it, as ACLED codes them: the demonstration takes them in. True when `draft` was taken
+    in; a demonstration arriving after such acts takes them in and is then merged or added as usual."""
+    if policy_of(draft.mention.sub_event_type).told == "intervention":
+        crowd = next((e for e in drafts if _is_crowd(e) and _same_time_and_area(e, draft)), None)
+        if crowd is not None:
+            _take_in_intervention(crowd, draft)
+        return crowd is not None
+    if _is_crowd(draft):
+        for act in [e for e in drafts if policy_of(e.mention.sub_event_type).told == "intervention"
+                    and _same_time_and_area(draft, e)]:
+            drafts.remove(act)
+            _take_in_intervention(draft, act)
+    return False
+
+
+def _is_crowd(draft: Draft) -> bool:
+    return policy_of(draft.mention.sub_event_type).roles == "crowd"
+
+
+def _same_time_and_area(crowd: Draft, act: Draft) -> bool:
+    area = _same_area(crowd, act) or _is_vague(act) and crowd.location.country == act.location.country
+    return area and (crowd.date == act.date or not act.own_date)
+
+
+def _take_in_intervention(crowd: Draft, act: Draft) -> None:
+    """The police's act joins the demonstration's evidence; the police who acted face the crowd; a peaceful
+    protest becomes one with intervention (`with_intervention` in data/subtypes.yaml)."""
+    crowd.sentences |= act.sentences
+    crowd.evidence.extend(e for e in act.evidence if e not in crowd.evidence and e[0] == "event_type")
+    if crowd.actor2 is None and act.actor1.kind == "state_forces":
+        crowd.actor2 = act.actor1
+    intervened = policy_of(crowd.mention.sub_event_type).with_intervention
+    if intervened is not None:
+        crowd.mention = replace(crowd.mention, sub_event_type=intervened)
