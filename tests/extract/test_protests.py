@@ -56,3 +56,34 @@ def test_a_demonstration_dispersed_with_no_force_named_faces_the_countrys_police
     assert protests(text, "2022-09-11") == [
         ("Protest with intervention", "Protesters (Togo)", "Police Forces of Togo", "Lome"),
     ]
+
+
+def test_arrests_told_as_following_the_demonstration_are_an_event_of_their_own():
+    text = ("Des centaines de manifestants ont défilé mardi à Bamako contre la vie chère. À la suite de ces "
+            "événements, une trentaine de personnes ont été arrêtées par la police.")
+    assert [row[0] for row in protests(text, "2021-06-09")] == ["Peaceful protest", "Arrests"]
+
+
+def test_demonstrations_in_two_towns_of_one_province_are_two_events():
+    text = ("Jeudi, des manifestants ont pillé un entrepôt de la Monusco à Goma. À Butembo, des manifestants "
+            "ont incendié des pneus devant la mairie le même jour.")
+    assert [(row[0], row[3]) for row in protests(text, "2022-07-29")] == [
+        ("Violent demonstration", "Goma"), ("Violent demonstration", "Butembo"),
+    ]
+
+
+def test_urban_violence_and_firework_mortars_are_a_riot():
+    text = ("Des violences urbaines ont éclaté mardi soir à Nanterre : des jeunes ont incendié des voitures et "
+            "visé les policiers avec des mortiers d'artifice.")
+    assert protests(text, "2023-06-28") == [
+        ("Violent demonstration", "Rioters (France)", "Police Forces of France", "Nanterre"),
+    ]
+
+
+def test_a_demonstration_told_again_with_its_dispersal_is_a_protest_with_intervention():
+    text = ("Plus d'un millier de manifestants ont défilé samedi à Conakry contre la junte. Le président du "
+            "mouvement, qui marchait en tête, a salué la mobilisation. Plus loin, le cortège est dispersé à "
+            "grands renforts de gaz lacrymogène.")
+    assert protests(text, "2022-07-31") == [
+        ("Protest with intervention", "Protesters (Guinea)", "Police Forces of Guinea", "Conakry"),
+    ]

@@ -38,6 +38,7 @@ class Mention:
     actor2: ActorMention | None = None
     re_mention: bool = False  # "ces frappes", "l'attaque": the same act as an earlier mention
     extras: list[str] = field(default_factory=list)
+    aftermath: bool = False  # told as following another act ("à la suite de ces événements", "le lendemain")
 
     @property
     def event_type(self) -> str:
@@ -91,6 +92,7 @@ def _candidates(index: int, sentence: Span, triggers: list[Trigger], lexicon: Tr
         start, end = doc[trigger.start].idx, doc[trigger.end - 1].idx + len(doc[trigger.end - 1])
         mention = Mention(index, trigger, sub, start, end)
         mention.re_mention = _is_re_mention(doc, trigger, earlier, sub)
+        mention.aftermath = lexicon.has_cue("aftermath", fold(sentence.text))
         assign_actors(mention, sentence, actors)
         chosen[sub] = mention
     return chosen

@@ -44,7 +44,16 @@ def _same_act(existing: Draft, draft: Draft) -> bool:
     # An unnamed perpetrator ("les assaillants ont été repoussés") is compatible with a named one.
     same_actor = existing.actor1.name == draft.actor1.name or _unnamed(existing.actor1) or _unnamed(draft.actor1)
     return (existing.mention.sub_event_type == draft.mention.sub_event_type
-            and same_actor and _same_day(existing, draft) and _same_area(existing, draft))
+            and same_actor and _same_day(existing, draft) and _same_area(existing, draft)
+            and not _crowds_in_two_towns(existing, draft))
+
+
+def _crowds_in_two_towns(existing: Draft, draft: Draft) -> bool:
+    """Demonstrations in two towns of one province ("à Goma et à Butembo") are two events, as ACLED codes
+    them: a crowd acts where it gathers, unlike strikes that one province's report may sum up."""
+    return _is_crowd(existing) and _is_crowd(draft) and existing.location.precision == "place" \
+        and draft.location.precision == "place" and draft.place is not None \
+        and existing.location.name != draft.location.name
 
 
 def _same_area(existing: Draft, draft: Draft) -> bool:
@@ -124,6 +133,7 @@ def _absorb(existing: Draft, draft: Draft) -> None:
     """A later mention of the same act: its evidence joins; a perpetrator it names replaces an unknown one."""
     existing.sentences |= draft.sentences
     existing.evidence.extend(e for e in draft.evidence if e not in existing.evidence)
+    _take_precise_crowd_sub_type(existing, draft)
     if draft.own_date and not existing.own_date:  # the telling that dates the act dates the event
         existing.date, existing.date_precision, existing.date_span = draft.date, draft.date_precision, draft.date_span
         existing.own_date = True
@@ -142,17 +152,22 @@ def _intervention_in_demonstration(drafts: list[Draft], draft: Draft) -> bool:
     """Arrests told at the area and day of a demonstration (policy `told: intervention`) are the police's
     intervention in it, as ACLED codes them: the demonstration takes them in. True when `draft` was taken
     in; a demonstration arriving after such acts takes them in and is then merged or added as usual."""
-    if policy_of(draft.mention.sub_event_type).told == "intervention":
+    if _is_intervention(draft):
         crowd = next((e for e in drafts if _is_crowd(e) and _same_time_and_area(e, draft)), None)
         if crowd is not None:
             _take_in_intervention(crowd, draft)
         return crowd is not None
     if _is_crowd(draft):
-        for act in [e for e in drafts if policy_of(e.mention.sub_event_type).told == "intervention"
-                    and _same_time_and_area(draft, e)]:
+        for act in [e for e in drafts if _is_intervention(e) and _same_time_and_area(draft, e)]:
             drafts.remove(act)
             _take_in_intervention(draft, act)
     return False
+
+
+def _is_intervention(draft: Draft) -> bool:
+    # Arrests told as following the demonstration ("à la suite de ces événements", over the days after)
+    # are an act of their own.
+    return policy_of(draft.mention.sub_event_type).told == "intervention" and not draft.mention.aftermath
 
 
 def _is_crowd(draft: Draft) -> bool:
@@ -174,3 +189,11 @@ def _take_in_intervention(crowd: Draft, act: Draft) -> None:
     intervened = policy_of(crowd.mention.sub_event_type).with_intervention
     if intervened is not None:
         crowd.mention = replace(crowd.mention, sub_event_type=intervened)
+
+
+def _take_precise_crowd_sub_type(existing: Draft, draft: Draft) -> None:
+    """A demonstration told plainly, then again with what the police did ("la foule est dispersée"): the
+    event keeps the precise telling's sub-type (`told: precise` over `told: generic`)."""
+    if _is_crowd(existing) and _is_crowd(draft) and policy_of(existing.mention.sub_event_type).told == "generic" \
+            and policy_of(draft.mention.sub_event_type).told == "precise":
+        existing.mention = replace(existing.mention, sub_event_type=draft.mention.sub_event_type)
