@@ -491,8 +491,9 @@ def test_riot_police_and_a_photo_caption_tell_of_no_riot():
             "La brigade anti émeute a fait usage de gaz lacrymogènes pour disperser les manifestants.\n\n"
             "Émeutes à Beyrouth, le 18 janvier 2020. © Photo AFP\n\n"
             "Les marches ont continué dans la soirée.")
+    # The riot police who dispersed the crowd face it (actor2), though their name tells of no riot.
     assert roles(text, "2020-01-19") == [
-        ("Protest with intervention", "Protesters (Lebanon)", None, "Beirut", "LB", None),
+        ("Protest with intervention", "Protesters (Lebanon)", "Police Forces of Lebanon", "Beirut", "LB", None),
     ]
 
 

@@ -79,7 +79,8 @@ class EventExtractor:
         attach_tolls(sentences, dispatch, drafts, sentence_places)
         _attach_sources(drafts, attributions, sentences, dispatch)
         named = [actor for actor in (self._actor(m, country) for m in actor_mentions) if actor is not None]
-        fill_open_sides(drafts, named, self.actors.named_by_country,
+        police = self.actors.police_of(self.actors.forces_of(self.gazetteer.alpha3(country) if country else None))
+        fill_open_sides(drafts, named, self.actors.named_by_country, police=police.actor(None) if police else None,
                         unclaimed=role_cues().unclaimed.search(fold(text)) is not None)
         finished = [finish(draft, dispatch) for draft in drafts]
         # Coherence reads the catch-all names as the pack writes them; the country is added after.

@@ -39,6 +39,7 @@ class Mention:
     re_mention: bool = False  # "ces frappes", "l'attaque": the same act as an earlier mention
     sides_unordered: bool = False  # "les combats entre X et Y": two sides named, neither said to strike first
     extras: list[str] = field(default_factory=list)
+    aftermath: bool = False  # told as following another act ("à la suite de ces événements", "le lendemain")
 
     @property
     def event_type(self) -> str:
@@ -92,6 +93,7 @@ def _candidates(index: int, sentence: Span, triggers: list[Trigger], lexicon: Tr
         start, end = doc[trigger.start].idx, doc[trigger.end - 1].idx + len(doc[trigger.end - 1])
         mention = Mention(index, trigger, sub, start, end)
         mention.re_mention = _is_re_mention(doc, trigger, earlier, sub)
+        mention.aftermath = lexicon.has_cue("aftermath", fold(sentence.text))
         assign_actors(mention, sentence, actors)
         chosen[sub] = mention
     return chosen

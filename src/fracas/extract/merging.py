@@ -6,6 +6,8 @@ lead, in the body, with another word ("l'attaque", "les affrontements") or with 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from fracas.extract.assemble import Draft
 from fracas.extract.rulepack import policy_of
 from fracas.model import Actor
@@ -25,6 +27,8 @@ def merge_or_add(drafts: list[Draft], draft: Draft) -> None:
     if target is not None:
         _absorb(target, draft)
         return
+    if _intervention_in_demonstration(drafts, draft):
+        return
     other = next((e for e in drafts if _same_act_other_words(e, draft)), None)
     if other is None:
         drafts.append(draft)
@@ -43,7 +47,16 @@ def _same_act(existing: Draft, draft: Draft) -> bool:
     same_actor = same_actor or existing.mention.sides_unordered and existing.actor2 is not None \
         and draft.actor1.name == existing.actor2.name
     return (existing.mention.sub_event_type == draft.mention.sub_event_type
-            and same_actor and _same_day(existing, draft) and _same_area(existing, draft))
+            and same_actor and _same_day(existing, draft) and _same_area(existing, draft)
+            and not _crowds_in_two_towns(existing, draft))
+
+
+def _crowds_in_two_towns(existing: Draft, draft: Draft) -> bool:
+    """Demonstrations in two towns of one province ("à Goma et à Butembo") are two events, as ACLED codes
+    them: a crowd acts where it gathers, unlike strikes that one province's report may sum up."""
+    return _is_crowd(existing) and _is_crowd(draft) and existing.location.precision == "place" \
+        and draft.location.precision == "place" and draft.place is not None \
+        and existing.location.name != draft.location.name
 
 
 def _same_area(existing: Draft, draft: Draft) -> bool:
@@ -130,6 +143,7 @@ def _absorb(existing: Draft, draft: Draft) -> None:
     """A later mention of the same act: its evidence joins; a perpetrator it names replaces an unknown one."""
     existing.sentences |= draft.sentences
     existing.evidence.extend(e for e in draft.evidence if e not in existing.evidence)
+    _take_precise_crowd_sub_type(existing, draft)
     _absorb_date(existing, draft)
     _absorb_order(existing, draft)
     if existing.actor2 is None and draft.actor2 is not None:
@@ -167,3 +181,54 @@ def _absorb_order(existing: Draft, draft: Draft) -> None:
     if hit_first and (draft.actor1.name == existing.actor2.name or _unnamed(draft.actor1)):
         existing.actor1, existing.actor2 = existing.actor2, existing.actor1
         existing.mention.sides_unordered = False
+
+
+def _intervention_in_demonstration(drafts: list[Draft], draft: Draft) -> bool:
+    """Arrests told at the area and day of a demonstration (policy `told: intervention`) are the police's
+    intervention in it, as ACLED codes them: the demonstration takes them in. True when `draft` was taken
+    in; a demonstration arriving after such acts takes them in and is then merged or added as usual."""
+    if _is_intervention(draft):
+        crowd = next((e for e in drafts if _is_crowd(e) and _same_time_and_area(e, draft)), None)
+        if crowd is not None:
+            _take_in_intervention(crowd, draft)
+        return crowd is not None
+    if _is_crowd(draft):
+        for act in [e for e in drafts if _is_intervention(e) and _same_time_and_area(draft, e)]:
+            drafts.remove(act)
+            _take_in_intervention(draft, act)
+    return False
+
+
+def _is_intervention(draft: Draft) -> bool:
+    # Arrests told as following the demonstration ("à la suite de ces événements", over the days after)
+    # are an act of their own.
+    return policy_of(draft.mention.sub_event_type).told == "intervention" and not draft.mention.aftermath
+
+
+def _is_crowd(draft: Draft) -> bool:
+    return policy_of(draft.mention.sub_event_type).roles == "crowd"
+
+
+def _same_time_and_area(crowd: Draft, act: Draft) -> bool:
+    area = _same_area(crowd, act) or _is_vague(act) and crowd.location.country == act.location.country
+    return area and (crowd.date == act.date or not act.own_date)
+
+
+def _take_in_intervention(crowd: Draft, act: Draft) -> None:
+    """The police's act joins the demonstration's evidence; the police who acted face the crowd; a peaceful
+    protest becomes one with intervention (`with_intervention` in data/subtypes.yaml)."""
+    crowd.sentences |= act.sentences
+    crowd.evidence.extend(e for e in act.evidence if e not in crowd.evidence and e[0] == "event_type")
+    if crowd.actor2 is None and act.actor1.kind == "state_forces":
+        crowd.actor2 = act.actor1
+    intervened = policy_of(crowd.mention.sub_event_type).with_intervention
+    if intervened is not None:
+        crowd.mention = replace(crowd.mention, sub_event_type=intervened)
+
+
+def _take_precise_crowd_sub_type(existing: Draft, draft: Draft) -> None:
+    """A demonstration told plainly, then again with what the police did ("la foule est dispersée"): the
+    event keeps the precise telling's sub-type (`told: precise` over `told: generic`)."""
+    if _is_crowd(existing) and _is_crowd(draft) and policy_of(existing.mention.sub_event_type).told == "generic" \
+            and policy_of(draft.mention.sub_event_type).told == "precise":
+        existing.mention = replace(existing.mention, sub_event_type=draft.mention.sub_event_type)

@@ -18,7 +18,7 @@ from fracas.resources import load_resource
 
 RoleRule = Literal["perpetrator", "sides", "crowd"]
 CrowdOpponent = Literal["police", "hit_or_police", "none"]
-Told = Literal["generic", "precise"]
+Told = Literal["generic", "precise", "intervention"]
 ROLE_CUE_NAMES = ("target", "agent", "held_by", "victims_verb", "between_sides", "coordinated", "genitive", "support",
                   "unclaimed", "repelled", "defender")
 
@@ -35,7 +35,8 @@ class SubtypePolicy:
     toll: bool = True  # a casualty figure may attach
     civilian_victims: bool = False  # the victims are civilians: fighters' dead told later are another act's
     checks: tuple[str, ...] = ()  # coherence checks an event must pass (src/fracas/extract/coherence.py)
-    told: Told | None = None  # how a retelling in another sub-type's words merges with it (events.py)
+    told: Told | None = None  # how a retelling in another sub-type's words merges with it (merging.py)
+    with_intervention: str | None = None  # the sub-type a demonstration becomes when the police intervene
     open_perpetrator: str = "group"  # who an unnamed perpetrator is: the dispatch's one group, or its forces
 
 

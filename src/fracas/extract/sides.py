@@ -50,9 +50,11 @@ def named_forces(actors: Sequence[Actor]) -> Actor | None:
 
 
 def fill_open_sides(drafts: Sequence[Draft], actors: Sequence[Actor], named_by_country: frozenset[str], *,
-                    unclaimed: bool = False) -> None:
+                    unclaimed: bool = False, police: Actor | None = None) -> None:
     """Fill, in place, the perpetrators and clash sides the drafts' own sentences leave open. When the
-    text says the act was not claimed, a group it names elsewhere is never made the perpetrator."""
+    text says the act was not claimed, a group it names elsewhere is never made the perpetrator. The
+    police who intervened in a demonstration (policy `crowd_opponent: police`) are the one state's forces
+    the dispatch names, else `police` (the country's police forces): someone dispersed the crowd."""
     group, forces = named_group(actors, named_by_country), named_forces(actors)
     perpetrator = None if unclaimed else group
     for draft in drafts:
@@ -66,6 +68,8 @@ def fill_open_sides(drafts: Sequence[Draft], actors: Sequence[Actor], named_by_c
             _name_vague_target(draft, group)
         if draft.actor2 is None and draft.mention.event_type == "Battles":
             draft.actor2 = _opponent(draft.actor1, group, forces)
+        if draft.actor2 is None and policy_of(draft.mention.sub_event_type).crowd_opponent == "police":
+            draft.actor2 = forces or police
 
 
 def _forces_not_hit(actors: Sequence[Actor], draft: Draft) -> Actor | None:

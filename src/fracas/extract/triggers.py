@@ -210,8 +210,8 @@ NOT_REPORTED_CHECKS: tuple[tuple[str, Callable[[_Surroundings], bool]], ...] = (
     ("negated", lambda w: bool(NEGATED.search(w.before[-40:]))),
     # "appuyés par des frappes de la coalition": the support of another act
     ("support of another act", lambda w: bool(role_cues().support.search(w.lead))),
-    # "des sites liés au programme d'armes chimiques" were struck, not gassed
-    ("weapons held, not used", lambda w: w.trigger.sub_event_type == "Chemical weapon"
+    # "des sites liés au programme d'armes chimiques" were struck, not gassed; "un stock de grenades" burned
+    ("weapons held, not used", lambda w: w.trigger.sub_event_type in ("Chemical weapon", "Grenade")
      and bool(WEAPONS_AS_OBJECT.search(w.lead))),
     # "pour protester" after a road blocked or a crowd gathered: that was the protest
     ("a purpose, not an act", lambda w: bool(PURPOSE.search(w.before[-30:]))
@@ -342,6 +342,25 @@ def _crowd_violence(c: Context) -> bool:
 def _protest(c: Context) -> str | None:
     if c.trigger.weight < 2 and not c.has("protest"):
         return None  # "un rassemblement de jihadistes" is no demonstration
+    return _protest_kind(c)
+
+
+DISPERSAL_AFTER_CHARS = 300  # how far on a crowd told after the tear gas still is the crowd it hit
+
+
+def _crowd_dispersal(c: Context) -> str | None:
+    """Tear gas or stun grenades fired at a crowd told of nearby ("la foule", "une marche", "des
+    manifestants" in the sentences around): that crowd's protest, with the police's intervention; with no
+    crowd near, no event (never a Grenade explosion)."""
+    text = doc_text(c.sentence.doc)
+    around = fold(text[max(0, c.sentence.start_char - CROWD_CONTEXT_CHARS):c.sentence.end_char + DISPERSAL_AFTER_CHARS])
+    if not (c.has("protest", around) or c.has("crowd", around)):
+        return None
+    return _protest_kind(c)
+
+
+def _protest_kind(c: Context) -> str:
+    """Peaceful, with intervention, excessive force or violent: from what the crowd and the police did."""
     doc = c.sentence.doc
     window = fold(doc[c.sentence.start:min(len(doc), c.sentence.end + 60)].text)
     if _crowd_violence(c):
@@ -385,6 +404,7 @@ REFINERS: dict[str, Callable[[Context], str | None]] = {
     "killing": _attack,
     "crowd_clash": _crowd_clash,
     "protest": _protest,
+    "crowd_dispersal": _crowd_dispersal,
     "base": _base,
     "agreement": _agreement,
     "territory": _territory,
