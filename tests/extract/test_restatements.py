@@ -45,3 +45,15 @@ def test_a_trend_with_no_day_of_its_own_is_background():
     text = ("Les attaques jihadistes se multiplient depuis quelques jours dans l'ouest du Niger, où une embuscade "
             "a visé des soldats nigériens près de Tillia.")
     assert events(text, "2023-10-05") == []
+
+
+def test_an_act_remembered_at_its_anniversary_is_not_reported():
+    text = ("Des roquettes ont été tirées vendredi sur Kidal, pendant la célébration du deuxième anniversaire de "
+            "la reconquête de la ville par l'armée malienne.")
+    assert [e[1] for e in events(text, "2025-11-15")] == ["Shelling/artillery/missile attack"]
+
+
+def test_a_count_of_attacks_is_a_tally_not_an_act():
+    text = ("Des chasseurs dozos ont attaqué mardi le village de Boni, tuant dix civils. La mission de l'ONU a "
+            "enregistré 60 attaques contre des civils dans la région de Ségou.")
+    assert [(e[1], e[4], e[5]) for e in events(text, "2019-01-03")] == [("Attack", "Boni", 10)]

@@ -196,6 +196,11 @@ def _pluperfect(w: _Surroundings) -> bool:
         and not REPORTED_SPEECH.search(w.before)
 
 
+@lru_cache(maxsize=1)
+def _remembered() -> re.Pattern[str]:
+    return re.compile("(?:" + "|".join(load_resource("fr_reading_cues")["remembered"]) + ")")
+
+
 # Any day serves: only the precision of the words after a trigger is read ("lundi 2 octobre" names a day).
 _ANY_DAY = PublicationDate.parse("2000-01-01")
 
@@ -229,6 +234,8 @@ NOT_REPORTED_CHECKS: tuple[tuple[str, Callable[[_Surroundings], bool]], ...] = (
     ("names a force", lambda w: w.lead.endswith(("anti ", "anti-"))),
     ("denied, alleged or ordered", lambda w: bool(NOT_REPORTED.search(w.before[-120:]))),
     ("background", _background),
+    # "l'anniversaire de la reconquête", "a enregistré 60 attaques": remembered or counted, not reported
+    ("remembered or counted", lambda w: bool(_remembered().search(w.lead))),
     ("negated", lambda w: bool(NEGATED.search(w.before[-40:]))),
     # "appuyés par des frappes de la coalition": the support of another act
     ("support of another act", lambda w: bool(role_cues().support.search(w.lead))),
