@@ -16,7 +16,7 @@ from fracas.extract.assemble import (LONG_BEFORE_DAYS, PERIOD_TOLL, Draft, attac
                                      resolve_date)
 from fracas.extract.attribution import Attribution, bare_name, find_attributions, refers_back
 from fracas.extract.mentions import Mention, find_mentions
-from fracas.extract.merging import CATCH_ALL_ACTORS, PRECISION_RANK, latest_of_type, merge_or_add
+from fracas.extract.merging import CATCH_ALL_ACTORS, PRECISION_RANK, fold_restatements, latest_of_type, merge_or_add
 from fracas.extract.rulepack import role_cues
 from fracas.extract.sides import country_name, fill_open_sides, named_in_country
 from fracas.extract.coherence import coherent_events
@@ -77,6 +77,7 @@ class EventExtractor:
             for draft in self._drafts(sentences, dispatch, mention, drafts, sentence_places, country):
                 merge_or_add(drafts, draft)
         attach_tolls(sentences, dispatch, drafts, sentence_places)
+        fold_restatements(drafts)
         _attach_sources(drafts, attributions, sentences, dispatch)
         named = [actor for actor in (self._actor(m, country) for m in actor_mentions) if actor is not None]
         police = self.actors.police_of(self.actors.forces_of(self.gazetteer.alpha3(country) if country else None))

@@ -6,6 +6,7 @@ lead, in the body, with another word ("l'attaque", "les affrontements") or with 
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 from fracas.extract.assemble import Draft
@@ -232,3 +233,74 @@ def _take_precise_crowd_sub_type(existing: Draft, draft: Draft) -> None:
     if _is_crowd(existing) and _is_crowd(draft) and policy_of(existing.mention.sub_event_type).told == "generic" \
             and policy_of(draft.mention.sub_event_type).told == "precise":
         existing.mention = replace(existing.mention, sub_event_type=draft.mention.sub_event_type)
+
+
+# Kinds of act a summary sentence retells: "les attaques séparatistes dans la région", "cette attaque".
+RETOLD_EVENT_TYPES = ("Battles", "Violence against civilians", "Explosions/Remote violence")
+
+
+def fold_restatements(drafts: list[Draft]) -> None:
+    """ACLED codes one event per act: a generic telling ("l'attaque", "les affrontements") with no toll and no
+    date of its own, placed no more precisely than another act of the dispatch in its province (or only in
+    its country) and with sides that agree with it, is that act told again ("dans la région du Nord-Ouest,
+    des attaques ..." after the attack on a village) — whatever sub-type its bare words gave it. Runs once
+    the tolls are attached, so that a telling which carries its own toll stays an event."""
+    for draft in sorted(drafts, key=_restating_weight):
+        if not _may_restate(draft):
+            continue
+        target = next((t for t in drafts if t is not draft and _restated_by(t, draft)), None)
+        if target is not None:
+            drafts.remove(draft)
+            if draft.mention.actor2 is None:
+                draft.actor2 = None  # the civilians a bare "attaque" defaults to are no side of the act
+            _absorb(target, draft)
+
+
+def _restating_weight(draft: Draft) -> tuple[bool, int, bool, int]:
+    # The weakest telling folds first: an anaphor before a fresh report, a province before a village, a bare
+    # "attaque" whose victims no word names (civilians by default) before an act whose sides are named.
+    bare_attack = draft.mention.sub_event_type == "Attack" and draft.mention.actor2 is None
+    return (not draft.mention.re_mention, PRECISION_RANK[draft.location.precision], not bare_attack,
+            -min(draft.sentences))
+
+
+def _may_restate(draft: Draft) -> bool:
+    dated_to_the_day = draft.own_date and draft.date_precision == "day"
+    return (policy_of(draft.mention.sub_event_type).told == "generic" and not dated_to_the_day
+            and not draft.toll.spans
+            and (draft.location.precision != "place" or draft.mention.re_mention))
+
+
+def _restated_by(target: Draft, draft: Draft) -> bool:
+    if target.mention.event_type not in RETOLD_EVENT_TYPES or not _sides_agree(target, draft) \
+            or not _victims_agree(target, draft):
+        return False
+    if PRECISION_RANK[target.location.precision] < PRECISION_RANK[draft.location.precision]:
+        return False
+    if draft.location.precision == "place" and draft.location.name != target.location.name:
+        return False  # "l'attaque de Karimama": a village of its own, another act
+    if not (target.date == draft.date or _within_span(target, draft)):
+        return False
+    if _is_vague(draft):
+        return draft.location.country == target.location.country
+    return draft.location.admin1 == target.location.admin1
+
+
+def _victims_agree(target: Draft, draft: Draft) -> bool:
+    """Whether the side the telling hits can be the act's: unnamed (a bare "attaque"), or one of its sides
+    ("une embuscade contre des civils" is not the clash with the army)."""
+    if draft.mention.actor2 is None or draft.actor2 is None:
+        return True
+    return draft.actor2.name in {target.actor1.name, target.actor2.name if target.actor2 else None}
+
+
+# How far from its first day a date of coarser precision reaches: "le weekend dernier", "en novembre".
+SPAN_DAYS = {"week": 7, "month": 31}
+
+
+def _within_span(target: Draft, draft: Draft) -> bool:
+    reach = SPAN_DAYS.get(draft.date_precision)
+    if reach is None or not draft.date[:10].count("-") == 2 or not target.date[:10].count("-") == 2:
+        return False
+    gap = (dt.date.fromisoformat(target.date[:10]) - dt.date.fromisoformat(draft.date[:10])).days
+    return 0 <= gap < reach

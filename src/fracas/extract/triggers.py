@@ -13,9 +13,10 @@ from typing import Any, Callable
 
 from spacy.tokens import Doc, Span
 
-from fracas.model import EVENT_TYPES
+from fracas.model import EVENT_TYPES, PublicationDate
 from fracas.extract.rulepack import role_cues
 from fracas.nlp.doctext import doc_text
+from fracas.resolve.dates import find_time_expressions
 from fracas.resources import load_resource
 from fracas.text import fold, is_caption, line_at
 
@@ -195,6 +196,30 @@ def _pluperfect(w: _Surroundings) -> bool:
         and not REPORTED_SPEECH.search(w.before)
 
 
+@lru_cache(maxsize=1)
+def _remembered() -> re.Pattern[str]:
+    return re.compile("(?:" + "|".join(load_resource("fr_reading_cues")["remembered"]) + ")")
+
+
+# Any day serves: only the precision of the words after a trigger is read ("lundi 2 octobre" names a day).
+_ANY_DAY = PublicationDate.parse("2000-01-01")
+
+
+def _background(w: _Surroundings) -> bool:
+    """A trend or a period ("les attaques se multiplient", "depuis 2015") — unless the act comes after the
+    trend's words with a day of its own: "les attaques se multiplient, notamment deux embuscades tendues
+    lundi 2 octobre" reports the ambushes."""
+    found = BACKGROUND.search(w.clause)
+    if found is None:
+        return False
+    if found.end() > len(w.before):
+        return True
+    doc = w.verb.doc
+    after = doc[w.trigger.end:doc[w.trigger.start].sent.end].text
+    return not any(t.precision == "day" and t.kind in ("absolute", "weekday")
+                   for t in find_time_expressions(after, _ANY_DAY))
+
+
 def _in_caption(w: _Surroundings) -> bool:
     doc = w.verb.doc
     return is_caption(line_at(doc_text(doc), doc[w.trigger.start].idx))
@@ -206,7 +231,9 @@ NOT_REPORTED_CHECKS: tuple[tuple[str, Callable[[_Surroundings], bool]], ...] = (
     # "la brigade anti émeute", "des unités anti-terroristes": the trigger word names a force
     ("names a force", lambda w: w.lead.endswith(("anti ", "anti-"))),
     ("denied, alleged or ordered", lambda w: bool(NOT_REPORTED.search(w.before[-120:]))),
-    ("background", lambda w: bool(BACKGROUND.search(w.clause))),
+    ("background", _background),
+    # "l'anniversaire de la reconquête", "a enregistré 60 attaques": remembered or counted, not reported
+    ("remembered or counted", lambda w: bool(_remembered().search(w.lead))),
     ("negated", lambda w: bool(NEGATED.search(w.before[-40:]))),
     # "appuyés par des frappes de la coalition": the support of another act
     ("support of another act", lambda w: bool(role_cues().support.search(w.lead))),

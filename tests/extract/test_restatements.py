@@ -1,0 +1,59 @@
+"""Acts told again at a coarser level, trends that hold a dated act:
+short dispatches written for each rule."""
+
+import pytest
+
+import fracas
+
+pytestmark = pytest.mark.model
+
+
+def events(text, published):
+    return [(e.event_date, e.sub_event_type, e.actor1.name, e.actor2.name if e.actor2 else None, e.location.name,
+             e.fatalities) for e in fracas.extract(text, published=published)]
+
+
+BONI_CLASH = ("2024-03-12", "Armed clash", "Jihadist Groups", "Military Forces of Mali", "Boni", 3)
+
+
+def test_an_attack_restated_at_its_region_without_a_toll_is_the_village_act():
+    text = ("Des jihadistes ont attaqué mardi un poste de l'armée malienne à Boni, tuant trois soldats. Dans la "
+            "région de Mopti, des attaques ont aussi été perpétrées par les jihadistes.")
+    assert events(text, "2024-03-14") == [BONI_CLASH]
+
+
+def test_the_attack_named_again_at_its_region_is_the_village_act():
+    text = ("Des jihadistes ont attaqué mardi un poste de l'armée malienne à Boni, tuant trois soldats, selon une "
+            "source sécuritaire. L'attaque dans la région de Mopti n'a pas été revendiquée.")
+    assert events(text, "2024-03-14") == [BONI_CLASH]
+
+
+def test_an_attack_told_in_another_region_is_another_act():
+    text = ("Des jihadistes ont attaqué mardi un poste de l'armée malienne à Boni, tuant trois soldats. Dans la "
+            "région de Ségou, des attaques ont aussi été perpétrées par les jihadistes.")
+    assert [(e[1], e[4]) for e in events(text, "2024-03-14")] == [("Armed clash", "Boni"), ("Attack", "Segou")]
+
+
+def test_an_act_dated_to_the_day_after_a_trend_is_reported():
+    text = ("Les attaques jihadistes se multiplient depuis quelques jours dans l'ouest du Niger, notamment une "
+            "embuscade tendue aux soldats nigériens lundi 2 octobre près de Tillia.")
+    assert events(text, "2023-10-05") == [
+        ("2023-10-02", "Armed clash", "Jihadist Groups", "Military Forces of Niger", "Tillia", None)]
+
+
+def test_a_trend_with_no_day_of_its_own_is_background():
+    text = ("Les attaques jihadistes se multiplient depuis quelques jours dans l'ouest du Niger, où une embuscade "
+            "a visé des soldats nigériens près de Tillia.")
+    assert events(text, "2023-10-05") == []
+
+
+def test_an_act_remembered_at_its_anniversary_is_not_reported():
+    text = ("Des roquettes ont été tirées vendredi sur Kidal, pendant la célébration du deuxième anniversaire de "
+            "la reconquête de la ville par l'armée malienne.")
+    assert [e[1] for e in events(text, "2025-11-15")] == ["Shelling/artillery/missile attack"]
+
+
+def test_a_count_of_attacks_is_a_tally_not_an_act():
+    text = ("Des chasseurs dozos ont attaqué mardi le village de Boni, tuant dix civils. La mission de l'ONU a "
+            "enregistré 60 attaques contre des civils dans la région de Ségou.")
+    assert [(e[1], e[4], e[5]) for e in events(text, "2019-01-03")] == [("Attack", "Boni", 10)]
