@@ -64,12 +64,17 @@ def fill_open_sides(drafts: Sequence[Draft], actors: Sequence[Actor], named_by_c
             else perpetrator
         if filler is not None and _is_vague(draft.actor1) and _other(draft.actor2, filler):
             draft.actor1 = filler
-        if group is not None:
-            _name_vague_target(draft, group)
-        if draft.actor2 is None and draft.mention.event_type == "Battles":
-            draft.actor2 = _opponent(draft.actor1, group, forces)
-        if draft.actor2 is None and policy_of(draft.mention.sub_event_type).crowd_opponent == "police":
-            draft.actor2 = forces or police
+        _fill_target(draft, group, forces, police)
+
+
+def _fill_target(draft: Draft, group: Actor | None, forces: Actor | None, police: Actor | None) -> None:
+    """The side hit the draft's sentence leaves open: the army's opponent in a battle, the police facing a crowd."""
+    if group is not None:
+        _name_vague_target(draft, group)
+    if draft.actor2 is None and draft.mention.event_type == "Battles":
+        draft.actor2 = _opponent(draft.actor1, group, forces)
+    if draft.actor2 is None and policy_of(draft.mention.sub_event_type).crowd_opponent == "police":
+        draft.actor2 = forces or police
 
 
 def _forces_not_hit(actors: Sequence[Actor], draft: Draft) -> Actor | None:
