@@ -5,7 +5,8 @@ from __future__ import annotations
 import sqlite3
 
 import fracas.dedupe
-from fracas.evaluate.synthetic_store import fill, fill_bulk, new_report, re_report
+from fracas.evaluate.synthetic_store import fill, fill_bulk, new_report, re_report, report
+from fracas.model import Dispatch
 from fracas.store import open_store
 from fracas.store.ingest import store_dispatch
 
@@ -25,6 +26,14 @@ _TABLES = {
 }
 
 
+def _republished(seed, index):
+    """Report `index`'s first dispatch published again with a line added, and its event."""
+    original, events = new_report(seed, index)
+    text = original.text + " Ce texte a été publié une seconde fois."
+    dispatch = Dispatch(id=Dispatch.make_id(text), text=text, origin="synthetic")
+    return dispatch, [events[0].evolve(event_id=events[0].event_id + "-again", dispatch_ids=(dispatch.id,), evidence=())]
+
+
 def _rows(path):
     connection = sqlite3.connect(path)
     try:
@@ -42,11 +51,14 @@ def test_a_bulk_built_store_holds_the_rows_ingest_writes_and_dedupes_alike(tmp_p
             written = build(store)
             merged = store_dispatch(store, *re_report(4, 17, salt=1), dedupe=fracas.dedupe)
             fresh = store_dispatch(store, *new_report(4, 5000), dedupe=fracas.dedupe)
+            again = store_dispatch(store, *_republished(4, 30), dedupe=fracas.dedupe)
             journal = store._one("PRAGMA journal_mode")[0]
-            outcomes.append((written, store.counts(), journal, merged.events_merged, fresh.events_new))
+            outcomes.append((written, store.counts(), journal, merged.events_merged, fresh.events_new,
+                             again.near_duplicate_of))
             assert store.integrity_problems() == []
     assert outcomes[0] == outcomes[1]
-    assert outcomes[0][2:] == ("wal", (new_report(4, 17)[1][0].event_id,), (new_report(4, 5000)[1][0].event_id,))
+    assert outcomes[0][2:] == ("wal", (new_report(4, 17)[1][0].event_id,), (new_report(4, 5000)[1][0].event_id,),
+                               report(4, 30).dispatches[0].dispatch.id)
     assert _rows(ordinary) == _rows(bulk)
     assert all(_rows(bulk).values())  # each table and each search found rows
 
