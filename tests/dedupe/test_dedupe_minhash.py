@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import numpy as np
 import pytest
+from datasketch import MinHash
 
 from fracas.dedupe import (
     NEAR_DUPLICATE_THRESHOLD,
@@ -9,6 +11,7 @@ from fracas.dedupe import (
     signature,
     similarity,
 )
+from fracas.dedupe.minhash import NUM_PERM, SCHEME, SEED, shingles, signature_array
 from fracas.errors import UsageError
 
 STORY = (
@@ -79,3 +82,13 @@ def test_signature_values_are_pinned() -> None:
     # means every stored signature has to be recomputed.
     pinned = (254536582, 180289082, 1017212590, 1325509306)
     assert signature("Des avions russes ont frappé Talbisseh")[:4] == pinned
+
+
+def test_the_numpy_signature_equals_datasketchs_minhash() -> None:
+    texts = [STORY, REPUBLISHED, OTHER_STORY, "", "Deux mots", "Un seul mot répété, répété, répété."]
+    for text in texts:
+        reference = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+        reference.update_batch([shingle.encode("utf-8") for shingle in shingles(text)])
+        computed = signature_array(text)
+        assert (computed.dtype, computed.tolist()) == (np.dtype(np.uint32), [int(v) for v in reference.hashvalues])
+        assert signature(text) == tuple(computed.tolist())

