@@ -297,7 +297,7 @@ def _forward(text: str, folded: str, start: int, cue: str, sources: SourceDictio
         start += 1
     stop = _NP_END_RE.search(folded, start, start + MAX_PHRASE_CHARS)
     end = stop.start() if stop else min(len(folded), start + MAX_PHRASE_CHARS)
-    end = _close_parenthesis(folded, start, end)
+    end = _close_quote(folded, start, _close_parenthesis(folded, start, end))
     citing = None if relayed else _CITING_AFTER_RE.match(folded, end)
     if citing:  # "l'agence Sana, citant une source militaire": the speaker is the one cited
         cited = _forward(text, folded, citing.end(), _CITING, sources, relayed=True)
@@ -563,6 +563,21 @@ def _trim(folded: str, start: int, end: int) -> tuple[int, int]:
     if relay and relay.start() > start:
         end = relay.start()
     return start, end
+
+
+_QUOTED_NAME_BEFORE_RE = re.compile(_PACK["quoted_name_before"])
+_QUOTE_PAIRS = {'"': '"', "«": "»", "“": "”"}
+
+
+def _close_quote(folded: str, start: int, end: int) -> int:
+    """Go on through a quoted name the phrase end stopped at ("le réseau de « Cellules d'urgence »")."""
+    closer = _QUOTE_PAIRS.get(folded[end:end + 1])
+    if closer is None or not _QUOTED_NAME_BEFORE_RE.search(folded, start, end):
+        return end
+    closing = folded.find(closer, end + 1, end + MAX_PHRASE_CHARS)
+    if closing == -1 or re.search(r"[.;:!?\n]", folded[end + 1:closing]):
+        return end
+    return closing + 1
 
 
 def _close_parenthesis(folded: str, start: int, end: int) -> int:
