@@ -73,6 +73,8 @@ _VERB_RE = re.compile(
 )
 _OBJECT_RE = re.compile(rf"(?:(?:{_alt('person_determiners')}|{_alt('definite_articles')})\s*)?(?:{_alt('object_nouns')})(?![\w])")
 _AGREED_PARTICIPLE_RE = re.compile(rf"(?:{_PAST})(?:{_PACK['participle_agreements']})")
+_BARE_PARTICIPLE_RE = re.compile(rf"(?:{_PAST}){_PACK['speech_verb_endings']}")
+_PARTICIPLE_AGENT_RE = re.compile(_PACK["bare_participle_agent"])
 # What may stand between an inverted verb and its speaker: "a déclaré [mardi] [à l'AFP] un responsable".
 _ADJUNCT_RE = re.compile(rf"\s*(?:,\s*)?(?:{_DAY}(?:\s+(?:{_alt('parts_of_day')}))?|{_alt('adjuncts')})(?![\w])")
 _FORWARD_CUE_RE = re.compile(rf"(?<![\w'])(?:{_alt('forward_cues')})(?:(?<=')|(?=\s))\s*")
@@ -259,6 +261,9 @@ def _speaks_nobody(folded: str, before: str, match: re.Match[str]) -> bool:
         or _PASSIVE_RE.search(before)  # "la mort de 20 jihadistes a été annoncée": its subject is what was said
         # "237 attaques recensées en 2018": a participle with no auxiliary qualifies a noun.
         or _AGREED_PARTICIPLE_RE.fullmatch(folded, match.start(), match.end())
+        # "l'itinéraire indiqué par les organisateurs": the participle qualifies a noun, its agent follows.
+        or _BARE_PARTICIPLE_RE.fullmatch(folded, match.start(), match.end())
+        and _PARTICIPLE_AGENT_RE.match(folded, match.end()) is not None
         # "le général Dagalo, dit « Hemetti »": a nickname, nobody speaks.
         or before.endswith(",") and _NICKNAME_RE.match(folded, match.start()))
 
