@@ -268,3 +268,28 @@ def test_a_name_given_a_role_speaks_in_that_role_when_it_comes_back() -> None:
         ("Local official", "local_official", "M. Kasereka"),
         ("Medical source", "local_official", "coordinateur du centre de santé"),
     ]
+
+
+def test_a_quoted_name_is_part_of_the_speaker() -> None:
+    text = 'Trois obus sont tombés sur le marché, a déclaré le collectif « Voix des quartiers », dans un message.'
+    assert spans(text) == [("collectif « Voix des quartiers »", "Civil society", "ngo", "a déclaré")]
+
+
+def test_a_participle_with_its_agent_names_no_speaker_before_it() -> None:
+    text = "Le maire a dénoncé la police qui a dispersé le cortège sur le trajet indiqué par les organisateurs."
+    assert [words for words, *_ in spans(text)] == ["maire"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Deux morts, selon des sources sécuritaire et communautaire concordantes.",
+         [("des sources sécuritaire et communautaire concordantes", "Security source", "government", "selon")]),
+        ("La semaine dernière, Kigali a annoncé l'envoi de renforts.",
+         [("Kigali", "Rwanda Defence Force", "government", "a annoncé")]),
+        ("Le poste a été attaqué, a confirmé la responsable administrative.",
+         [("responsable administrative", "Local official", "local_official", "a confirmé")]),
+    ],
+)
+def test_speaker_words_added_from_real_text(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert spans(text) == expected

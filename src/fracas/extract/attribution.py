@@ -73,6 +73,8 @@ _VERB_RE = re.compile(
 )
 _OBJECT_RE = re.compile(rf"(?:(?:{_alt('person_determiners')}|{_alt('definite_articles')})\s*)?(?:{_alt('object_nouns')})(?![\w])")
 _AGREED_PARTICIPLE_RE = re.compile(rf"(?:{_PAST})(?:{_PACK['participle_agreements']})")
+_BARE_PARTICIPLE_RE = re.compile(rf"(?:{_PAST}){_PACK['speech_verb_endings']}")
+_PARTICIPLE_AGENT_RE = re.compile(_PACK["bare_participle_agent"])
 # What may stand between an inverted verb and its speaker: "a déclaré [mardi] [à l'AFP] un responsable".
 _ADJUNCT_RE = re.compile(rf"\s*(?:,\s*)?(?:{_DAY}(?:\s+(?:{_alt('parts_of_day')}))?|{_alt('adjuncts')})(?![\w])")
 _FORWARD_CUE_RE = re.compile(rf"(?<![\w'])(?:{_alt('forward_cues')})(?:(?<=')|(?=\s))\s*")
@@ -259,6 +261,9 @@ def _speaks_nobody(folded: str, before: str, match: re.Match[str]) -> bool:
         or _PASSIVE_RE.search(before)  # "la mort de 20 jihadistes a été annoncée": its subject is what was said
         # "237 attaques recensées en 2018": a participle with no auxiliary qualifies a noun.
         or _AGREED_PARTICIPLE_RE.fullmatch(folded, match.start(), match.end())
+        # "l'itinéraire indiqué par les organisateurs": the participle qualifies a noun, its agent follows.
+        or _BARE_PARTICIPLE_RE.fullmatch(folded, match.start(), match.end())
+        and _PARTICIPLE_AGENT_RE.match(folded, match.end()) is not None
         # "le général Dagalo, dit « Hemetti »": a nickname, nobody speaks.
         or before.endswith(",") and _NICKNAME_RE.match(folded, match.start()))
 
@@ -297,7 +302,7 @@ def _forward(text: str, folded: str, start: int, cue: str, sources: SourceDictio
         start += 1
     stop = _NP_END_RE.search(folded, start, start + MAX_PHRASE_CHARS)
     end = stop.start() if stop else min(len(folded), start + MAX_PHRASE_CHARS)
-    end = _close_parenthesis(folded, start, end)
+    end = _close_quote(folded, start, _close_parenthesis(folded, start, end))
     citing = None if relayed else _CITING_AFTER_RE.match(folded, end)
     if citing:  # "l'agence Sana, citant une source militaire": the speaker is the one cited
         cited = _forward(text, folded, citing.end(), _CITING, sources, relayed=True)
@@ -563,6 +568,21 @@ def _trim(folded: str, start: int, end: int) -> tuple[int, int]:
     if relay and relay.start() > start:
         end = relay.start()
     return start, end
+
+
+_QUOTED_NAME_BEFORE_RE = re.compile(_PACK["quoted_name_before"])
+_QUOTE_PAIRS = {'"': '"', "«": "»", "“": "”"}
+
+
+def _close_quote(folded: str, start: int, end: int) -> int:
+    """Go on through a quoted name the phrase end stopped at ("le réseau de « Cellules d'urgence »")."""
+    closer = _QUOTE_PAIRS.get(folded[end:end + 1])
+    if closer is None or not _QUOTED_NAME_BEFORE_RE.search(folded, start, end):
+        return end
+    closing = folded.find(closer, end + 1, end + MAX_PHRASE_CHARS)
+    if closing == -1 or re.search(r"[.;:!?\n]", folded[end + 1:closing]):
+        return end
+    return closing + 1
 
 
 def _close_parenthesis(folded: str, start: int, end: int) -> int:
