@@ -36,6 +36,19 @@ def test_sub_type_in_context(nlp, sentence, expected):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Le gouvernement et les rebelles ont signé un accord de cessez-le-feu à Bangui.", "Agreement"),
+    ("Les deux ministres de la Défense ont signé un accord de coopération militaire.", None),
+    ("Signé à Paris, l'accord porte sur la formation conjointe et l'entraînement des troupes.", None),
+])
+def test_a_cooperation_pact_between_partners_is_no_agreement(nlp, sentence, expected):
+    doc = nlp(sentence)
+    sent = next(doc.sents)
+    agreements = [t for t in find_triggers(doc, default_lexicon()) if t.sub_event_type == "Agreement"]
+    assert [refine(t, sent, default_lexicon(), actor_kinds=()) for t in agreements][:1] == [expected]
+
+
+@pytest.mark.model
 @pytest.mark.parametrize(("sentence", "reported"), [
     ("Des avions russes ont frappé la ville mercredi.", True),
     ("Moscou a démenti avoir frappé des civils.", False),

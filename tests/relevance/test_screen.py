@@ -93,6 +93,11 @@ def test_a_trigger_inside_a_phrase_that_names_a_thing_reports_no_act():
     course = fold("Les stagiaires sont formés au déminage et au combat en montagne.")
     start = course.index("combat")
     assert names_no_act(course, start, start + 6) == "combat en montagne"
+    # "manifestation" as an event of culture or as a showing, even split by quotation marks
+    shown = [fold("Le festival reste la grande manifestation culturelle de la ville."),
+             fold("Le ministre relève la manifestation du « terrorisme international » au nord.")]
+    assert [names_no_act(t, t.index("manifestation"), t.index("manifestation") + 13) for t in shown] == [
+        "manifestation culturelle", "manifestation du « terrorisme"]
     battle = fold("De violents combats ont opposé l'armée aux rebelles.")
     assert names_no_act(battle, battle.index("combats"), battle.index("combats") + 7) is None
 

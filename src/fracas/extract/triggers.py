@@ -405,7 +405,8 @@ def _base(c: Context) -> str | None:
 
 
 def _agreement(c: Context) -> str | None:
-    return c.trigger.sub_event_type if c.has("agreement_reached") else None
+    # "ont signé un accord de coopération militaire": allies agreeing is no conflict-party agreement.
+    return c.trigger.sub_event_type if c.has("agreement_reached") and not c.has("cooperation_agreement") else None
 
 
 def _territory(c: Context) -> str | None:

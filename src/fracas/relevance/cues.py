@@ -21,14 +21,17 @@ from fracas.text import fold
 ARMED_GROUP_KINDS = ("rebel_group", "political_militia", "identity_militia")
 
 
-GAP = r"(?:\s+[\w'-]+){0,5}?\s+"  # `~`: up to five words between two words of an entry
+# Between two words of an entry: spaces, and the quotation marks a dispatch puts round a word
+# (la manifestation du « terrorisme international »).
+SEP = r"[\s\"«»“”]+"
+GAP = rf"(?:{SEP}[\w'-]+){{0,5}}?{SEP}"  # `~`: up to five words between two words of an entry
 
 
 def _entry(word: str) -> str:
     """The regex of one entry: words joined by spaces, `*` for any ending of a word, `~` for a short gap."""
     def piece(token: str) -> str:
         return re.escape(token[:-1]) + r"[\w-]*" if token.endswith("*") else re.escape(token)
-    return GAP.join(r"\s+".join(piece(t) for t in part.split()) for part in word.split("~"))
+    return GAP.join(SEP.join(piece(t) for t in part.split()) for part in word.split("~"))
 
 
 def word_pattern(words: Iterable[str]) -> re.Pattern[str]:
