@@ -38,3 +38,18 @@ def test_a_bare_weekday_is_the_day_a_period_named_in_full_began():
     text = ("Une dizaine de jihadistes ont attaqué lundi le détachement militaire de Déou, au Burkina Faso, tuant "
             "deux soldats. Depuis ce lundi 12 septembre, le ministre de la Défense dirige lui-même les opérations.")
     assert dates(text, "2022-09") == [("2022-09-12", "day")]
+
+
+def test_the_end_of_last_month_is_news_and_the_whole_month_is_background():
+    # Published on 6 May: an act "fin avril" is at most a week old; one "en avril" may be five weeks old.
+    late = ("Au Mali, une quarantaine de villageois ont été exécutés fin avril par des hommes armés à Djenné, "
+            "a affirmé une ONG.")
+    assert [dates(late, "2021-05-06"), dates(late.replace("fin avril", "en avril"), "2021-05-06")] == [
+        [("2021-04-01", "month")], []]
+
+
+def test_the_executions_of_civilians_by_two_named_forces_are_an_attack():
+    # "par l'armée et des soldats étrangers": both forces are the agent, not soldiers who were hit.
+    text = ("Au Mali, une quarantaine de villageois ont été exécutés fin avril par l'armée malienne et des soldats "
+            "étrangers à Djenné, a affirmé une ONG.")
+    assert [e.sub_event_type for e in fracas.extract(text, published="2021-05-06")] == ["Attack"]

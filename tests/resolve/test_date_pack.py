@@ -56,3 +56,9 @@ def test_a_unit_that_is_its_own_plural_resolves() -> None:
     assert find_time_expressions("ces derniers mois", PUB) == [
         T(0, 17, "ces derniers mois", dt.date(2015, 7, 10), "year", "duration"),
     ]
+
+
+def test_late_in_month_words_name_the_last_days_not_the_whole_month() -> None:
+    from fracas.resolve.dates import late_in_month
+    assert [late_in_month(w) for w in ("fin mars", "à la fin du mois de mars", "en mars", "début mars", "mars")] \
+        == [True, True, False, False, False]

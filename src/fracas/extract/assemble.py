@@ -251,11 +251,11 @@ def _dated_long_before(text: str, dispatch: Dispatch) -> bool:
     if dispatch.published is None or dispatch.published.precision not in ("day", "month"):
         return False
     return any(t.value is not None and t.kind not in ("duration",)
-               and (dispatch.published.value - _last_day(t.value, t.precision)).days > LONG_BEFORE_DAYS
+               and (dispatch.published.value - last_day(t.value, t.precision)).days > LONG_BEFORE_DAYS
                for t in find_time_expressions(text, dispatch.published) if t.precision in ("day", "month", "year"))
 
 
-def _last_day(value: dt.date, precision: str | None) -> dt.date:
+def last_day(value: dt.date, precision: str | None) -> dt.date:
     if precision == "year":
         return value.replace(month=12, day=31)
     if precision == "month":

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from fracas.errors import InputError
 from fracas.extract.actors import ActorFinder, ActorMention
 from fracas.extract.assemble import (LONG_BEFORE_DAYS, PERIOD_TOLL, Draft, attach_tolls, finish, other_stories,
-                                     resolve_date)
+                                     last_day, resolve_date)
 from fracas.extract.attribution import Attribution, bare_name, find_attributions, refers_back
 from fracas.extract.mentions import Mention, find_mentions
 from fracas.extract.merging import CATCH_ALL_ACTORS, PRECISION_RANK, fold_restatements, latest_of_type, merge_or_add
@@ -27,6 +27,7 @@ from fracas.model import Actor, Dispatch, Event, Place
 from fracas.nlp.doctext import doc_text
 from fracas.resolve.actors import UNIDENTIFIED, ActorDictionary, ActorEntry, default_actor_dictionary
 from fracas.resolve.gazetteer import Gazetteer
+from fracas.resolve.dates import late_in_month
 from fracas.resolve.sources import SourceDictionary
 from fracas.text import fold
 
@@ -282,7 +283,7 @@ def _event_date(sentences: list[Span], dispatch: Dispatch, mention: Mention, dra
         raise InputError(
             f"{dispatch.origin}: no publication date, and the text dates its events relative to it; "
             "give the date with --published YYYY-MM-DD (or a `published` field)")
-    if not _long_before(dated[0], dispatch):
+    if not _long_before(_latest_day(dated, sentences[mention.sentence]), dispatch):
         return dated
     kin = latest_of_type(drafts, mention.event_type)
     if not mention.re_mention or kin is None:
@@ -290,6 +291,17 @@ def _event_date(sentences: list[Span], dispatch: Dispatch, mention: Mention, dra
     # "l'attentat ..., qui ont multiplié les attaques depuis fin novembre": the date is the clause's,
     # the act is the one already reported.
     return kin.date, kin.date_precision, None
+
+
+def _latest_day(dated: tuple[str, str, tuple[int, int] | None], sentence: Span) -> str:
+    """The last day the act's own date words allow when they name the end of a month ("exécutés fin mars":
+    the 31st), else its date: an act of late last month told early this month is the news, a whole month
+    is not. Words of another sentence ("une offensive lancée fin janvier") date a campaign, not this act."""
+    date, precision, span = dated
+    if precision != "month" or span is None or not sentence.start_char <= span[0] < sentence.end_char \
+            or not late_in_month(sentence.doc.text[span[0]:span[1]]):
+        return date
+    return last_day(dt.date.fromisoformat(date), "month").isoformat()
 
 
 def _outside(spans: list[tuple[int, int]], mentions: list[Mention], sentences: list[Span]) -> list[Mention]:

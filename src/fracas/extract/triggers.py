@@ -323,7 +323,7 @@ def _attack(c: Context) -> str | None:
 
 
 # An agent phrase: "par l'armée", "par des soldats".
-AGENT = re.compile(r"(?<!\w)par (?:l'|les |des |la |le |un |une )?[\w-]+")
+AGENT = re.compile(r"(?<!\w)par (?:l'|les |des |la |le |un |une )?[\w-]+(?:(?: [\w-]+){0,2} et (?:l'|les |des |la |le |un |une |d')?[\w-]+)?")
 OBJECT_TOKENS = 5  # how many words after an attack word say what it hit
 
 

@@ -96,6 +96,7 @@ _NIGHT_PREP = rf"(?:{pack_alternation(_PACK['night_prepositions'])})\s+{pack_alt
 _SINCE_RE = re.compile(
     rf"(?:{pack_alternation(_PACK['since'])})\s*(?:{pack_alternation(_PACK['since_articles'])})?$"
 )
+_LATE_IN_MONTH_RE = re.compile(rf"(?:{pack_alternation(_PACK['late_in_month'])})\s", re.IGNORECASE)
 _FILL = {"M": _M, "WD": _WD, "D": _D, "Y": _Y, "PART": _PART, "NUM": _NUM, "NIGHT_PREP": _NIGHT_PREP,
          "MOD": pack_alternation([*_PACK["weekday_last"], *_PACK["weekday_next"]]),
          "AFTER_MIDNIGHT": pack_fragment(_PACK["after_midnight"])}
@@ -240,6 +241,11 @@ def _month(match: re.Match[str], pub: PublicationDate | None) -> Resolved:
 
 def _year(match: re.Match[str], pub: PublicationDate | None) -> Resolved:
     return dt.date(int(match.group("y")), 1, 1), "year", _kind_after(match.group("pre"))
+
+
+def late_in_month(words: str) -> bool:
+    """Whether month words date the month's last days ("fin mars") rather than the whole month ("en mars")."""
+    return _LATE_IN_MONTH_RE.match(words.strip()) is not None
 
 
 def _kind_after(preposition: str | None) -> TimeKind:
