@@ -62,8 +62,10 @@ class ActorDictionary:
                  named_by_country: frozenset[str] = frozenset(),
                  country_names: dict[str, str] | None = None,
                  theatre_groups: dict[tuple[str, str], ActorEntry] | None = None,
-                 coded_as_unidentified: frozenset[str] = frozenset()) -> None:
+                 coded_as_unidentified: frozenset[str] = frozenset(),
+                 generic_words: dict[str, str] | None = None) -> None:
         self.entries = entries
+        self.generic_words = generic_words or {}  # folded common noun -> the kind it names (`generic_words`)
         self.theatre_groups = theatre_groups or {}
         self.coded_as_unidentified = coded_as_unidentified
         self.named_by_country = named_by_country
@@ -93,8 +95,10 @@ class ActorDictionary:
         country_names: dict[str, str] = {}
         theatre: dict[tuple[str, str], str] = {}
         unidentified: set[str] = set()
+        generic_words: dict[str, str] = {}
         for document in documents:
             _parse_theatres(document, theatre, unidentified)
+            _parse_generic_words(document, generic_words)
             named_by_country.update(document.get("named_by_country") or ())
             country_names.update({str(k).upper(): str(v) for k, v in (document.get("country_names") or {}).items()})
             _parse_document(document, entries, aliases, demonyms, nouns)
@@ -109,7 +113,7 @@ class ActorDictionary:
         _check_named(set(theatre.values()) | unidentified, entries)
         return cls(entries, aliases, frozenset(nouns), demonyms, frozenset(police), missions,
                    frozenset(named_by_country), country_names,
-                   {key: entries[name] for key, name in theatre.items()}, frozenset(unidentified))
+                   {key: entries[name] for key, name in theatre.items()}, frozenset(unidentified), generic_words)
 
     def by_name(self, name: str) -> ActorEntry:
         try:
@@ -153,6 +157,17 @@ def _parse_theatres(document: Any, theatre: dict[tuple[str, str], str], unidenti
     unidentified.update(document.get("coded_as_unidentified") or ())
     for key, by_country in (document.get("theatre_groups") or {}).items():
         theatre.update({(str(key), str(alpha2).upper()): name for alpha2, name in by_country.items()})
+
+
+GENERIC_KINDS = ("rebels", "forces", "security", "police", "peacekeepers")
+
+
+def _parse_generic_words(document: Any, generic_words: dict[str, str]) -> None:
+    """A document's `generic_words` (kind -> common nouns), folded, as noun -> kind."""
+    for kind, words in ((document or {}).get("generic_words") or {}).items():
+        if kind not in GENERIC_KINDS:
+            raise ResourceError(f"generic_words has kind {kind!r}; use one of {list(GENERIC_KINDS)}")
+        generic_words.update({fold(str(word)): kind for word in words})
 
 
 def _check_named(names: set[str], entries: dict[str, ActorEntry]) -> None:
