@@ -45,7 +45,9 @@ class ActorFinder:
             taken[span[0]:span[1]] = b"\x01" * (span[1] - span[0])
 
         for match in self._police.finditer(folded):
-            entry = self.dictionary.police_of(self.dictionary.demonyms[match.group("demonym")])
+            forces = self.dictionary.demonyms[match.group("demonym")]
+            gendarmerie = match.group().startswith("gendarm")
+            entry = self.dictionary.gendarmerie_of(forces) if gendarmerie else self.dictionary.police_of(forces)
             found.append(ActorMention(match.start(), match.end(), text[match.start():match.end()], entry))
             take(match.span())
         for match in self._forces.finditer(folded):

@@ -261,9 +261,11 @@ class EventExtractor:
             mission = self.actors.mission_in(country)
             return mission.actor(mention.text) if mission else None
         alpha3 = self.gazetteer.alpha3(country) if country else None
-        if mention.generic in ("forces", "police", "security"):
+        if mention.generic in ("forces", "police", "security", "gendarmerie"):
             forces = self.actors.forces_of(alpha3)
-            if mention.generic == "police" or (mention.generic == "security" and crowd):
+            if mention.generic == "gendarmerie":
+                forces = self.actors.gendarmerie_of(forces)
+            elif mention.generic == "police" or (mention.generic == "security" and crowd):
                 forces = self.actors.police_of(forces)
             return forces.actor(mention.text) if forces else None
         theatre = self.actors.theatre_group("rebels", country)
