@@ -3,7 +3,7 @@ import pytest
 from fracas.extract.actors import ActorFinder
 from fracas.errors import ResourceError
 from fracas.model import Actor
-from fracas.resolve.actors import ActorDictionary, demonym_forms
+from fracas.resolve.actors import ActorDictionary, default_actor_dictionary, demonym_forms
 
 
 def found(text: str) -> list[tuple[str, str | None, str | None]]:
@@ -129,3 +129,10 @@ def test_the_unnamed_party_of_a_theatre_is_the_group_acled_codes_there():
     assert actors.theatre_group("Jihadist Groups", "MZ") == actors.by_name("Islamic State (Mozambique)")
     assert actors.theatre_group("rebels", "CF") is None
     assert actors.theatre_group("rebels", None) is None
+
+
+def test_the_gendarmerie_is_military_where_it_belongs_to_the_army_and_police_elsewhere():
+    dictionary = default_actor_dictionary()
+    cameroon, senegal = dictionary.forces_of("CMR"), dictionary.forces_of("SEN")
+    assert (dictionary.gendarmerie_of(cameroon).name, dictionary.gendarmerie_of(senegal).name) == (
+        "Military Forces of Cameroon", "Police Forces of Senegal")

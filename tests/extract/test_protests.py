@@ -87,3 +87,19 @@ def test_a_demonstration_told_again_with_its_dispersal_is_a_protest_with_interve
     assert protests(text, "2022-07-31") == [
         ("Protest with intervention", "Protesters (Guinea)", "Police Forces of Guinea", "Conakry"),
     ]
+
+
+def test_the_security_forces_facing_a_crowd_are_the_countrys_police():
+    text = ("Des centaines de manifestants ont bloqué mardi les routes de Conakry. Les forces de sécurité ont "
+            "tiré des grenades lacrymogènes pour les disperser.")
+    assert protests(text, "2022-07-06") == [
+        ("Protest with intervention", "Protesters (Guinea)", "Police Forces of Guinea", "Conakry"),
+    ]
+
+
+def test_the_security_forces_fighting_an_armed_group_are_the_countrys_military():
+    text = ("Des hommes armés ont attaqué mardi un poste près de Gao. Les forces de sécurité ont riposté "
+            "et repoussé les assaillants.")
+    assert [(sub, a2) for sub, _a1, a2, _place in protests(text, "2022-07-06")] == [
+        ("Armed clash", "Military Forces of Mali"),
+    ]

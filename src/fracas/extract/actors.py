@@ -8,25 +8,13 @@ from dataclasses import dataclass
 from fracas.resolve.actors import ActorDictionary, ActorEntry
 from fracas.text import alias_pattern, fold
 
-# Generic words for rebels and forces whose owner is the country the dispatch is about.
-GENERIC_REBELS = ("rebelles", "insurges", "groupes rebelles", "groupes armes rebelles", "rebelle", "separatistes",
-                  "secessionnistes", "independantistes", "insurge", "milices secessionnistes")
-GENERIC_FORCES = (
-    "l'armee", "armee", "l'armee de l'air", "soldats", "militaires", "forces armees", "troupes",
-    "forces gouvernementales", "forces de securite", "forces de defense et de securite", "l'aviation",
-    "avions de combat", "helicopteres de combat", "forces speciales",
-)
-GENERIC_POLICE = ("gendarmes", "policiers", "la police", "forces de l'ordre", "garde nationale", "gendarmerie")
-GENERIC_PEACEKEEPERS = ("casques bleus", "casque bleu", "soldats de la paix", "soldats de l'onu", "forces de l'onu")
-
-
 @dataclass(frozen=True)
 class ActorMention:
     start: int
     end: int
     text: str
     entry: ActorEntry | None  # None: a generic word ("l'armée", "les rebelles") resolved by the country later
-    generic: str | None = None  # "forces", "police", "rebels" or "peacekeepers" for generic mentions
+    generic: str | None = None  # the kind a generic mention names: `generic_words` of data/actors.yaml
 
 
 class ActorFinder:
@@ -43,7 +31,7 @@ class ActorFinder:
         )
         police = "|".join(sorted(map(re.escape, dictionary.police_nouns), key=len, reverse=True))
         self._police = re.compile(rf"(?<![\w])(?:{police})\s+(?P<demonym>{demonyms})(?![\w])")
-        self._generic = alias_pattern(GENERIC_FORCES + GENERIC_REBELS + GENERIC_POLICE + GENERIC_PEACEKEEPERS)
+        self._generic = alias_pattern(dictionary.generic_words)
 
     def find(self, text: str) -> list[ActorMention]:
         folded = fold(text)
@@ -57,7 +45,9 @@ class ActorFinder:
             taken[span[0]:span[1]] = b"\x01" * (span[1] - span[0])
 
         for match in self._police.finditer(folded):
-            entry = self.dictionary.police_of(self.dictionary.demonyms[match.group("demonym")])
+            forces = self.dictionary.demonyms[match.group("demonym")]
+            gendarmerie = match.group().startswith("gendarm")
+            entry = self.dictionary.gendarmerie_of(forces) if gendarmerie else self.dictionary.police_of(forces)
             found.append(ActorMention(match.start(), match.end(), text[match.start():match.end()], entry))
             take(match.span())
         for match in self._forces.finditer(folded):
@@ -72,9 +62,7 @@ class ActorFinder:
                 take(match.span())
         for match in self._generic.finditer(folded):
             if free(*match.span()):
-                key = _squash(match.group())
-                generic = ("rebels" if key in GENERIC_REBELS else "police" if key in GENERIC_POLICE
-                           else "peacekeepers" if key in GENERIC_PEACEKEEPERS else "forces")
+                generic = self.dictionary.generic_words[_squash(match.group())]
                 found.append(ActorMention(match.start(), match.end(), text[match.start():match.end()], None, generic))
                 take(match.span())
         return _drop_vague_before_named(sorted(found, key=lambda m: m.start), folded)

@@ -80,10 +80,10 @@ class EventExtractor:
         attach_tolls(sentences, dispatch, drafts, sentence_places)
         fold_restatements(drafts)
         _attach_sources(drafts, attributions, sentences, dispatch)
-        named = [actor for actor in (self._actor(m, country) for m in actor_mentions) if actor is not None]
+        named, facing_crowd = self._named(actor_mentions, country, crowd=False), self._named(actor_mentions, country)
         police = self.actors.police_of(self.actors.forces_of(self.gazetteer.alpha3(country) if country else None))
         fill_open_sides(drafts, named, self.actors.named_by_country, police=police.actor(None) if police else None,
-                        unclaimed=role_cues().unclaimed.search(fold(text)) is not None)
+                        unclaimed=role_cues().unclaimed.search(fold(text)) is not None, crowd_actors=facing_crowd)
         finished = [finish(draft, dispatch) for draft in drafts]
         # Coherence reads the catch-all names as the pack writes them; the country is added after.
         events, incoherent = coherent_events(finished, sentences, self.lexicon, strict=strict_sense)
@@ -174,14 +174,15 @@ class EventExtractor:
                country: str | None) -> tuple[Actor, Actor | None]:
         """actor1 (never None: an unnamed group when the text names none) and actor2 of a mention."""
         previous = drafts[-1] if drafts else None
-        actor1 = self._actor(mention.actor1, country)
+        crowd = mention.event_type in CROWD_EVENT_TYPES
+        actor1 = self._actor(mention.actor1, country, crowd=crowd)
         if actor1 is None and previous and previous.mention.sub_event_type == mention.sub_event_type:
             actor1 = previous.actor1
         if actor1 is None:
             actor1 = self._default_actor(mention, country)
         if mention.event_type == "Riots" and actor1.kind == "protesters":
             actor1 = self.actors.by_name("Rioters").actor(actor1.text)  # protesters who riot are rioters
-        actor2 = self._actor(mention.actor2, country)
+        actor2 = self._actor(mention.actor2, country, crowd=crowd or actor1.kind in CROWD_KINDS)
         if actor2 is not None and actor2.name == actor1.name:
             # "Onze soldats ont été tués ..., a annoncé l'armée": the army reports its own losses; who
             # struck is unsaid.
@@ -238,7 +239,12 @@ class EventExtractor:
         area = self.gazetteer.find_admin1(first.place.admin1 or "", country=country)
         return replace(area, text=first.place.text) if area is not None else None
 
-    def _actor(self, mention: ActorMention | None, country: str | None) -> Actor | None:
+    def _named(self, mentions: list[ActorMention], country: str | None, *, crowd: bool = True) -> list[Actor]:
+        """The actors the dispatch names, read as facing a crowd or not."""
+        return [actor for actor in (self._actor(m, country, crowd=crowd) for m in mentions) if actor is not None]
+
+    def _actor(self, mention: ActorMention | None, country: str | None, *, crowd: bool = False) -> Actor | None:
+        """The actor a mention names; `crowd`: the act is a demonstration or a riot, or the other side a crowd."""
         if mention is None:
             return None
         if mention.entry is not None:
@@ -247,17 +253,20 @@ class EventExtractor:
                 return forces.actor(mention.text) if forces else None
             entry = self.actors.theatre_group(mention.entry.name, country) or mention.entry
             return entry.actor(mention.text)
-        return self._generic_actor(mention, country)
+        return self._generic_actor(mention, country, crowd)
 
-    def _generic_actor(self, mention: ActorMention, country: str | None) -> Actor | None:
-        """An actor named by a common noun ("les forces", "les casques bleus", "les rebelles") in its country."""
+    def _generic_actor(self, mention: ActorMention, country: str | None, crowd: bool = False) -> Actor | None:
+        """An actor named by a common noun ("les forces", "les casques bleus", "les rebelles") in its country.
+        "Les forces de sécurité" facing a crowd are its police (ACLED's Police Forces), elsewhere its military."""
         if mention.generic == "peacekeepers":
             mission = self.actors.mission_in(country)
             return mission.actor(mention.text) if mission else None
         alpha3 = self.gazetteer.alpha3(country) if country else None
-        if mention.generic in ("forces", "police"):
+        if mention.generic in ("forces", "police", "security", "gendarmerie"):
             forces = self.actors.forces_of(alpha3)
-            if mention.generic == "police":
+            if mention.generic == "gendarmerie":
+                forces = self.actors.gendarmerie_of(forces)
+            elif mention.generic == "police" or (mention.generic == "security" and crowd):
                 forces = self.actors.police_of(forces)
             return forces.actor(mention.text) if forces else None
         theatre = self.actors.theatre_group("rebels", country)
@@ -312,6 +321,9 @@ def _outside(spans: list[tuple[int, int]], mentions: list[Mention], sentences: l
             if not any(s <= sentences[m.sentence].start_char < e for s, e in spans)]
 
 
+# A demonstration or a riot, and the crowd that holds one: the security forces facing them are the police.
+CROWD_EVENT_TYPES = ("Protests", "Riots")
+CROWD_KINDS = ("protesters", "rioters")
 HEADLINE_STOPS = (".", "!", "?", "…", "»", '"', "”")
 
 

@@ -50,12 +50,16 @@ def named_forces(actors: Sequence[Actor]) -> Actor | None:
 
 
 def fill_open_sides(drafts: Sequence[Draft], actors: Sequence[Actor], named_by_country: frozenset[str], *,
-                    unclaimed: bool = False, police: Actor | None = None) -> None:
+                    unclaimed: bool = False, police: Actor | None = None,
+                    crowd_actors: Sequence[Actor] | None = None) -> None:
     """Fill, in place, the perpetrators and clash sides the drafts' own sentences leave open. When the
     text says the act was not claimed, a group it names elsewhere is never made the perpetrator. The
     police who intervened in a demonstration (policy `crowd_opponent: police`) are the one state's forces
-    the dispatch names, else `police` (the country's police forces): someone dispersed the crowd."""
+    the dispatch names, else `police` (the country's police forces): someone dispersed the crowd.
+    `crowd_actors`: the dispatch's actors as named when they face a crowd ("les forces de sécurité" are
+    then the police)."""
     group, forces = named_group(actors, named_by_country), named_forces(actors)
+    crowd_forces = named_forces(crowd_actors) if crowd_actors is not None else forces
     perpetrator = None if unclaimed else group
     for draft in drafts:
         if draft.actor2 is not None and draft.actor2.name == draft.actor1.name:
@@ -64,7 +68,7 @@ def fill_open_sides(drafts: Sequence[Draft], actors: Sequence[Actor], named_by_c
             else perpetrator
         if filler is not None and _is_vague(draft.actor1) and _other(draft.actor2, filler):
             draft.actor1 = filler
-        _fill_target(draft, group, forces, police)
+        _fill_target(draft, group, forces, crowd_forces or police)
 
 
 def _fill_target(draft: Draft, group: Actor | None, forces: Actor | None, police: Actor | None) -> None:
@@ -74,7 +78,7 @@ def _fill_target(draft: Draft, group: Actor | None, forces: Actor | None, police
     if draft.actor2 is None and draft.mention.event_type == "Battles":
         draft.actor2 = _opponent(draft.actor1, group, forces)
     if draft.actor2 is None and policy_of(draft.mention.sub_event_type).crowd_opponent == "police":
-        draft.actor2 = forces or police
+        draft.actor2 = police
 
 
 def _forces_not_hit(actors: Sequence[Actor], draft: Draft) -> Actor | None:

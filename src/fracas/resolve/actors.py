@@ -62,8 +62,12 @@ class ActorDictionary:
                  named_by_country: frozenset[str] = frozenset(),
                  country_names: dict[str, str] | None = None,
                  theatre_groups: dict[tuple[str, str], ActorEntry] | None = None,
-                 coded_as_unidentified: frozenset[str] = frozenset()) -> None:
+                 coded_as_unidentified: frozenset[str] = frozenset(),
+                 generic_words: dict[str, str] | None = None,
+                 gendarmerie_military: frozenset[str] = frozenset()) -> None:
         self.entries = entries
+        self.gendarmerie_military = gendarmerie_military  # alpha-3 of states whose gendarmerie is military
+        self.generic_words = generic_words or {}  # folded common noun -> the kind it names (`generic_words`)
         self.theatre_groups = theatre_groups or {}
         self.coded_as_unidentified = coded_as_unidentified
         self.named_by_country = named_by_country
@@ -93,8 +97,11 @@ class ActorDictionary:
         country_names: dict[str, str] = {}
         theatre: dict[tuple[str, str], str] = {}
         unidentified: set[str] = set()
+        generic_words: dict[str, str] = {}
+        gendarmerie_military: set[str] = set()
         for document in documents:
             _parse_theatres(document, theatre, unidentified)
+            _parse_generic_words(document, generic_words, gendarmerie_military)
             named_by_country.update(document.get("named_by_country") or ())
             country_names.update({str(k).upper(): str(v) for k, v in (document.get("country_names") or {}).items()})
             _parse_document(document, entries, aliases, demonyms, nouns)
@@ -109,7 +116,8 @@ class ActorDictionary:
         _check_named(set(theatre.values()) | unidentified, entries)
         return cls(entries, aliases, frozenset(nouns), demonyms, frozenset(police), missions,
                    frozenset(named_by_country), country_names,
-                   {key: entries[name] for key, name in theatre.items()}, frozenset(unidentified))
+                   {key: entries[name] for key, name in theatre.items()}, frozenset(unidentified), generic_words,
+                   frozenset(gendarmerie_military))
 
     def by_name(self, name: str) -> ActorEntry:
         try:
@@ -140,6 +148,12 @@ class ActorDictionary:
         name = self.country_names.get(alpha2.upper(), country_name)
         return Actor(name=f"{actor.name} ({name})", kind=actor.kind, country=alpha3, text=actor.text)
 
+    def gendarmerie_of(self, forces: ActorEntry | None) -> ActorEntry | None:
+        """A state's gendarmerie: its military forces where the gendarmerie is military, else its police."""
+        if forces is not None and forces.country in self.gendarmerie_military:
+            return forces
+        return self.police_of(forces)
+
     def police_of(self, forces: ActorEntry | None) -> ActorEntry | None:
         """A state's police, named after its military forces ("Police Forces of Nigeria")."""
         if forces is None:
@@ -153,6 +167,19 @@ def _parse_theatres(document: Any, theatre: dict[tuple[str, str], str], unidenti
     unidentified.update(document.get("coded_as_unidentified") or ())
     for key, by_country in (document.get("theatre_groups") or {}).items():
         theatre.update({(str(key), str(alpha2).upper()): name for alpha2, name in by_country.items()})
+
+
+GENERIC_KINDS = ("rebels", "forces", "security", "police", "gendarmerie", "peacekeepers")
+
+
+def _parse_generic_words(document: Any, generic_words: dict[str, str], gendarmerie_military: set[str]) -> None:
+    """A document's `generic_words` (kind -> common nouns), folded, as noun -> kind; and the states whose
+    gendarmerie is military (`gendarmerie_military`)."""
+    gendarmerie_military.update(str(code).upper() for code in (document or {}).get("gendarmerie_military") or ())
+    for kind, words in ((document or {}).get("generic_words") or {}).items():
+        if kind not in GENERIC_KINDS:
+            raise ResourceError(f"generic_words has kind {kind!r}; use one of {list(GENERIC_KINDS)}")
+        generic_words.update({fold(str(word)): kind for word in words})
 
 
 def _check_named(names: set[str], entries: dict[str, ActorEntry]) -> None:
