@@ -347,7 +347,7 @@ def resolve_date(sentences: list[Span], dispatch: Dispatch, sentence_index: int,
             announced = (sentences[index], found[0])
         if acts:
             best = min(acts, key=lambda t: abs(sentences[index].start_char + t.start - position))
-            best = _before_reference(best, found) or best
+            best = _before_reference(best, found)
             return _dated(sentences[index], _named_day_of(best, sentences, dispatch))
     if announced is not None:
         return _dated(*announced)
@@ -356,14 +356,12 @@ def resolve_date(sentences: list[Span], dispatch: Dispatch, sentence_index: int,
     return dispatch.published.value.isoformat(), dispatch.published.precision, None
 
 
-def _before_reference(mention: TimeMention, found: list[TimeMention]) -> TimeMention | None:
+def _before_reference(mention: TimeMention, found: list[TimeMention]) -> TimeMention:
     """ "libérés le 21 novembre, enlevés la veille": the day before the day its sentence names (report
-    dates included); None when the mention is not such a word or the sentence names no day."""
-    if not mention.before_reference:
-        return None
+    dates included); the mention as found when it is not such a word or the sentence names no day."""
     days = [t for t in found if t.precision == "day" and not t.before_reference]
-    if not days:
-        return None
+    if not mention.before_reference or not days:
+        return mention
     reference = min(days, key=lambda t: abs(t.start - mention.start))
     assert reference.value is not None  # only dated mentions are found
     return replace(mention, value=reference.value - dt.timedelta(days=mention.before_reference))
