@@ -181,3 +181,10 @@ def test_the_eve_is_the_day_before_publication_and_says_so():
     # The eve of an event ("à la veille des élections") is not placed from publication.
     assert find_time_expressions("à la veille des élections", WED) == []
     assert find_time_expressions("à la veille d'une cérémonie", WED) == []
+
+
+def test_a_weekday_after_the_start_of_fighting_dates_it():
+    # "depuis le début des affrontements dimanche": Sunday dates the fighting; the period has no name-day.
+    found = find_time_expressions("203 morts depuis le début des affrontements dimanche entre deux camps", WED)
+    assert [(m.text, m.value, m.kind) for m in found] == [
+        ("depuis le début des affrontements", None, "period_start"), ("dimanche", D(2015, 10, 4), "weekday")]
