@@ -60,3 +60,11 @@ def test_the_eve_is_the_day_before_the_day_its_sentence_names():
     text = ("Les autorités ont annoncé le 5 mars la libération de douze élèves enlevés la veille par des hommes "
             "armés dans la ville de Kumba, au Cameroun.")
     assert [d for d, _ in dates(text, "2021-03-08")] == ["2021-03-04"]
+
+
+def test_a_day_after_publication_never_dates_the_act():
+    # "sera inhumé samedi" is a day to come; the strike is of the Friday the sentence before names.
+    text = ("Une frappe de drone israélienne a tué un homme vendredi dans le village de Yarine, au Liban-Sud. "
+            "Une autre frappe de drone a visé le village de Tebnine, tuant un responsable local qui sera inhumé "
+            "samedi.")
+    assert {d for d, _ in dates(text, "2025-09-19")} == {"2025-09-19"}

@@ -188,3 +188,13 @@ def test_a_weekday_after_the_start_of_fighting_dates_it():
     found = find_time_expressions("203 morts depuis le début des affrontements dimanche entre deux camps", WED)
     assert [(m.text, m.value, m.kind) for m in found] == [
         ("depuis le début des affrontements", None, "period_start"), ("dimanche", D(2015, 10, 4), "weekday")]
+
+
+def test_a_weekday_after_a_future_verb_is_the_next_such_day():
+    # Published on Wednesday 7 October 2015: "sera inhumé samedi" is Saturday the 10th, not the 3rd.
+    assert [(m.text, m.value) for m in find_time_expressions("il sera inhumé samedi à Mopti", WED)] == [
+        ("samedi", D(2015, 10, 10))]
+    assert [(m.text, m.value) for m in find_time_expressions("une cérémonie prévue lundi", WED)] == [
+        ("lundi", D(2015, 10, 12))]
+    assert [(m.text, m.value) for m in find_time_expressions("ils ont attaqué samedi", WED)] == [
+        ("samedi", D(2015, 10, 3))]

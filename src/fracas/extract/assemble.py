@@ -385,8 +385,10 @@ def _named_day_of(mention: TimeMention, sentences: list[Span], dispatch: Dispatc
 
 def _dated_words(sentence: Span, dispatch: Dispatch) -> tuple[list[TimeMention], list[TimeMention]]:
     """A sentence's dated time words, and those of them that date an act rather than its announcement."""
+    # A day after publication ("prévue vendredi prochain") dates neither an act nor its report.
+    latest = dispatch.published.value if dispatch.published and dispatch.published.precision == "day" else dt.date.max
     found = [t for t in find_time_expressions(sentence.text, dispatch.published)
-             if t.value is not None and t.kind not in ("period_start", "duration")]
+             if t.value is not None and t.kind not in ("period_start", "duration") and t.value <= latest]
     # "a annoncé lundi": the day of the announcement, not of the act, unless nothing else is given.
     acts = [t for t in found if not REPORTED_ON.search(fold(sentence.text[:t.start])[-40:])]
     return found, acts

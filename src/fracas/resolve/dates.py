@@ -31,6 +31,7 @@ its kind and, where it can be placed, a date and an ACLED-style precision. The r
   "hier", "la semaine dernière" in a dispatch known only to the month) cannot be placed; it gets the
   publication date's own value and precision (first day of the month, `month`), never an invented day.
   With no publication date, relative expressions get value None; absolute ones with a year resolve.
+- After a future verb ("il sera inhumé samedi", "prévue vendredi") a weekday is the next such day.
 - "la veille" (-1), "l'avant-veille" (-2) are found relative to publication, and carry `before_reference`
   so that extraction places them before the day their sentence names ("libérés le 21, enlevés la veille").
   "le lendemain" is relative to another event, not to publication: not found here.
@@ -100,6 +101,7 @@ _NIGHT_PREP = rf"(?:{pack_alternation(_PACK['night_prepositions'])})\s+{pack_alt
 _SINCE_RE = re.compile(
     rf"(?:{pack_alternation(_PACK['since'])})\s*(?:{pack_alternation(_PACK['since_articles'])})?$"
 )
+_FUTURE_RE = re.compile(_PACK["future_before_weekday"])
 _LATE_IN_MONTH_RE = re.compile(rf"(?:{pack_alternation(_PACK['late_in_month'])})\s", re.IGNORECASE)
 _FILL = {"M": _M, "WD": _WD, "D": _D, "Y": _Y, "PART": _PART, "NUM": _NUM, "NIGHT_PREP": _NIGHT_PREP,
          "MOD": pack_alternation([*_PACK["weekday_last"], *_PACK["weekday_next"]]),
@@ -129,6 +131,7 @@ def _time_expressions(text: str, published: PublicationDate | None) -> tuple[Tim
             since = _SINCE_RE.search(low_text, max(0, start - 20), start)
             if since and kind in ("absolute", "relative", "weekday"):
                 kind, start = "period_start", since.start()
+            value = _future_weekday(low_text, start, kind, value, published)
             candidates.append(TimeMention(start, end, text[start:end], value, precision, kind, before_reference))
     kept: list[TimeMention] = []
     for mention in sorted(candidates, key=lambda m: (m.start, -(m.end - m.start))):
@@ -136,6 +139,15 @@ def _time_expressions(text: str, published: PublicationDate | None) -> tuple[Tim
             continue
         kept.append(mention)
     return tuple(kept)
+
+
+def _future_weekday(low_text: str, start: int, kind: TimeKind, value: dt.date | None,
+                    published: PublicationDate | None) -> dt.date | None:
+    """ "il sera inhumé samedi": after a future verb a weekday is the next such day, not the last."""
+    if kind != "weekday" or value is None or published is None or published.precision != "day" \
+            or value >= published.value or not _FUTURE_RE.search(low_text, max(0, start - 40), start):
+        return value
+    return value + dt.timedelta(weeks=1)
 
 
 # --- resolution -----------------------------------------------------------------------------------
