@@ -53,3 +53,18 @@ def test_the_executions_of_civilians_by_two_named_forces_are_an_attack():
     text = ("Au Mali, une quarantaine de villageois ont été exécutés fin avril par l'armée malienne et des soldats "
             "étrangers à Djenné, a affirmé une ONG.")
     assert [e.sub_event_type for e in fracas.extract(text, published="2021-05-06")] == ["Attack"]
+
+
+def test_the_eve_is_the_day_before_the_day_its_sentence_names():
+    # "annoncé le 5 mars" dates the report; the abduction "la veille" is the 4th, not the day before publication.
+    text = ("Les autorités ont annoncé le 5 mars la libération de douze élèves enlevés la veille par des hommes "
+            "armés dans la ville de Kumba, au Cameroun.")
+    assert [d for d, _ in dates(text, "2021-03-08")] == ["2021-03-04"]
+
+
+def test_a_day_after_publication_never_dates_the_act():
+    # "sera inhumé samedi" is a day to come; the strike is of the Friday the sentence before names.
+    text = ("Une frappe de drone israélienne a tué un homme vendredi dans le village de Yarine, au Liban-Sud. "
+            "Une autre frappe de drone a visé le village de Tebnine, tuant un responsable local qui sera inhumé "
+            "samedi.")
+    assert {d for d, _ in dates(text, "2025-09-19")} == {"2025-09-19"}

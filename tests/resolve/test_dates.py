@@ -154,3 +154,47 @@ def test_wire_sentence_burkina_absolute_and_since() -> None:
 
 def test_bare_month_name_is_not_a_date() -> None:
     assert find_time_expressions("Le chef rebelle a mai", WED) == []
+
+
+def test_a_night_whose_later_day_is_named_in_full_is_placed_by_that_date():
+    # Known only to the month, the night is placed by "lundi 12 juin", not by weekday arithmetic.
+    assert one("dans la nuit de dimanche à lundi 12 juin", OCTOBER) == (D(2015, 6, 11), "day", "absolute")
+    assert one("dans la nuit de dimanche à lundi 12 juin, vers 3 heures", OCTOBER) == (D(2015, 6, 12), "day", "absolute")
+
+
+def test_a_part_of_the_day_followed_by_its_day_is_dated_by_that_day():
+    # "dans la matinée" alone is the publication day; "dans la matinée du jeudi 1er octobre" is the 1st.
+    assert [(m.text, m.value) for m in find_time_expressions("dans la matinée du jeudi 1er octobre", WED)] == [
+        ("du jeudi 1er octobre", D(2015, 10, 1))]
+    assert one("dans la matinée") == (D(2015, 10, 7), "day", "part_of_day")
+
+
+def test_two_weekdays_joined_are_the_first_of_them():
+    assert one("lundi et mardi") == (D(2015, 10, 5), "week", "weekday")
+
+
+def test_the_eve_is_the_day_before_publication_and_says_so():
+    [eve] = find_time_expressions("la veille", WED)
+    assert (eve.value, eve.precision, eve.kind, eve.before_reference) == (D(2015, 10, 6), "day", "relative", 1)
+    [eve] = find_time_expressions("l'avant-veille", WED)
+    assert (eve.value, eve.before_reference) == (D(2015, 10, 5), 2)
+    # The eve of an event ("à la veille des élections") is not placed from publication.
+    assert find_time_expressions("à la veille des élections", WED) == []
+    assert find_time_expressions("à la veille d'une cérémonie", WED) == []
+
+
+def test_a_weekday_after_the_start_of_fighting_dates_it():
+    # "depuis le début des affrontements dimanche": Sunday dates the fighting; the period has no name-day.
+    found = find_time_expressions("203 morts depuis le début des affrontements dimanche entre deux camps", WED)
+    assert [(m.text, m.value, m.kind) for m in found] == [
+        ("depuis le début des affrontements", None, "period_start"), ("dimanche", D(2015, 10, 4), "weekday")]
+
+
+def test_a_weekday_after_a_future_verb_is_the_next_such_day():
+    # Published on Wednesday 7 October 2015: "sera inhumé samedi" is Saturday the 10th, not the 3rd.
+    assert [(m.text, m.value) for m in find_time_expressions("il sera inhumé samedi à Mopti", WED)] == [
+        ("samedi", D(2015, 10, 10))]
+    assert [(m.text, m.value) for m in find_time_expressions("une cérémonie prévue lundi", WED)] == [
+        ("lundi", D(2015, 10, 12))]
+    assert [(m.text, m.value) for m in find_time_expressions("ils ont attaqué samedi", WED)] == [
+        ("samedi", D(2015, 10, 3))]

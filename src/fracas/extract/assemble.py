@@ -347,12 +347,24 @@ def resolve_date(sentences: list[Span], dispatch: Dispatch, sentence_index: int,
             announced = (sentences[index], found[0])
         if acts:
             best = min(acts, key=lambda t: abs(sentences[index].start_char + t.start - position))
+            best = _before_reference(best, found)
             return _dated(sentences[index], _named_day_of(best, sentences, dispatch))
     if announced is not None:
         return _dated(*announced)
     if dispatch.published is None:
         return None
     return dispatch.published.value.isoformat(), dispatch.published.precision, None
+
+
+def _before_reference(mention: TimeMention, found: list[TimeMention]) -> TimeMention:
+    """ "libérés le 21 novembre, enlevés la veille": the day before the day its sentence names (report
+    dates included); the mention as found when it is not such a word or the sentence names no day."""
+    days = [t for t in found if t.precision == "day" and not t.before_reference]
+    if not mention.before_reference or not days:
+        return mention
+    reference = min(days, key=lambda t: abs(t.start - mention.start))
+    assert reference.value is not None  # only dated mentions are found
+    return replace(mention, value=reference.value - dt.timedelta(days=mention.before_reference))
 
 
 def _named_day_of(mention: TimeMention, sentences: list[Span], dispatch: Dispatch) -> TimeMention:
@@ -373,8 +385,10 @@ def _named_day_of(mention: TimeMention, sentences: list[Span], dispatch: Dispatc
 
 def _dated_words(sentence: Span, dispatch: Dispatch) -> tuple[list[TimeMention], list[TimeMention]]:
     """A sentence's dated time words, and those of them that date an act rather than its announcement."""
+    # A day after publication ("prévue vendredi prochain") dates neither an act nor its report.
+    latest = dispatch.published.value if dispatch.published and dispatch.published.precision == "day" else dt.date.max
     found = [t for t in find_time_expressions(sentence.text, dispatch.published)
-             if t.value is not None and t.kind not in ("period_start", "duration")]
+             if t.value is not None and t.kind not in ("period_start", "duration") and t.value <= latest]
     # "a annoncé lundi": the day of the announcement, not of the act, unless nothing else is given.
     acts = [t for t in found if not REPORTED_ON.search(fold(sentence.text[:t.start])[-40:])]
     return found, acts

@@ -31,7 +31,10 @@ its kind and, where it can be placed, a date and an ACLED-style precision. The r
   "hier", "la semaine dernière" in a dispatch known only to the month) cannot be placed; it gets the
   publication date's own value and precision (first day of the month, `month`), never an invented day.
   With no publication date, relative expressions get value None; absolute ones with a year resolve.
-- "la veille", "le lendemain" are relative to another event, not to publication: not found here.
+- After a future verb ("il sera inhumé samedi", "prévue vendredi") a weekday is the next such day.
+- "la veille" (-1), "l'avant-veille" (-2) are found relative to publication, and carry `before_reference`
+  so that extraction places them before the day their sentence names ("libérés le 21, enlevés la veille").
+  "le lendemain" is relative to another event, not to publication: not found here.
 """
 
 from __future__ import annotations
@@ -64,6 +67,8 @@ class TimeMention:
     value: dt.date | None
     precision: DatePrecision | None
     kind: TimeKind
+    # "la veille": days before the day its sentence names, when it names one (0: none, publication-relative).
+    before_reference: int = 0
 
 
 # The words and patterns are data/fr/dates.yaml's; weekday and month names data/fr/calendar.yaml's.
@@ -96,6 +101,7 @@ _NIGHT_PREP = rf"(?:{pack_alternation(_PACK['night_prepositions'])})\s+{pack_alt
 _SINCE_RE = re.compile(
     rf"(?:{pack_alternation(_PACK['since'])})\s*(?:{pack_alternation(_PACK['since_articles'])})?$"
 )
+_FUTURE_RE = re.compile(_PACK["future_before_weekday"])
 _LATE_IN_MONTH_RE = re.compile(rf"(?:{pack_alternation(_PACK['late_in_month'])})\s", re.IGNORECASE)
 _FILL = {"M": _M, "WD": _WD, "D": _D, "Y": _Y, "PART": _PART, "NUM": _NUM, "NIGHT_PREP": _NIGHT_PREP,
          "MOD": pack_alternation([*_PACK["weekday_last"], *_PACK["weekday_next"]]),
@@ -115,7 +121,7 @@ def _time_expressions(text: str, published: PublicationDate | None) -> tuple[Tim
     # Extraction reads a sentence's time words several times (each act, each bare weekday): scan it once.
     low_text = text.lower().replace("\u2019", "'")
     candidates: list[TimeMention] = []
-    for pattern, handler in _PATTERNS:
+    for pattern, handler, before_reference in _PATTERNS:
         for match in pattern.finditer(low_text):
             resolved = handler(match, published)
             if resolved is None:
@@ -125,13 +131,23 @@ def _time_expressions(text: str, published: PublicationDate | None) -> tuple[Tim
             since = _SINCE_RE.search(low_text, max(0, start - 20), start)
             if since and kind in ("absolute", "relative", "weekday"):
                 kind, start = "period_start", since.start()
-            candidates.append(TimeMention(start, end, text[start:end], value, precision, kind))
+            value = _future_weekday(low_text, start, kind, value, published)
+            candidates.append(TimeMention(start, end, text[start:end], value, precision, kind, before_reference))
     kept: list[TimeMention] = []
     for mention in sorted(candidates, key=lambda m: (m.start, -(m.end - m.start))):
         if kept and mention.start < kept[-1].end:
             continue
         kept.append(mention)
     return tuple(kept)
+
+
+def _future_weekday(low_text: str, start: int, kind: TimeKind, value: dt.date | None,
+                    published: PublicationDate | None) -> dt.date | None:
+    """ "il sera inhumé samedi": after a future verb a weekday is the next such day, not the last."""
+    if kind != "weekday" or value is None or published is None or published.precision != "day" \
+            or value >= published.value or not _FUTURE_RE.search(low_text, max(0, start - 40), start):
+        return value
+    return value + dt.timedelta(weeks=1)
 
 
 # --- resolution -----------------------------------------------------------------------------------
@@ -263,6 +279,11 @@ def _weekday(match: re.Match[str], pub: PublicationDate | None) -> Resolved:
 def _night_of_weekdays(match: re.Match[str], pub: PublicationDate | None) -> Resolved:
     first, later = _WEEKDAYS[match.group("wd1")], _WEEKDAYS[match.group("wd2")]
     back = 0 if match.group("late") else (later - first) % 7
+    if match.group("d"):  # "de dimanche à lundi 12 juin": the later day is named, no arithmetic needed
+        month, day = _MONTH_NUMBERS[match.group("m")], _day_number(match.group("d"))
+        named = _safe_date(int(match.group("y")) if match.group("y") else _infer_year(pub, month, day), month, day)
+        if named is not None:
+            return named - dt.timedelta(days=back), "day", "absolute"
 
     def compute(base: dt.date) -> dt.date:
         return _last_weekday(base, later) - dt.timedelta(days=back)
@@ -388,6 +409,7 @@ def _handler(row: dict[str, Any]) -> Handler:
     return _HANDLERS[row["handler"]]
 
 
-_PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
-    (re.compile(pack_fragment(row["pattern"], fill=_FILL)), _handler(row)) for row in _PACK["patterns"]
+_PATTERNS: list[tuple[re.Pattern[str], Handler, int]] = [
+    (re.compile(pack_fragment(row["pattern"], fill=_FILL)), _handler(row), row.get("before_reference", 0))
+    for row in _PACK["patterns"]
 ]
