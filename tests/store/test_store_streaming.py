@@ -184,4 +184,9 @@ def test_a_search_listing_read_in_date_order_gives_the_events_read_through_the_m
             " (SELECT rowid FROM dispatch_fts WHERE dispatch_fts MATCH ?)))", [" ".join(f'"{word}"' for word in words)] * 2))
         listed["joined"] = listings()
         assert listed["in date order"] == listed["through the matches"] == listed["joined"]
+        # The matching dispatches' ids come from the (seq, id) index (m0008), not from their rows.
+        monkeypatch.undo()
+        condition, params = store._listing_search_condition(["frappes"])
+        plan = [row[3] for row in store._all(f"EXPLAIN QUERY PLAN SELECT e.event_id FROM events e WHERE {condition}", params)]
+        assert "SEARCH d USING COVERING INDEX dispatches_seq_id (seq=?)" in plan
         assert [len(ids) for ids in listed["in date order"][::2]] == [23, 2, 2, 0, 5, 4, 1]
