@@ -116,9 +116,9 @@ class SQLiteStore(PackedRowValues, SQLStore):
         # tests each entry against the lists of matching seqs and ids, and stops at the page. Counts read
         # every match either way, and faster through them. The matching dispatches' ids are read from the
         # index (seq, id) (m0008), not from their rows, which SQLite would otherwise look up by seq.
-        # Measured at 1 M events, `--search Tillaberi` (44,316 matches), first page of 50: 0.36-0.47 s
-        # warm through the matches, 0.16-0.31 s in order; with the file out of the OS cache, 4.7-5.1 s
-        # before m0008 and 1.2-1.6 s after.
+        # Measured at 1 M events, `--search Tillaberi` (44,316 matches), first page of 50: 0.36-0.60 s
+        # warm through the matches, 0.13-0.24 s in order with m0008; with the file out of the OS cache,
+        # 9.1-11.9 s, then 4.4-5.1 s in order, 0.85-1.6 s with m0008 (README, "Listings").
         scan_in_order = in_listing_order and self._one(
             "SELECT (SELECT count(*) FROM event_fts WHERE event_fts MATCH ?)"
             " + (SELECT count(*) FROM dispatch_fts WHERE dispatch_fts MATCH ?)", (query, query)
