@@ -20,7 +20,7 @@ from store_fakes import FakePipeline, marker, numbered_dispatches
 from fracas.errors import UsageError
 from fracas.export import FORMATS, export, write_parquet, write_table
 from fracas.model import Dispatch, Event
-from fracas.store import EventFilter
+from fracas.store import EventFilter, open_store
 from fracas.store.ingest import ingest
 from fracas.store.packing import unpack_record
 
@@ -149,3 +149,44 @@ def test_a_filter_page_asks_for_one_event_more_than_it_shows():
 def test_jsonl_lines_are_the_stored_records(filled, tmp_path):
     lines = _exported(filled.events(batch_size=3), "jsonl", tmp_path, "records").decode("utf-8").splitlines()
     assert [json.loads(line) for line in lines] == [event.to_dict() for event in _read_all_at_once(filled)]
+
+
+def test_a_search_listing_read_in_date_order_gives_the_events_read_through_the_matches(tmp_path, monkeypatch):
+    """SQLite lists a search with many matches by reading the date index in order (store/sqlite.py); the
+    threshold is lowered here so that the small store takes that path, and each listing must give the
+    events the path through the matches gives, whatever the batch, limit, offset or other filter."""
+    import fracas.store.sqlite as sqlite_backend
+
+    with open_store(str(tmp_path / "store.db")) as store:
+        extra = [_dated("2016-01-02", "Mopti", "ML", 14.5), _dated("2015-10-06", "Homs", "SY", 34.7)]
+        ingest(store, numbered_dispatches(20) + extra, FakePipeline())
+        cases = [
+            EventFilter(search="frappes"),  # dispatch text: 23 of the 25 events
+            EventFilter(search="affrontements"),  # dispatch text, the two dated events
+            EventFilter(search="Hameau3"),  # notes and dispatch text
+            EventFilter(search="absent"),
+            EventFilter(search="frappes", country="SY", limit=5),
+            EventFilter(search="frappes", offset=3, limit=4),
+            EventFilter(search="affrontements", since=dt.date(2016, 1, 1)),
+        ]
+
+        def listings() -> list[list[str]]:
+            return [[e.event_id for e in store.events(case, batch_size=batch)] for case in cases for batch in (2, 1000)]
+
+        listed: dict[str, list[list[str]]] = {}
+        for path, threshold in (("through the matches", 10**9), ("in date order", 0)):
+            monkeypatch.setattr(sqlite_backend, "SEARCH_MATCHES_FOR_ORDERED_SCAN", threshold)
+            listed[path] = listings()
+        # The condition before the ordered listing (one join of links and dispatches) as the reference.
+        monkeypatch.setattr(store, "_listing_search_condition", lambda words: (
+            "(e.seq IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?) OR e.event_id IN (SELECT l.event_id"
+            " FROM event_dispatches l JOIN dispatches d ON d.id = l.dispatch_id WHERE d.seq IN"
+            " (SELECT rowid FROM dispatch_fts WHERE dispatch_fts MATCH ?)))", [" ".join(f'"{word}"' for word in words)] * 2))
+        listed["joined"] = listings()
+        assert listed["in date order"] == listed["through the matches"] == listed["joined"]
+        # The matching dispatches' ids come from the (seq, id) index (m0008), not from their rows.
+        monkeypatch.undo()
+        condition, params = store._listing_search_condition(["frappes"])
+        plan = [row[3] for row in store._all(f"EXPLAIN QUERY PLAN SELECT e.event_id FROM events e WHERE {condition}", params)]
+        assert "SEARCH d USING COVERING INDEX dispatches_seq_id (seq=?)" in plan
+        assert [len(ids) for ids in listed["in date order"][::2]] == [23, 2, 2, 0, 5, 4, 1]

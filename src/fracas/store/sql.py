@@ -73,6 +73,10 @@ class SQLStore(RowValues, ReviewTables, FeedStateMixin, ABC):
     def _search_condition(self, words: list[str]) -> tuple[str, list[Any]]:
         """SQL condition on events `e` true when the words occur in its notes or one of its dispatches."""
 
+    def _listing_search_condition(self, words: list[str]) -> tuple[str, list[Any]]:
+        """The same condition, for a listing read in (event_date, event_id) order up to a page."""
+        return self._search_condition(words)
+
     def _lock_for_migration(self) -> None:
         """Keep two processes from migrating at once (SQLite's BEGIN IMMEDIATE already does)."""
 
@@ -217,7 +221,7 @@ class SQLStore(RowValues, ReviewTables, FeedStateMixin, ABC):
         if batch_size < 1:
             raise UsageError(f"batch_size must be 1 or more, not {batch_size}")
         f = filters or EventFilter()
-        where, params = self._filter_conditions(f)
+        where, params = self._filter_conditions(f, listing=True)
         remaining = f.limit
         offset = f.offset or 0
         after: tuple[Any, str] | None = None
@@ -237,8 +241,9 @@ class SQLStore(RowValues, ReviewTables, FeedStateMixin, ABC):
             if remaining is not None:
                 remaining -= len(rows)
 
-    def _filter_conditions(self, f: EventFilter) -> tuple[list[str], list[Any]]:
-        """SQL conditions on events `e` (joined by AND) and their parameters, for the filter's fields."""
+    def _filter_conditions(self, f: EventFilter, *, listing: bool = False) -> tuple[list[str], list[Any]]:
+        """SQL conditions on events `e` (joined by AND) and their parameters, for the filter's fields
+        (`listing`: for `events()`, read in listing order a page at a time)."""
         where: list[str] = []
         params: list[Any] = []
         for column, value in (
@@ -259,7 +264,8 @@ class SQLStore(RowValues, ReviewTables, FeedStateMixin, ABC):
             where.append(f"(e.actor1 {self._like} ? ESCAPE '\\' OR e.actor2 {self._like} ? ESCAPE '\\')")
             params += [pattern, pattern]
         if f.search is not None:
-            condition, search_params = self._search_condition(search_words(f.search))
+            words = search_words(f.search)
+            condition, search_params = self._listing_search_condition(words) if listing else self._search_condition(words)
             where.append(condition)
             params += search_params
         return where, params

@@ -21,6 +21,7 @@ from fracas.store.migrations import (
     m0005_compact_store,
     m0006_actor_listing,
     m0007_packed_rows,
+    m0008_dispatch_seq_ids,
 )
 
 Dialect = Literal["sqlite", "postgres"]
@@ -41,7 +42,7 @@ class Migration:
 MIGRATIONS: tuple[Migration, ...] = tuple(
     Migration(module.VERSION, module.NAME, module.SQLITE, module.POSTGRES, getattr(module, "BACKFILL", None))
     for module in (m0001_initial, m0002_review, m0003_feed_state, m0004_relevance, m0005_compact_store,
-                   m0006_actor_listing, m0007_packed_rows)
+                   m0006_actor_listing, m0007_packed_rows, m0008_dispatch_seq_ids)
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 
