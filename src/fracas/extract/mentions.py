@@ -58,7 +58,15 @@ def find_mentions(doc: Doc, sentences: list[Span], lexicon: TriggerLexicon, acto
         for rule in SENTENCE_RULES:
             chosen = rule(chosen)
         mentions.extend(sorted(chosen.values(), key=lambda m: m.trigger_start))
-    return mentions
+    return _secondary_only_alone(mentions)
+
+
+def _secondary_only_alone(mentions: list[Mention]) -> list[Mention]:
+    # A secondary word is an act only when the dispatch reports no other, even one told after it: a title's
+    # "terroristes neutralisés" above the body's "l'attaque de ... a été repoussée" is that attack's toll.
+    if all(m.trigger.refine == "secondary" for m in mentions):
+        return mentions
+    return [m for m in mentions if m.trigger.refine != "secondary"]
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
