@@ -58,7 +58,15 @@ def find_mentions(doc: Doc, sentences: list[Span], lexicon: TriggerLexicon, acto
         for rule in SENTENCE_RULES:
             chosen = rule(chosen)
         mentions.extend(sorted(chosen.values(), key=lambda m: m.trigger_start))
-    return mentions
+    return _alone_words_only_alone(mentions)
+
+
+def _alone_words_only_alone(mentions: list[Mention]) -> list[Mention]:
+    # An `alone` word is an act only when the dispatch reports no other, even one told after it: a title's
+    # "terroristes neutralisés" above the body's "l'attaque ... a été repoussée" is that attack's toll.
+    if all(m.trigger.refine in AFTERTHOUGHT for m in mentions):
+        return mentions
+    return [m for m in mentions if m.trigger.refine != "alone"]
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
@@ -108,7 +116,11 @@ def _stands_alone(trigger: Trigger, strongest: int, count: int, sentence: Span, 
         if (earlier or chosen_any) and not _names_new_agent(trigger, sentence, actors, earlier):
             return False  # a toll sentence after an act: the casualties of that act
     # houses burned, an offensive under way: part of the act the dispatch reports
-    return not (trigger.refine == "secondary" and (earlier or count > 1))
+    return not (trigger.refine in AFTERTHOUGHT and (earlier or count > 1))
+
+
+# Refines of words that report an act only when nothing else does (data/triggers.yaml).
+AFTERTHOUGHT = ("secondary", "alone")
 
 
 def _no_explosion_when_defused(chosen: dict[str, Mention]) -> dict[str, Mention]:
