@@ -1,4 +1,4 @@
-"""Which speakers of a dispatch are the sources of each act (EventExtractor._attach_sources), on written text."""
+"""Which speakers of a dispatch are the sources of each act (fracas.extract.event_sources.attach_sources), on written text."""
 
 import pytest
 

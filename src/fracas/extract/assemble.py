@@ -473,3 +473,11 @@ def finish(draft: Draft, dispatch: Dispatch) -> Event:
         dispatch_ids=(dispatch.id,),
     )
     return event.evolve(notes=write_note(event))
+
+
+def long_before(date: str, dispatch: Dispatch, days: int = LONG_BEFORE_DAYS) -> bool:
+    """An act dated more than `days` before a publication known to the day is background to the news."""
+    published = dispatch.published
+    if published is None or published.precision != "day":
+        return False
+    return (published.value - dt.date.fromisoformat(date)).days > days

@@ -12,17 +12,17 @@ from spacy.tokens import Doc, Span
 
 from fracas.errors import InputError
 from fracas.extract.actors import ActorFinder, ActorMention
-from fracas.extract.assemble import (LONG_BEFORE_DAYS, PERIOD_TOLL, Draft, attach_tolls, finish, other_stories,
-                                     last_day, resolve_date)
-from fracas.extract.attribution import Attribution, bare_name, find_attributions, refers_back
+from fracas.extract.assemble import Draft, attach_tolls, finish, last_day, long_before, other_stories, resolve_date
+from fracas.extract.attribution import Attribution, find_attributions
 from fracas.extract.mentions import Mention, find_mentions
 from fracas.extract.merging import CATCH_ALL_ACTORS, PRECISION_RANK, fold_restatements, latest_of_type, merge_or_add
 from fracas.extract.rulepack import role_cues
 from fracas.extract.sides import country_name, fill_open_sides, named_in_country
 from fracas.extract.coherence import coherent_events
+from fracas.extract.event_sources import attach_sources
 from fracas.extract.sense import keep_in_frame
 from fracas.extract.places import PlaceMention, dispatch_country, find_places, place_candidates
-from fracas.extract.triggers import BACKGROUND, TriggerLexicon, default_lexicon
+from fracas.extract.triggers import TriggerLexicon, default_lexicon
 from fracas.model import Actor, Dispatch, Event, Place
 from fracas.nlp.doctext import doc_text
 from fracas.resolve.actors import UNIDENTIFIED, ActorDictionary, ActorEntry, default_actor_dictionary
@@ -79,7 +79,7 @@ class EventExtractor:
                 merge_or_add(drafts, draft)
         attach_tolls(sentences, dispatch, drafts, sentence_places)
         fold_restatements(drafts)
-        _attach_sources(drafts, attributions, sentences, dispatch)
+        attach_sources(drafts, attributions, sentences, dispatch)
         named, facing_crowd = self._named(actor_mentions, country, crowd=False), self._named(actor_mentions, country)
         police = self.actors.police_of(self.actors.forces_of(self.gazetteer.alpha3(country) if country else None))
         fill_open_sides(drafts, named, self.actors.named_by_country, police=police.actor(None) if police else None,
@@ -292,7 +292,7 @@ def _event_date(sentences: list[Span], dispatch: Dispatch, mention: Mention, dra
         raise InputError(
             f"{dispatch.origin}: no publication date, and the text dates its events relative to it; "
             "give the date with --published YYYY-MM-DD (or a `published` field)")
-    if not _long_before(_latest_day(dated, sentences[mention.sentence]), dispatch):
+    if not long_before(_latest_day(dated, sentences[mention.sentence]), dispatch):
         return dated
     kin = latest_of_type(drafts, mention.event_type)
     if not mention.re_mention or kin is None:
@@ -441,87 +441,6 @@ def _earlier_sentence_place(mention: Mention, sentence_places: dict[int, list[Pl
     return (countries[0], countries[0].place) if countries else None
 
 
-# An act dated by its own words this many days before publication is recalled, not the news: the
-# speakers of the news do not tell it.
-RECALLED_DAYS = 5
-# Sentences about something wider than the act: the whole country, similar acts elsewhere, a
-# campaign started earlier ("l'offensive lancée le 19 juin a fait 150 morts, selon l'ONU").
-ELSEWHERE = re.compile(
-    r"(?<![\w])(?:similaires?|(?:dans|a travers) (?:tout )?le pays|l'ensemble du pays"
-    r"|dans d'autres (?:villes|localites|regions|provinces|quartiers)"
-    r"|(?:lancee?s?|declenchee?s?) (?:le|en|il y a|depuis) )")
-
-
-def _attach_sources(drafts: list[Draft], attributions: list[Attribution], sentences: list[Span],
-                    dispatch: Dispatch) -> None:
-    """Sources of an act: its sentences' attributions and those of the sentences that go on telling it
-    ("..., a précisé l'ONG"), else the nearest earlier sentence's (a speaker named after an act he does not
-    tell is the source of what he tells). A speaker denying the act is never its source; one reacting to
-    it ("l'ONU a dénoncé ...") only in the act's own sentence. An earlier act recalled with its own date
-    ("le 9 juin, une attaque avait fait 19 morts") takes no speaker of the news around it."""
-    located = [(_sentence_of(a.start, sentences), a) for a in attributions if a.stance != "denies"]
-    acts = {i for d in drafts for i in d.sentences}
-    for draft in drafts:
-        recalled = draft.own_date and _long_before(draft.date, dispatch, RECALLED_DAYS)
-        own = _own_attributions(draft, located, _telling_sentences(draft, acts, sentences), sentences) \
-            or ([] if recalled else _nearest_attributions(located, min(draft.sentences)))
-        # A name fracas cannot place ("a précisé Jean Dupont") adds nothing beside known sources; a kind of
-        # source that is unknown by its words ("des sources concordantes", "un député") is one more source.
-        known = [a for a in own if not _unplaced_name(a)]
-        draft.sources = [(a.source, a.start, a.end) for a in (known or own)]
-    _lead_sources(drafts, located)
-
-
-def _lead_sources(drafts: list[Draft], located: list[tuple[int, Attribution]]) -> None:
-    """A lead act that no speaker precedes ("Vendredi, des miliciens ont attaqué Djugu.") takes the sources
-    of the next act of its kind, which tells it again in detail with its speaker."""
-    first_speaker = min((i for i, _ in located), default=None)
-    for index, draft in enumerate(drafts):
-        if draft.sources or first_speaker is None or min(draft.sentences) >= first_speaker:
-            continue
-        kin = next((d for d in drafts[index + 1:] if d.mention.sub_event_type == draft.mention.sub_event_type
-                    and d.sources), None)
-        if kin is not None:
-            draft.sources = list(kin.sources)
-
-
-def _unplaced_name(attribution: Attribution) -> bool:
-    """A speaker known only by a proper name: the source is named after its own words."""
-    return bare_name(attribution.source)
-
-
-def _own_attributions(draft: Draft, located: list[tuple[int, Attribution]], telling: set[int],
-                      sentences: list[Span]) -> list[Attribution]:
-    """The act's own speakers, and those of the sentences telling more of it. When the act's sentence names
-    its speaker, a later one is added only if his sentence refers back to the act ("ce bilan", "parmi les
-    victimes"); otherwise he tells what follows him ("Le procureur a émis des mandats, a indiqué X")."""
-    own = [a for i, a in located if i in draft.sentences]
-    told = [a for i, a in located if i in telling and a.stance != "reacts"
-            and (not own or refers_back(sentences[i].text))]
-    return sorted(own + told, key=lambda a: a.start)
-
-
-def _sentence_of(position: int, sentences: list[Span]) -> int:
-    for index, sentence in enumerate(sentences):
-        if sentence.start_char <= position < sentence.end_char:
-            return index
-    return len(sentences) - 1
-
-
-def _telling_sentences(draft: Draft, acts: set[int], sentences: list[Span]) -> set[int]:
-    """Sentences after the act and before the next one tell more of it, unless they are background."""
-    first = min(draft.sentences)
-    later_acts = [i for i in acts if i > first and i not in draft.sentences]
-    stop = min(later_acts) if later_acts else len(sentences)
-    return {i for i in range(first + 1, stop)
-            if not any(p.search(fold(sentences[i].text)) for p in (BACKGROUND, PERIOD_TOLL, ELSEWHERE))}
-
-
-def _nearest_attributions(located: list[tuple[int, Attribution]], first: int) -> list[Attribution]:
-    near = sorted([item for item in located if item[0] < first], key=lambda item: first - item[0])
-    return [a for i, a in near if i == near[0][0]] if near else []
-
-
 LOCATIVE = re.compile(r"(?:\b[àa]|\bde|\bd['’]|\bpr[eè]s\s+de|\bdans|\bvers|\bsur|\bau)\s*$")
 # Acts a state reporting them has not done: a ministry giving the toll of a suicide bombing is no claimant.
 INSURGENT_MEANS = ("Suicide bomb", "Remote explosive/landmine/IED", "Grenade", "Abduction/forced disappearance",
@@ -529,13 +448,6 @@ INSURGENT_MEANS = ("Suicide bomb", "Remote explosive/landmine/IED", "Grenade", "
 # Acts whose target side is civilians when what they hit is (a market, a school, a village's shops).
 CIVILIAN_TARGETABLE = ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Shelling/artillery/missile attack",
                        "Looting/property destruction")
-
-
-def _long_before(date: str, dispatch: Dispatch, days: int = LONG_BEFORE_DAYS) -> bool:
-    published = dispatch.published
-    if published is None or published.precision != "day":
-        return False
-    return (published.value - dt.date.fromisoformat(date)).days > days
 
 
 NAMING_GAP = re.compile(r"\s*(?:\s(?:de la|de l['’]|du|des|de|d['’])\s*)?(?:« ?)?")

@@ -1,0 +1,93 @@
+"""The sources of each act of a dispatch: which of its speakers tell which act."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from fracas.extract.assemble import PERIOD_TOLL, Draft, long_before
+from fracas.extract.attribution import Attribution, bare_name, refers_back
+from fracas.extract.triggers import BACKGROUND
+from fracas.model import Dispatch
+from fracas.text import fold
+
+# An act dated by its own words this many days before publication is recalled, not the news: the
+# speakers of the news do not tell it.
+RECALLED_DAYS = 5
+# Sentences about something wider than the act: the whole country, similar acts elsewhere, a
+# campaign started earlier ("l'offensive lancée le 19 juin a fait 150 morts, selon l'ONU").
+ELSEWHERE = re.compile(
+    r"(?<![\w])(?:similaires?|(?:dans|a travers) (?:tout )?le pays|l'ensemble du pays"
+    r"|dans d'autres (?:villes|localites|regions|provinces|quartiers)"
+    r"|(?:lancee?s?|declenchee?s?) (?:le|en|il y a|depuis) )")
+
+
+def attach_sources(drafts: list[Draft], attributions: list[Attribution], sentences: list[Span],
+                    dispatch: Dispatch) -> None:
+    """Sources of an act: its sentences' attributions and those of the sentences that go on telling it
+    ("..., a précisé l'ONG"), else the nearest earlier sentence's (a speaker named after an act he does not
+    tell is the source of what he tells). A speaker denying the act is never its source; one reacting to
+    it ("l'ONU a dénoncé ...") only in the act's own sentence. An earlier act recalled with its own date
+    ("le 9 juin, une attaque avait fait 19 morts") takes no speaker of the news around it."""
+    located = [(_sentence_of(a.start, sentences), a) for a in attributions if a.stance != "denies"]
+    acts = {i for d in drafts for i in d.sentences}
+    for draft in drafts:
+        recalled = draft.own_date and long_before(draft.date, dispatch, RECALLED_DAYS)
+        own = _own_attributions(draft, located, _telling_sentences(draft, acts, sentences), sentences) \
+            or ([] if recalled else _nearest_attributions(located, min(draft.sentences)))
+        # A name fracas cannot place ("a précisé Jean Dupont") adds nothing beside known sources; a kind of
+        # source that is unknown by its words ("des sources concordantes", "un député") is one more source.
+        known = [a for a in own if not _unplaced_name(a)]
+        draft.sources = [(a.source, a.start, a.end) for a in (known or own)]
+    _lead_sources(drafts, located)
+
+
+def _lead_sources(drafts: list[Draft], located: list[tuple[int, Attribution]]) -> None:
+    """A lead act that no speaker precedes ("Vendredi, des miliciens ont attaqué Djugu.") takes the sources
+    of the next act of its kind, which tells it again in detail with its speaker."""
+    first_speaker = min((i for i, _ in located), default=None)
+    for index, draft in enumerate(drafts):
+        if draft.sources or first_speaker is None or min(draft.sentences) >= first_speaker:
+            continue
+        kin = next((d for d in drafts[index + 1:] if d.mention.sub_event_type == draft.mention.sub_event_type
+                    and d.sources), None)
+        if kin is not None:
+            draft.sources = list(kin.sources)
+
+
+def _unplaced_name(attribution: Attribution) -> bool:
+    """A speaker known only by a proper name: the source is named after its own words."""
+    return bare_name(attribution.source)
+
+
+def _own_attributions(draft: Draft, located: list[tuple[int, Attribution]], telling: set[int],
+                      sentences: list[Span]) -> list[Attribution]:
+    """The act's own speakers, and those of the sentences telling more of it. When the act's sentence names
+    its speaker, a later one is added only if his sentence refers back to the act ("ce bilan", "parmi les
+    victimes"); otherwise he tells what follows him ("Le procureur a émis des mandats, a indiqué X")."""
+    own = [a for i, a in located if i in draft.sentences]
+    told = [a for i, a in located if i in telling and a.stance != "reacts"
+            and (not own or refers_back(sentences[i].text))]
+    return sorted(own + told, key=lambda a: a.start)
+
+
+def _sentence_of(position: int, sentences: list[Span]) -> int:
+    for index, sentence in enumerate(sentences):
+        if sentence.start_char <= position < sentence.end_char:
+            return index
+    return len(sentences) - 1
+
+
+def _telling_sentences(draft: Draft, acts: set[int], sentences: list[Span]) -> set[int]:
+    """Sentences after the act and before the next one tell more of it, unless they are background."""
+    first = min(draft.sentences)
+    later_acts = [i for i in acts if i > first and i not in draft.sentences]
+    stop = min(later_acts) if later_acts else len(sentences)
+    return {i for i in range(first + 1, stop)
+            if not any(p.search(fold(sentences[i].text)) for p in (BACKGROUND, PERIOD_TOLL, ELSEWHERE))}
+
+
+def _nearest_attributions(located: list[tuple[int, Attribution]], first: int) -> list[Attribution]:
+    near = sorted([item for item in located if item[0] < first], key=lambda item: first - item[0])
+    return [a for i, a in near if i == near[0][0]] if near else []
