@@ -322,8 +322,8 @@ def _attack(c: Context) -> str | None:
     return "Armed clash" if armed_others >= 2 or sub == "Armed clash" and c.trigger.refine != "attack" else "Attack"
 
 
-# An agent phrase: "par l'armée", "par des soldats".
-AGENT = re.compile(r"(?<!\w)par (?:l'|les |des |la |le |un |une )?[\w-]+(?:(?: [\w-]+){0,2} et (?:l'|les |des |la |le |un |une |d')?[\w-]+)?")
+# An agent phrase ("par l'armée", "par des soldats"), from the rule pack (data/triggers.yaml).
+AGENT = re.compile(load_resource("triggers")["agent_phrase"])
 OBJECT_TOKENS = 5  # how many words after an attack word say what it hit
 
 
