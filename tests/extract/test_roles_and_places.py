@@ -532,3 +532,21 @@ def test_a_town_retaken_after_the_troops_left_is_a_non_violent_transfer():
     text = ("Des combattants d'al-Shabaab ont repris dimanche la ville de Beledweyne, en Somalie, peu après le "
             "départ des troupes de l'Union africaine, selon des habitants.")
     assert [r[0] for r in roles(text, "2016-10-24")] == ["Non-violent transfer of territory"]
+
+
+def test_strikes_on_two_villages_of_one_province_told_in_two_sentences_are_two_events():
+    # Markaba and Aita al-Shaab are both in the Nabatiyeh governorate: one event per village, as ACLED codes.
+    text = ("Un drone israélien a frappé mardi une maison à Markaba, tuant deux personnes, selon l'agence "
+            "officielle libanaise. Un autre drone israélien a ensuite frappé Aita al-Shaab, sans faire de victime.")
+    assert [(e.sub_event_type, e.location.name, e.location.admin1, e.fatalities)
+            for e in fracas.extract(text, published="2024-06-04")] == [
+        ("Air/drone strike", "Markaba", "An Nabatiyah", 2),
+        ("Air/drone strike", "Aita al-Shaab", "An Nabatiyah", 0),
+    ]
+
+
+def test_an_anaphor_naming_another_village_still_tells_the_act_already_reported():
+    text = ("Des miliciens ont tué dimanche douze civils à Markaba, selon des sources locales. Cette attaque "
+            "est la troisième depuis que les miliciens sont revenus d'Aita al-Shaab.")
+    assert [(e.sub_event_type, e.location.name, e.fatalities)
+            for e in fracas.extract(text, published="2024-06-04")] == [("Attack", "Markaba", 12)]

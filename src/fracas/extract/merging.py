@@ -49,7 +49,16 @@ def _same_act(existing: Draft, draft: Draft) -> bool:
         and draft.actor1.name == existing.actor2.name
     return (existing.mention.sub_event_type == draft.mention.sub_event_type
             and same_actor and _same_day(existing, draft) and _same_area(existing, draft)
-            and not _crowds_in_two_towns(existing, draft))
+            and not _crowds_in_two_towns(existing, draft) and not _two_villages(existing, draft))
+
+
+def _two_villages(existing: Draft, draft: Draft) -> bool:
+    """ "l'armée a frappé Ansar ... un drone a ensuite frappé Harouf": acts told at two named villages of one
+    province are two events, as ACLED codes one event per location. An anaphor ("cette attaque ... après
+    leur retour d'Aru") tells the act already reported, wherever its sentence goes on to."""
+    return existing.location.precision == "place" and draft.location.precision == "place" \
+        and draft.place is not None and existing.location.name != draft.location.name \
+        and not draft.mention.re_mention
 
 
 def _crowds_in_two_towns(existing: Draft, draft: Draft) -> bool:
