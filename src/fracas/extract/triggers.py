@@ -205,11 +205,17 @@ def _remembered() -> re.Pattern[str]:
 _ANY_DAY = PublicationDate.parse("2000-01-01")
 
 
+@lru_cache(maxsize=1)
+def _period() -> re.Pattern[str]:
+    """The built-in trend words and the period words of the rule pack (data/fr/reading_cues.yaml)."""
+    return re.compile("|".join([BACKGROUND.pattern, *load_resource("fr_reading_cues")["period"]]))
+
+
 def _background(w: _Surroundings) -> bool:
     """A trend or a period ("les attaques se multiplient", "depuis 2015") — unless the act comes after the
     trend's words with a day of its own: "les attaques se multiplient, notamment deux embuscades tendues
     lundi 2 octobre" reports the ambushes."""
-    found = BACKGROUND.search(w.clause)
+    found = _period().search(w.clause)
     if found is None:
         return False
     if found.end() > len(w.before):
