@@ -79,3 +79,9 @@ def test_a_thing_named_by_an_act_word_and_a_court_case_report_no_act():
     text = ("Les matériels de combat de la force française ont été transférés à Abidjan. A Dakar, l'opposant a été "
             "inculpé dans l'affaire de viols présumés.")
     assert events(text, "2024-03-14") == []
+
+
+def test_an_act_compared_with_a_period_in_another_clause_is_reported():
+    text = ("Des jihadistes ont attaqué mardi un poste de l'armée malienne à Boni, du jamais vu depuis janvier. "
+            "Rappelons que des manifestants ont bloqué la route de Douentza.")
+    assert [(e[1], e[4]) for e in events(text, "2024-03-14")] == [("Armed clash", "Boni")]
