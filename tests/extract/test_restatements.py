@@ -57,3 +57,31 @@ def test_a_count_of_attacks_is_a_tally_not_an_act():
     text = ("Des chasseurs dozos ont attaqué mardi le village de Boni, tuant dix civils. La mission de l'ONU a "
             "enregistré 60 attaques contre des civils dans la région de Ségou.")
     assert [(e[1], e[4], e[5]) for e in events(text, "2019-01-03")] == [("Attack", "Boni", 10)]
+
+
+BONI_ATTACK = ("Attack", "Boni", 10)
+BONI_TEXT = "Des hommes armés ont attaqué mardi le village de Boni, tuant dix civils. "
+
+
+def test_an_act_a_period_is_counted_from_is_background():
+    text = BONI_TEXT + ("La région vit dans la peur depuis que des rebelles ont pris le contrôle de la ville de "
+                        "Douentza, et les habitants fuient depuis l'attaque du camp de Hombori.")
+    assert [(e[1], e[4], e[5]) for e in events(text, "2024-03-14")] == [BONI_ATTACK]
+
+
+def test_acts_over_a_period_of_months_are_background():
+    text = BONI_TEXT + ("Depuis janvier, les jihadistes ont attaqué plusieurs villages du cercle de Douentza. En "
+                        "novembre 2012, des rebelles ont pris d'assaut la ville de Gao.")
+    assert [(e[1], e[4], e[5]) for e in events(text, "2024-03-14")] == [BONI_ATTACK]
+
+
+def test_a_thing_named_by_an_act_word_and_a_court_case_report_no_act():
+    text = ("Les matériels de combat de la force française ont été transférés à Abidjan. A Dakar, l'opposant a été "
+            "inculpé dans l'affaire de viols présumés.")
+    assert events(text, "2024-03-14") == []
+
+
+def test_an_act_compared_with_a_period_in_another_clause_is_reported():
+    text = ("Des jihadistes ont attaqué mardi un poste de l'armée malienne à Boni, du jamais vu depuis janvier. "
+            "Rappelons que des manifestants ont bloqué la route de Douentza.")
+    assert [(e[1], e[4]) for e in events(text, "2024-03-14")] == [("Armed clash", "Boni")]

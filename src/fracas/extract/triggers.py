@@ -205,19 +205,33 @@ def _remembered() -> re.Pattern[str]:
 _ANY_DAY = PublicationDate.parse("2000-01-01")
 
 
+@lru_cache(maxsize=1)
+def _period() -> re.Pattern[str]:
+    """The period words of the rule pack (data/fr/reading_cues.yaml): "depuis janvier", "en novembre 2012"."""
+    return re.compile("|".join(load_resource("fr_reading_cues")["period"]))
+
+
 def _background(w: _Surroundings) -> bool:
     """A trend or a period ("les attaques se multiplient", "depuis 2015") — unless the act comes after the
     trend's words with a day of its own: "les attaques se multiplient, notamment deux embuscades tendues
-    lundi 2 octobre" reports the ambushes."""
+    lundi 2 octobre" reports the ambushes. Period words after the act frame it only in its own clause:
+    "ont attaqué plusieurs villages depuis janvier" is a period, "ont attaqué mardi le camp, la pire attaque
+    depuis janvier" is an act compared with a period."""
     found = BACKGROUND.search(w.clause)
     if found is None:
-        return False
+        found = _period().search(w.clause)
+        if found is None or found.end() > len(w.before) and CLAUSE_BREAK.search(
+                w.clause[len(w.before):found.start()]):
+            return False
     if found.end() > len(w.before):
         return True
     doc = w.verb.doc
     after = doc[w.trigger.end:doc[w.trigger.start].sent.end].text
     return not any(t.precision == "day" and t.kind in ("absolute", "weekday")
                    for t in find_time_expressions(after, _ANY_DAY))
+
+
+CLAUSE_BREAK = re.compile(r"[,;:()]")
 
 
 def _in_caption(w: _Surroundings) -> bool:
