@@ -35,3 +35,7 @@ def test_an_adjective_after_a_capitalised_noun_belongs_to_the_name(names):
 
 def test_an_elided_capital_and_a_hyphenated_word_are_one_name(names):
     assert names("La marche a eu lieu à N'Djamena et à Bouar-centre.") == ["N'Djamena", "Bouar-centre"]
+
+
+def test_a_name_after_a_lake_or_a_river_word_is_no_place(names):
+    assert names("Les pirogues ont traversé le lac Kivu vers Goma.") == ["Goma"]

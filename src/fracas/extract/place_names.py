@@ -8,6 +8,7 @@ first word only when it is a proper noun, "Les" is not a name), goes on over cap
 proper nouns ("Jisr al - Choghour"), over a joining word before a capitalised one ("Afrique de l'Ouest"),
 and over the lower-case adjectives after a capitalised common noun ("Etat islamique", "Casques bleus",
 "République démocratique du Congo"), which the recogniser also read as one name that no gazetteer has.
+A name right after "lac" or "fleuve" names the water, not a province or a country: it is left out.
 """
 
 from __future__ import annotations
@@ -27,6 +28,12 @@ FUNCTION_POS = frozenset({"DET", "ADP", "PRON", "CCONJ", "SCONJ", "AUX", "PUNCT"
 def name_joiners(language: str = "fr") -> frozenset[str]:
     """The lower-case words that join two capitalised words of one name (data/<language>/places.yaml)."""
     return frozenset(str(word) for word in rule_pack("places", language)["name_joiners"])
+
+
+@lru_cache(maxsize=None)
+def water_bodies(language: str = "fr") -> frozenset[str]:
+    """The words after which a proper name names a lake or a river (data/<language>/places.yaml)."""
+    return frozenset(str(word) for word in rule_pack("places", language)["water_bodies"])
 
 
 def _capitalised(token: Token) -> bool:
@@ -103,14 +110,15 @@ def _joined(tokens: Doc, j: int, joiners: frozenset[str], *, proper: bool = Fals
 
 def name_spans(doc: Doc) -> Iterator[tuple[int, int]]:
     """The (start, end) character offsets of each proper name of a tagged `doc`, in order (see the module)."""
-    joiners = name_joiners()
+    joiners, waters = name_joiners(), water_bodies()
     i = 0
     while i < len(doc):
         if not _opens_name(doc[i], joiners):
             i += 1
             continue
         end = _name_end(doc, i, joiners)
-        yield from _name_and_parts(doc, i, end, joiners)
+        if i == 0 or doc[i - 1].text.lower() not in waters:
+            yield from _name_and_parts(doc, i, end, joiners)
         i = end
 
 
