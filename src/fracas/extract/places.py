@@ -1,6 +1,6 @@
 """Place mentions in a dispatch, resolved with the gazetteer.
 
-Candidates come from the model's entities and from French place phrasing ("dans la province de Hama",
+Candidates come from the proper names of the tagged text (`fracas.extract.place_names`) and from French place phrasing ("dans la province de Hama",
 "celle d'Idleb", "à Daret Ezza", "le village de ..."); each is resolved in the dispatch's country and,
 when the text puts it in a province, inside that province.
 """
@@ -16,6 +16,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span
 
+from fracas.extract.place_names import name_spans
 from fracas.model import Place
 from fracas.resolve.dateline import dateline_reader
 from fracas.resources import rule_pack
@@ -136,13 +137,12 @@ def place_candidates(doc: Doc, text: str, skip: list[tuple[int, int]]) -> dict[t
     # The whole "parc national du W" is the place's name; it is tried before the bare "W" (it starts first).
     for match in protected_area_phrase().finditer(text):
         add(match.start(), match.end("name"), False)
-    for ent in doc.ents:
-        if ent.label_ in ("LOC", "GPE", "PER", "MISC", "ORG") and ent.text[:1].isupper():
-            add(ent.start_char, ent.end_char, False)
-            # "PK5 de Bangui", "quartier Al-Ahrar de Bagdad": the town after "de" is a place too.
-            tail = re.search(rf"\s(?:de|d['’])\s*(?P<name>{NAME})$", ent.text)
-            if tail:
-                add(ent.start_char + tail.start("name"), ent.end_char, False)
+    for start, end in name_spans(doc):
+        add(start, end, False)
+        # "PK5 de Bangui", "quartier Al-Ahrar de Bagdad": the town after "de" is a place too.
+        tail = re.search(rf"\s(?:de|d['’])\s*(?P<name>{NAME})$", text[start:end])
+        if tail:
+            add(start + tail.start("name"), end, False)
     return candidates
 
 

@@ -45,7 +45,7 @@ def dispatch_from_doc(doc: Doc) -> Dispatch:
 
 
 class EventComponent:
-    """Reads the events of a parsed dispatch (needs the parser, NER, lemmas and morphology)."""
+    """Reads the events of a parsed dispatch (needs the parser, lemmas and morphology; not the NER)."""
 
     def __init__(self, nlp: Language, name: str, actors_file: str | None = None) -> None:
         self.name = name
@@ -133,7 +133,7 @@ def _ends_sentence(last: list[str], honorifics: frozenset[str]) -> bool:
 @Language.factory(
     "fracas_events",
     default_config={"actors_file": None},
-    requires=["token.lemma", "token.dep", "token.morph", "doc.ents", "doc.sents"],
+    requires=["token.lemma", "token.dep", "token.morph", "token.pos", "doc.sents"],
     assigns=["doc._.fracas_events", "doc._.fracas_rejection", "doc._.fracas_dropped"],
 )
 def make_event_component(nlp: Language, name: str, actors_file: str | None) -> EventComponent:

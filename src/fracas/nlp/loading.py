@@ -33,5 +33,9 @@ def load_language(actors_file: str | None = None) -> Language:
     use_fast_attributes(nlp)  # the model's tags, without a Matcher
     use_fast_lemmas(nlp)  # spaCy's lemmas, without its linear scans of the word index
     nlp.add_pipe("fracas_sentences", before="parser")
+    # The entity recogniser (its own tok2vec: a third of fracas's time) gave only place candidates, which
+    # are now read from the tagged tokens (fracas.extract.place_names); a disabled pipe is never run.
+    if "ner" in nlp.pipe_names:
+        nlp.disable_pipe("ner")
     nlp.add_pipe("fracas_events", last=True, config={"actors_file": actors_file})
     return nlp
