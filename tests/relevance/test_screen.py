@@ -176,3 +176,45 @@ def test_a_history_of_a_past_war_is_in_the_commemorations_frame():
     scores = FrameScores.of(cue_pack(), fold(history), history)
     assert (scores.conflict, scores.other) == ({"violence": {"guerre": "guerre"}}, {
         "commemorations": {"poilus": "poilus", "historiens": "historiens", "14-18": "14-18"}})
+
+
+def _phrase_around(sentence: str, word: str) -> str | None:
+    folded = fold(sentence)
+    start = folded.index(word)
+    return names_no_act(folded, start, start + len(word))
+
+
+def test_a_trigger_verb_in_its_everyday_sense_reports_no_act():
+    everyday = [
+        ("Le ministre remercie ceux qui ont osé affronter avec lui de si lourds défis.", "affronter"),
+        ("La grave crise du carburant qui frappe la capitale paralyse les transports.", "frappe"),
+        ("Le village est frappé par la sécheresse depuis deux ans.", "frappe"),
+        ("Rien ne semble pouvoir les arrêter, disent les éleveurs des sauterelles.", "arreter"),
+        ("Le convoi s'est arrêté à la frontière pour la nuit.", "arrete"),
+        ("Le chœur a chanté, manifestant sa joie de revoir le public.", "manifestant"),
+    ]
+    assert [_phrase_around(sentence, word) for sentence, word in everyday] == [
+        "affronter avec lui de si lourds defis", "crise du carburant qui frappe", "frappe par la secheresse",
+        "rien ne semble pouvoir les arreter", "s'est arrete", "manifestant sa"]
+    acts = [("Les soldats ont affronté les rebelles près du pont.", "affronte"),
+            ("Un drone a frappé la capitale dans la nuit.", "frappe"),
+            ("La police a arrêté trois manifestants devant la mairie.", "arrete"),
+            ("Un manifestant a été blessé devant la mairie.", "manifestant")]
+    assert [_phrase_around(sentence, word) for sentence, word in acts] == [None, None, None, None]
+
+
+def test_weapons_delivered_or_described_name_no_act_even_where_phrases_overlap():
+    described = [
+        ("Le cargo a livré deux hélicoptères de combats et des radars.", "combats"),
+        ("Deux hélicoptères de transport et d'attaque sont arrivés à l'aéroport.", "attaque"),
+        ("Ces appareils sont bien équipés pour le combat tactique.", "combat"),
+        ("Le président a remis les clefs de six nouveaux hélicoptères de combat à l'armée de l'air.", "remis"),
+        ("Le président a remis les clefs de six nouveaux hélicoptères de combat à l'armée de l'air.", "combat"),
+        ("On spécule sur des offensives imminentes dans le sud.", "offensives"),
+        ("C'est la manifestation d'un partenariat solide entre les deux pays.", "manifestation"),
+    ]
+    assert [_phrase_around(sentence, word) for sentence, word in described] == [
+        "helicopteres de combats", "helicopteres de transport et d'attaque", "equipes pour le combat",
+        "remis les clefs de six nouveaux helicopteres", "helicopteres de combat", "offensives imminentes",
+        "c'est la manifestation d'un"]
+    assert _phrase_around("Les rebelles ont lancé une offensive contre la ville.", "offensive") is None

@@ -182,9 +182,13 @@ def names_no_act(folded_text: str, start: int, end: int, pack: CuePack | None = 
     combat", "exécuter son mandat"), or None."""
     pack = pack or cue_pack()
     window = 80  # a phrase of the list is short: look this far either side of the trigger
-    for match in pack.not_acts.finditer(folded_text, max(0, start - window), min(len(folded_text), end + window)):
-        if match.start() <= start and end <= match.end():
+    position, stop = max(0, start - window), min(len(folded_text), end + window)
+    # Phrases may overlap ("remis les clefs de quatre hélicoptères de combat"): try every start, not
+    # only the end of the last match.
+    while (match := pack.not_acts.search(folded_text, position, stop)) is not None and match.start() <= start:
+        if end <= match.end():
             return match.group()
+        position = match.start() + 1
     return None
 
 
