@@ -35,8 +35,9 @@ def test_the_lead_undated_act_takes_the_start_of_the_episode_the_next_sentence_g
 
 def test_an_announcement_day_gives_way_to_the_day_a_later_telling_gives_the_act():
     text = ("L'armée malienne a annoncé dimanche avoir mené des frappes aériennes près de Mopti, tuant une "
-            "vingtaine de terroristes. Les opérations interviennent après une surveillance menée le 5 mars. Une "
-            "seconde frappe a touché des pirogues près de Mopti le 5 mars.")
+            "vingtaine de terroristes. L'armée multiplie les opérations dans le centre du pays pour reprendre le "
+            "contrôle des axes. Les opérations interviennent après une surveillance menée le 5 mars. Une "
+            "seconde frappe a touché des pirogues près de Mopti.")
     assert [e[2] for e in dates(text, "2024-03-11")] == ["2024-03-05"]
 
 
