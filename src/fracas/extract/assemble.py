@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
@@ -22,17 +22,12 @@ from fracas.nlp.doctext import doc_text
 from fracas.resources import pack_alternation, rule_pack
 from fracas.extract.places import PlaceMention
 from fracas.model import Actor, Dispatch, Event, Evidence, Place, Source
-from fracas.resolve.dates import WEEKDAY_NAMES, TimeMention, find_time_expressions
+from fracas.resolve.dates import find_time_expressions
 from fracas.resolve.sources import grade_confidence
 from fracas.text import fold
 
 LONG_BEFORE_DAYS = 10  # an act dated further back than this is background to the news
-_FINAL_STOPS = (".", "!", "?", "…", "»", '"', ":")
-REPORTED_ON = re.compile(
-    r"(?:(?:a|ont|avait|aurait)\s+(?:\w+\s+)?(?:annonce|indique|declare|affirme|precise|rapporte|ajoute|assure"
-    r"|confirme|fait savoir|revendique|communique)\w*|a-t-on appris|a appris)"
-    # an inverted speaker between verb and day: "a annoncé la police vendredi"
-    r"(?:\s+(?:la|le|les|l'|des|un|une)\s*[\w-]+(?:\s+[\w-]+)?)?\s*(?:le\s+|ce\s+)?$")
+FINAL_STOPS = (".", "!", "?", "…", "»", '"', ":")
 
 
 Figures = tuple[int | None, int | None, int | None]  # low, best, high
@@ -202,7 +197,7 @@ def _set_aside(text: str) -> tuple[int, list[tuple[int, int]]]:
         offset += len(line) + 1
     body = [line for line in lines if line[2]]
     first = body[0] if body else None
-    headline_end = first[1] if first and len(body) > 1 and not first[2].endswith(_FINAL_STOPS) else 0
+    headline_end = first[1] if first and len(body) > 1 and not first[2].endswith(FINAL_STOPS) else 0
     other_stories = []
     for i, (start, end, line) in enumerate(body):
         cue = _OTHER_STORY.match(line)
@@ -329,83 +324,6 @@ def _more_conservative(best: int | None, previous: Figures | None) -> bool:
     if previous is None or not previous[1]:
         return True
     return best is not None and 0 < best < previous[1]
-
-
-def resolve_date(sentences: list[Span], dispatch: Dispatch, sentence_index: int, position: int) -> tuple[str, str, tuple[int, int] | None] | None:
-    """The date of an act: the time words of its sentence, else those of the lead, else publication."""
-    announced = None
-    # An act its sentence does not date is dated as the lead, else as the nearest earlier sentence that dates one.
-    for index in dict.fromkeys((sentence_index, sentence_index + 1, 0, *range(sentence_index - 1, 0, -1))):
-        if index >= len(sentences) or (index == sentence_index + 1 and announced is None):
-            continue  # the next sentence only dates an act whose own sentence gives just the announcement
-        found, acts = _dated_words(sentences[index], dispatch)
-        if not found and index == sentence_index:
-            start = _episode_start(sentences[index], dispatch)
-            if start is not None:
-                return _dated(sentences[index], start)
-        if found and not acts and announced is None:
-            announced = (sentences[index], found[0])
-        if acts:
-            best = min(acts, key=lambda t: abs(sentences[index].start_char + t.start - position))
-            best = _before_reference(best, found)
-            return _dated(sentences[index], _named_day_of(best, sentences, dispatch))
-    if announced is not None:
-        return _dated(*announced)
-    if dispatch.published is None:
-        return None
-    return dispatch.published.value.isoformat(), dispatch.published.precision, None
-
-
-def _before_reference(mention: TimeMention, found: list[TimeMention]) -> TimeMention:
-    """ "libérés le 21 novembre, enlevés la veille": the day before the day its sentence names (report
-    dates included); the mention as found when it is not such a word or the sentence names no day."""
-    days = [t for t in found if t.precision == "day" and not t.before_reference]
-    if not mention.before_reference or not days:
-        return mention
-    reference = min(days, key=lambda t: abs(t.start - mention.start))
-    assert reference.value is not None  # only dated mentions are found
-    return replace(mention, value=reference.value - dt.timedelta(days=mention.before_reference))
-
-
-def _named_day_of(mention: TimeMention, sentences: list[Span], dispatch: Dispatch) -> TimeMention:
-    """A bare weekday ("tombés au front dimanche") is the day the dispatch names in full with that
-    weekday ("ce dimanche 23 février"), when it names one: an explicit date outranks weekday arithmetic,
-    which a publication date known only to the month cannot even do."""
-    if mention.kind != "weekday":
-        return mention
-    weekdays = set(fold(mention.text).split()) & WEEKDAY_NAMES
-    for sentence in sentences:
-        for other in find_time_expressions(sentence.text, dispatch.published):
-            if other.kind in ("absolute", "period_start") and other.value is not None and other.precision == "day" \
-                    and weekdays & set(fold(other.text).split()):
-                return replace(mention, value=other.value, precision="day")
-    return mention
-
-
-
-def _dated_words(sentence: Span, dispatch: Dispatch) -> tuple[list[TimeMention], list[TimeMention]]:
-    """A sentence's dated time words, and those of them that date an act rather than its announcement."""
-    # A day after publication ("prévue vendredi prochain") dates neither an act nor its report.
-    latest = dispatch.published.value if dispatch.published and dispatch.published.precision == "day" else dt.date.max
-    found = [t for t in find_time_expressions(sentence.text, dispatch.published)
-             if t.value is not None and t.kind not in ("period_start", "duration") and t.value <= latest]
-    # "a annoncé lundi": the day of the announcement, not of the act, unless nothing else is given.
-    acts = [t for t in found if not REPORTED_ON.search(fold(sentence.text[:t.start])[-40:])]
-    return found, acts
-
-
-def _episode_start(sentence: Span, dispatch: Dispatch) -> TimeMention | None:
-    """ "des combats depuis mercredi 2 février": an act still going on, dated by the day it began when
-    its own sentence gives no other date ("depuis mars 2011" is a period, never an act's day)."""
-    starts = [t for t in find_time_expressions(sentence.text, dispatch.published)
-              if t.kind == "period_start" and t.value is not None and t.precision == "day"]
-    return starts[0] if starts else None
-
-
-def _dated(sentence: Span, best: TimeMention) -> tuple[str, str, tuple[int, int] | None]:
-    assert best.value is not None  # only dated mentions are kept
-    return best.value.isoformat(), best.precision or "day", (sentence.start_char + best.start,
-                                                             sentence.start_char + best.end)
 
 
 def _one_entry_per_source(found: list[tuple[Source, int, int]]) -> tuple[Source, ...]:

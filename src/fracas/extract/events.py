@@ -12,7 +12,8 @@ from spacy.tokens import Doc, Span
 
 from fracas.errors import InputError
 from fracas.extract.actors import ActorFinder, ActorMention
-from fracas.extract.assemble import Draft, attach_tolls, finish, last_day, long_before, other_stories, resolve_date
+from fracas.extract.act_dates import resolve_date
+from fracas.extract.assemble import Draft, attach_tolls, finish, last_day, long_before, other_stories
 from fracas.extract.attribution import Attribution, find_attributions
 from fracas.extract.mentions import Mention, find_mentions
 from fracas.extract.merging import CATCH_ALL_ACTORS, PRECISION_RANK, fold_restatements, latest_of_type, merge_or_add

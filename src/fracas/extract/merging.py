@@ -18,6 +18,8 @@ from fracas.resolve.actors import UNIDENTIFIED
 PRECISION_RANK = {"country": 0, "admin1": 1, "admin2": 2, "place": 3}
 # Catch-all names that a following name makes precise: "les rebelles ADF", "des jihadistes de l'Iswap".
 CATCH_ALL_ACTORS = ("Jihadist Groups", "Unidentified Armed Group")
+# How many days before publication an act told with its day may be the act an undated telling gave.
+RECENT_DAYS = 3
 
 
 def merge_or_add(drafts: list[Draft], draft: Draft) -> None:
@@ -81,12 +83,25 @@ def _same_day(existing: Draft, draft: Draft) -> bool:
         return True
     if _in_publication_month(existing, draft):
         return True  # a lead dated only by a publication month: any day of that month the body gives
+    if _undated_telling_of(existing, draft):
+        return True
     return not draft.own_date and (_is_vague(draft) or draft.location.name == existing.location.name)
 
 
 def _in_publication_month(existing: Draft, draft: Draft) -> bool:
     """Whether the existing draft is dated only by a publication known to the month, and the draft falls in it."""
     return existing.date_span is None and existing.date_precision == "month" and draft.date[:7] == existing.date[:7]
+
+
+def _undated_telling_of(existing: Draft, draft: Draft) -> bool:
+    """ "Une nuit vandale à Ziguinchor", then "dans la nuit du jeudi au vendredi, les manifestants ... à
+    Ziguinchor": a telling with no date words (dated by publication) and the same place's act told with its
+    day, in the days just before publication, are one act."""
+    if existing.date_span is not None or existing.date_precision != "day" or draft.date_precision != "day" \
+            or existing.location.name != draft.location.name:
+        return False
+    gap = (dt.date.fromisoformat(existing.date[:10]) - dt.date.fromisoformat(draft.date[:10])).days
+    return 0 <= gap <= RECENT_DAYS
 
 
 def _unnamed(actor: Actor) -> bool:

@@ -42,7 +42,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -69,6 +69,13 @@ class TimeMention:
     kind: TimeKind
     # "la veille": days before the day its sentence names, when it names one (0: none, publication-relative).
     before_reference: int = 0
+    # The weekday (0 Monday) of the day it dates when it names one: "mardi soir" Tuesday, "la nuit de mardi
+    # à mercredi" Tuesday (Wednesday with an hour after midnight), "lundi 5 octobre" Monday.
+    # (Read off the words, so not compared: two mentions are equal by span, value, precision and kind.)
+    weekday: int | None = field(default=None, compare=False)
+    # A night of two weekdays ("de mardi à mercredi"): the two, and whether an hour after midnight follows.
+    night: tuple[int, int] | None = field(default=None, compare=False)
+    after_midnight: bool = field(default=False, compare=False)
 
 
 # The words and patterns are data/fr/dates.yaml's; weekday and month names data/fr/calendar.yaml's.
@@ -132,13 +139,31 @@ def _time_expressions(text: str, published: PublicationDate | None) -> tuple[Tim
             if since and kind in ("absolute", "relative", "weekday"):
                 kind, start = "period_start", since.start()
             value = _future_weekday(low_text, start, kind, value, published)
-            candidates.append(TimeMention(start, end, text[start:end], value, precision, kind, before_reference))
+            candidates.append(TimeMention(start, end, text[start:end], value, precision, kind, before_reference,
+                                          _dated_weekday(match), *_night(match)))
     kept: list[TimeMention] = []
     for mention in sorted(candidates, key=lambda m: (m.start, -(m.end - m.start))):
         if kept and mention.start < kept[-1].end:
             continue
         kept.append(mention)
     return tuple(kept)
+
+
+def _dated_weekday(match: re.Match[str]) -> int | None:
+    """The weekday of the day a match dates: its weekday, or a night's first (its later one after midnight)."""
+    groups = match.groupdict()
+    if groups.get("wd"):
+        return _WEEKDAYS[groups["wd"]]
+    if groups.get("wd1") and groups.get("wd2"):
+        return _WEEKDAYS[groups["wd2"] if groups.get("late") else groups["wd1"]]
+    return None
+
+
+def _night(match: re.Match[str]) -> tuple[tuple[int, int] | None, bool]:
+    groups = match.groupdict()
+    if not (groups.get("wd1") and groups.get("wd2")) or "late" not in groups:
+        return None, False
+    return (_WEEKDAYS[groups["wd1"]], _WEEKDAYS[groups["wd2"]]), bool(groups["late"])
 
 
 def _future_weekday(low_text: str, start: int, kind: TimeKind, value: dt.date | None,
