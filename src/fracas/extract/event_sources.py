@@ -10,17 +10,15 @@ from fracas.extract.assemble import PERIOD_TOLL, Draft, long_before
 from fracas.extract.attribution import Attribution, bare_name, refers_back
 from fracas.extract.triggers import BACKGROUND
 from fracas.model import Dispatch
+from fracas.resources import pack_alternation, rule_pack
 from fracas.text import fold
 
 # An act dated by its own words this many days before publication is recalled, not the news: the
 # speakers of the news do not tell it.
 RECALLED_DAYS = 5
-# Sentences about something wider than the act: the whole country, similar acts elsewhere, a
-# campaign started earlier ("l'offensive lancée le 19 juin a fait 150 morts, selon l'ONU").
-ELSEWHERE = re.compile(
-    r"(?<![\w])(?:similaires?|(?:dans|a travers) (?:tout )?le pays|l'ensemble du pays"
-    r"|dans d'autres (?:villes|localites|regions|provinces|quartiers)"
-    r"|(?:lancee?s?|declenchee?s?) (?:le|en|il y a|depuis) )")
+# Sentences about something wider than the act (data/fr/attribution.yaml `wider_than_the_act`): the whole
+# country, similar acts elsewhere, a campaign started earlier.
+ELSEWHERE = re.compile(rf"(?<![\w])(?:{pack_alternation(rule_pack('attribution')['wider_than_the_act'], gap=' ')})")
 
 
 def attach_sources(drafts: list[Draft], attributions: list[Attribution], sentences: list[Span],
