@@ -48,3 +48,19 @@ def test_a_lead_act_no_speaker_precedes_takes_the_sources_of_the_next_act_of_its
             "Gitwe, dans la commune de Matongo, a indiqué l'administratrice de Matongo.")
     official = Source("Local official", "local_official", "administratrice de Matongo")
     assert sources_by_place(text) == {"Kayanza": [official], "Matongo": [official]}
+
+
+def test_a_later_act_takes_the_nearest_speaker_only_after_an_act_of_its_kind() -> None:
+    # The Kidal abduction comes a sentence after a speaker who told a clash: it is told in the dispatch's own
+    # voice. The Tessalit clash follows a speaker who told a clash: it is that clash told again in detail.
+    text = ("Des soldats et des rebelles se sont affrontés mardi à Gao, selon des sources sécuritaires. "
+            "La région vit dans la peur depuis des mois. "
+            "Des hommes armés ont enlevé un commerçant mercredi à Kidal. "
+            "Des soldats et des rebelles se sont affrontés jeudi à Mopti, selon des habitants. "
+            "Les combats ont aussi opposé soldats et rebelles à Tessalit.")
+    assert sources_by_place(text) == {
+        "Gao": [Source("Security source", "government", "des sources sécuritaires")],
+        "Kidal": [],
+        "Mopti": [Source("Witnesses", "witness", "des habitants")],
+        "Tessalit": [Source("Witnesses", "witness", "des habitants")],
+    }

@@ -10,17 +10,15 @@ from fracas.extract.assemble import PERIOD_TOLL, Draft, long_before
 from fracas.extract.attribution import Attribution, bare_name, refers_back
 from fracas.extract.triggers import BACKGROUND
 from fracas.model import Dispatch
+from fracas.resources import pack_alternation, rule_pack
 from fracas.text import fold
 
 # An act dated by its own words this many days before publication is recalled, not the news: the
 # speakers of the news do not tell it.
 RECALLED_DAYS = 5
-# Sentences about something wider than the act: the whole country, similar acts elsewhere, a
-# campaign started earlier ("l'offensive lancée le 19 juin a fait 150 morts, selon l'ONU").
-ELSEWHERE = re.compile(
-    r"(?<![\w])(?:similaires?|(?:dans|a travers) (?:tout )?le pays|l'ensemble du pays"
-    r"|dans d'autres (?:villes|localites|regions|provinces|quartiers)"
-    r"|(?:lancee?s?|declenchee?s?) (?:le|en|il y a|depuis) )")
+# Sentences about something wider than the act (data/fr/attribution.yaml `wider_than_the_act`): the whole
+# country, similar acts elsewhere, a campaign started earlier.
+ELSEWHERE = re.compile(rf"(?<![\w])(?:{pack_alternation(rule_pack('attribution')['wider_than_the_act'], gap=' ')})")
 
 
 def attach_sources(drafts: list[Draft], attributions: list[Attribution], sentences: list[Span],
@@ -35,12 +33,27 @@ def attach_sources(drafts: list[Draft], attributions: list[Attribution], sentenc
     for draft in drafts:
         recalled = draft.own_date and long_before(draft.date, dispatch, RECALLED_DAYS)
         own = _own_attributions(draft, located, _telling_sentences(draft, acts, sentences), sentences) \
-            or ([] if recalled else _nearest_attributions(located, min(draft.sentences)))
+            or ([] if recalled or not _told_by_nearest(draft, drafts, located)
+                else _nearest_attributions(located, min(draft.sentences)))
         # A name fracas cannot place ("a précisé Jean Dupont") adds nothing beside known sources; a kind of
         # source that is unknown by its words ("des sources concordantes", "un député") is one more source.
         known = [a for a in own if not _unplaced_name(a)]
         draft.sources = [(a.source, a.start, a.end) for a in (known or own)]
     _lead_sources(drafts, located)
+
+
+def _told_by_nearest(draft: Draft, drafts: list[Draft], located: list[tuple[int, Attribution]]) -> bool:
+    """Whether an act with no speaker of its own is told by the speakers of the nearest earlier sentence that
+    has one: the dispatch's first act always; a later one when that sentence is the one just before ("Lors de
+    la même opération, ...") or tells an act of its kind (the act told again in detail). A later act of
+    another kind further on, or after a speaker who tells no act, is told in the dispatch's own voice
+    ("Le 9 juin, des rebelles avaient attaqué Beni.")."""
+    first = min(draft.sentences)
+    nearest = max((i for i, _ in located if i < first), default=None)
+    if draft is drafts[0] or nearest is None or nearest == first - 1:
+        return True
+    kind = draft.mention.sub_event_type
+    return any(nearest in d.sentences and d.mention.sub_event_type == kind for d in drafts)
 
 
 def _lead_sources(drafts: list[Draft], located: list[tuple[int, Attribution]]) -> None:
