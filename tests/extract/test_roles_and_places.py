@@ -17,7 +17,7 @@ def test_strikes_against_a_gathering_of_fighters_hit_them_and_the_announcing_arm
     text = ("L'armée malienne a affirmé samedi avoir mené vendredi des frappes aériennes contre un "
             "rassemblement de jihadistes près de Tessit, dans la région de Gao.")
     assert roles(text, "2022-08-13") == [
-        ("Air/drone strike", "Military Forces of Mali", "Jihadist Groups", "Tessit", "ML", None),
+        ("Air/drone strike", "Military Forces of Mali", "Unidentified Armed Group (Mali)", "Tessit", "ML", None),
     ]
 
 
@@ -223,7 +223,7 @@ WHO_DID_WHAT = [
         "2020-01-10",
         "Sept soldats ont été tués jeudi dans une attaque jihadiste contre un poste militaire près de "
         "Téra, dans la région de Tillabéri, a annoncé le ministère nigérien de la Défense.",
-        ("Armed clash", "Jihadist Groups", "Military Forces of Niger"),
+        ("Armed clash", "Unidentified Armed Group (Niger)", "Military Forces of Niger"),
         id="a-jihadist-attack-names-jihadists-as-the-attackers",
     ),
 ]
@@ -328,7 +328,7 @@ def test_a_country_named_as_a_neighbour_is_that_country_not_a_foreign_province()
             "douze soldats ont été tués jeudi lors d'une attaque jihadiste contre leur position, selon les "
             "autorités béninoises.")
     assert roles(text, "2025-01-10") == [
-        ("Armed clash", "Jihadist Groups", "Military Forces of Benin", "Benin", "BJ", 12),
+        ("Armed clash", "Unidentified Armed Group (Benin)", "Military Forces of Benin", "Benin", "BJ", 12),
     ]
 
 
