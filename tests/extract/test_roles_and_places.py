@@ -532,3 +532,12 @@ def test_a_town_retaken_after_the_troops_left_is_a_non_violent_transfer():
     text = ("Des combattants d'al-Shabaab ont repris dimanche la ville de Beledweyne, en Somalie, peu après le "
             "départ des troupes de l'Union africaine, selon des habitants.")
     assert [r[0] for r in roles(text, "2016-10-24")] == ["Non-violent transfer of territory"]
+
+
+def test_fighters_killed_by_a_strike_the_sentence_leaves_open_are_the_unidentified_armed_group():
+    # The army struck and the dead are counted as fighters: it hit an armed group, here unnamed.
+    text = ("L'armée malienne a annoncé mercredi avoir mené mardi des frappes aériennes près de Tessit, dans la "
+            "région de Gao. Une quinzaine de terroristes ont été neutralisés, selon le communiqué.")
+    assert roles(text, "2023-06-08") == [
+        ("Air/drone strike", "Military Forces of Mali", "Unidentified Armed Group (Mali)", "Tessit", "ML", 15),
+    ]

@@ -16,12 +16,13 @@ from fracas.extract.assemble import Draft
 from fracas.extract.notes import write_note
 from fracas.extract.rulepack import policy_of
 from fracas.model import Actor, Event
-from fracas.resolve.actors import ActorDictionary
+from fracas.resolve.actors import UNIDENTIFIED, ActorDictionary
 from fracas.resolve.gazetteer import Gazetteer
 
 NON_STATE_KINDS = frozenset({"rebel_group", "political_militia", "identity_militia"})
 # Names that say what kind of group acted, not which one.
 VAGUE_NAMES = frozenset({"Unidentified Armed Group", "Jihadist Groups"})
+UNIDENTIFIED_KIND = "political_militia"  # the kind of data/actors.yaml's "Unidentified Armed Group"
 CIVILIANS = "Civilians"  # ACLED's catch-all for unarmed people, named after their country later
 
 
@@ -97,8 +98,18 @@ def _fill_target(draft: Draft, group: Actor | None, forces: Actor | None, police
         _name_vague_target(draft, group)
     if draft.actor2 is None and draft.mention.event_type == "Battles":
         draft.actor2 = _opponent(draft.actor1, group, forces)
+    if draft.actor2 is None and _forces_killed_fighters(draft):
+        # "des frappes ont neutralisé une dizaine de terroristes": the army hit an armed group, named or not.
+        draft.actor2 = group or Actor(UNIDENTIFIED, UNIDENTIFIED_KIND, None, None)
     if draft.actor2 is None and policy_of(draft.mention.sub_event_type).crowd_opponent == "police":
         draft.actor2 = police
+
+
+def _forces_killed_fighters(draft: Draft) -> bool:
+    """State forces struck or fought, and the dead are counted as armed fighters (not soldiers, not civilians)."""
+    violent = draft.mention.event_type in ("Battles", "Explosions/Remote violence")
+    return violent and draft.actor1.kind == "state_forces" and any(
+        victims.startswith("fighters:") for victims in draft.toll.killed)
 
 
 def _forces_not_hit(actors: Sequence[Actor], draft: Draft) -> Actor | None:
