@@ -541,3 +541,12 @@ def test_fighters_killed_by_a_strike_the_sentence_leaves_open_are_the_unidentifi
     assert roles(text, "2023-06-08") == [
         ("Air/drone strike", "Military Forces of Mali", "Unidentified Armed Group (Mali)", "Tessit", "ML", 15),
     ]
+
+
+def test_the_parties_to_a_truce_named_beside_a_strike_are_not_its_sides():
+    # "le cessez-le-feu entre Israël et le Hezbollah" says what the strike broke, not whom it hit.
+    text = ("Une frappe de drone israélienne a tué deux personnes mardi à Bint Jbeil, dans le sud du Liban, malgré "
+            "le cessez-le-feu entre Israël et le Hezbollah, selon les autorités locales.")
+    assert roles(text, "2025-06-08") == [
+        ("Air/drone strike", "Military Forces of Israel", "Civilians (Lebanon)", "Bent Jbail", "LB", 2),
+    ]
