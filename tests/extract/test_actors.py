@@ -63,6 +63,14 @@ def test_catch_all_actors_are_named_after_the_country_where_they_act():
     assert actors.in_country(civilians, None, None, None) == civilians
 
 
+def test_unnamed_jihadists_are_the_unidentified_armed_group_of_their_country():
+    # ACLED has no "jihadists" actor: fighters the text does not tie to a group are unidentified.
+    actors = ActorDictionary.load()
+    jihadists = actors.by_name("Jihadist Groups").actor("des jihadistes")
+    assert actors.in_country(jihadists, "BF", "BFA", "Burkina Faso") == Actor(
+        "Unidentified Armed Group (Burkina Faso)", "political_militia", "BFA", "des jihadistes")
+
+
 @pytest.mark.parametrize(("document", "message"), [
     ("actors: []\nnamed_by_country: [Shepherds]\n",
      "named_by_country lists ['Shepherds'], which are not actors of the dictionary; list the `name` of an actor entry"),

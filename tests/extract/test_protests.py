@@ -103,3 +103,21 @@ def test_the_security_forces_fighting_an_armed_group_are_the_countrys_military()
     assert [(sub, a2) for sub, _a1, a2, _place in protests(text, "2022-07-06")] == [
         ("Armed clash", "Military Forces of Mali"),
     ]
+
+
+def test_arrests_the_sentence_leaves_open_are_made_by_the_forces_and_hold_protesters_else_civilians():
+    # Nobody named in the arrest's own sentence: the state's forces made it; those held are the
+    # dispatch's protesters when it names some, else civilians.
+    after_a_march = ("Des milliers de manifestants ont défilé samedi à Kinshasa contre la hausse des prix. Lundi, "
+                     "une vingtaine de personnes ont été arrêtées à Goma, selon un responsable local.")
+    assert protests(after_a_march, "2023-06-07") == [
+        ("Peaceful protest", "Protesters (Democratic Republic of Congo)", None, "Kinshasa"),
+        ("Arrests", "Police Forces of the Democratic Republic of Congo",
+         "Protesters (Democratic Republic of Congo)", "Goma"),
+    ]
+    after_an_attack = ("Trois soldats ont été tués mardi dans une attaque jihadiste près de Mopti. Le lendemain, une "
+                       "dizaine de personnes ont été arrêtées à Sévaré, selon une source sécuritaire.")
+    assert protests(after_an_attack, "2023-06-09") == [
+        ("Armed clash", "Unidentified Armed Group (Mali)", "Military Forces of Mali", "Mopti"),
+        ("Arrests", "Military Forces of Mali", "Civilians (Mali)", "Sevare"),
+    ]

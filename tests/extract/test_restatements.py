@@ -13,7 +13,7 @@ def events(text, published):
              e.fatalities) for e in fracas.extract(text, published=published)]
 
 
-BONI_CLASH = ("2024-03-12", "Armed clash", "Jihadist Groups", "Military Forces of Mali", "Boni", 3)
+BONI_CLASH = ("2024-03-12", "Armed clash", "Unidentified Armed Group (Mali)", "Military Forces of Mali", "Boni", 3)
 
 
 def test_an_attack_restated_at_its_region_without_a_toll_is_the_village_act():
@@ -38,7 +38,7 @@ def test_an_act_dated_to_the_day_after_a_trend_is_reported():
     text = ("Les attaques jihadistes se multiplient depuis quelques jours dans l'ouest du Niger, notamment une "
             "embuscade tendue aux soldats nigériens lundi 2 octobre près de Tillia.")
     assert events(text, "2023-10-05") == [
-        ("2023-10-02", "Armed clash", "Jihadist Groups", "Military Forces of Niger", "Tillia", None)]
+        ("2023-10-02", "Armed clash", "Unidentified Armed Group (Niger)", "Military Forces of Niger", "Tillia", None)]
 
 
 def test_a_trend_with_no_day_of_its_own_is_background():

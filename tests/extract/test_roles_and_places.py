@@ -17,7 +17,7 @@ def test_strikes_against_a_gathering_of_fighters_hit_them_and_the_announcing_arm
     text = ("L'armée malienne a affirmé samedi avoir mené vendredi des frappes aériennes contre un "
             "rassemblement de jihadistes près de Tessit, dans la région de Gao.")
     assert roles(text, "2022-08-13") == [
-        ("Air/drone strike", "Military Forces of Mali", "Jihadist Groups", "Tessit", "ML", None),
+        ("Air/drone strike", "Military Forces of Mali", "Unidentified Armed Group (Mali)", "Tessit", "ML", None),
     ]
 
 
@@ -223,7 +223,7 @@ WHO_DID_WHAT = [
         "2020-01-10",
         "Sept soldats ont été tués jeudi dans une attaque jihadiste contre un poste militaire près de "
         "Téra, dans la région de Tillabéri, a annoncé le ministère nigérien de la Défense.",
-        ("Armed clash", "Jihadist Groups", "Military Forces of Niger"),
+        ("Armed clash", "Unidentified Armed Group (Niger)", "Military Forces of Niger"),
         id="a-jihadist-attack-names-jihadists-as-the-attackers",
     ),
 ]
@@ -328,7 +328,7 @@ def test_a_country_named_as_a_neighbour_is_that_country_not_a_foreign_province()
             "douze soldats ont été tués jeudi lors d'une attaque jihadiste contre leur position, selon les "
             "autorités béninoises.")
     assert roles(text, "2025-01-10") == [
-        ("Armed clash", "Jihadist Groups", "Military Forces of Benin", "Benin", "BJ", 12),
+        ("Armed clash", "Unidentified Armed Group (Benin)", "Military Forces of Benin", "Benin", "BJ", 12),
     ]
 
 
@@ -550,3 +550,21 @@ def test_an_anaphor_naming_another_village_still_tells_the_act_already_reported(
             "est la troisième depuis que les miliciens sont revenus d'Aita al-Shaab.")
     assert [(e.sub_event_type, e.location.name, e.fatalities)
             for e in fracas.extract(text, published="2024-06-04")] == [("Attack", "Markaba", 12)]
+
+
+def test_fighters_killed_by_a_strike_the_sentence_leaves_open_are_the_unidentified_armed_group():
+    # The army struck and the dead are counted as fighters: it hit an armed group, here unnamed.
+    text = ("L'armée malienne a annoncé mercredi avoir mené mardi des frappes aériennes près de Tessit, dans la "
+            "région de Gao. Une quinzaine de terroristes ont été neutralisés, selon le communiqué.")
+    assert roles(text, "2023-06-08") == [
+        ("Air/drone strike", "Military Forces of Mali", "Unidentified Armed Group (Mali)", "Tessit", "ML", 15),
+    ]
+
+
+def test_the_parties_to_a_truce_named_beside_a_strike_are_not_its_sides():
+    # "le cessez-le-feu entre Israël et le Hezbollah" says what the strike broke, not whom it hit.
+    text = ("Une frappe de drone israélienne a tué deux personnes mardi à Bint Jbeil, dans le sud du Liban, malgré "
+            "le cessez-le-feu entre Israël et le Hezbollah, selon les autorités locales.")
+    assert roles(text, "2025-06-08") == [
+        ("Air/drone strike", "Military Forces of Israel", "Civilians (Lebanon)", "Bent Jbail", "LB", 2),
+    ]

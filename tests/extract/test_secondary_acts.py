@@ -17,7 +17,9 @@ def test_fighters_an_army_says_it_neutralised_are_a_clash():
     text = ("L'armée burkinabè a annoncé mardi avoir neutralisé une trentaine de terroristes lundi près de "
             "Djibo, dans la province du Soum.")
     assert events(text, "2023-03-14") == [
-        ("Armed clash", "Military Forces of Burkina Faso", None, "Djibo", "BF", 30, "2023-03-13"),
+        # The neutralised are fighters: the army clashed with an armed group, here unnamed.
+        ("Armed clash", "Military Forces of Burkina Faso", "Unidentified Armed Group (Burkina Faso)", "Djibo", "BF", 30,
+         "2023-03-13"),
     ]
 
 

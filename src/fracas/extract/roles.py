@@ -55,10 +55,10 @@ def sort_roles(mention: Mention, sentence: Span, actors: list[ActorMention], cue
             roles.allies.append(actor)
             continue
         lead = fold(text[max(0, actor.start - base - 60):actor.start - base])
-        roles.between = roles.between or bool(cues.between_sides.search(lead))
         if cues.support.search(lead):
             previous = (actor, [])  # supporters, and any coordinated with them, play no role
             continue
+        roles.between = roles.between or bool(cues.between_sides.search(lead))
         role = _own_role(mention, actor, sentence, text, cues)
         if role == "defenders":  # "les soldats ont riposté, tuant dix assaillants": hit, though they killed
             roles.defenders.append(actor)

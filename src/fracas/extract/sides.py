@@ -16,12 +16,14 @@ from fracas.extract.assemble import Draft
 from fracas.extract.notes import write_note
 from fracas.extract.rulepack import policy_of
 from fracas.model import Actor, Event
-from fracas.resolve.actors import ActorDictionary
+from fracas.resolve.actors import UNIDENTIFIED, ActorDictionary
 from fracas.resolve.gazetteer import Gazetteer
 
 NON_STATE_KINDS = frozenset({"rebel_group", "political_militia", "identity_militia"})
 # Names that say what kind of group acted, not which one.
 VAGUE_NAMES = frozenset({"Unidentified Armed Group", "Jihadist Groups"})
+UNIDENTIFIED_KIND = "political_militia"  # the kind of data/actors.yaml's "Unidentified Armed Group"
+CIVILIANS = "Civilians"  # ACLED's catch-all for unarmed people, named after their country later
 
 
 def _is_vague(actor: Actor) -> bool:
@@ -57,18 +59,37 @@ def fill_open_sides(drafts: Sequence[Draft], actors: Sequence[Actor], named_by_c
     police who intervened in a demonstration (policy `crowd_opponent: police`) are the one state's forces
     the dispatch names, else `police` (the country's police forces): someone dispersed the crowd.
     `crowd_actors`: the dispatch's actors as named when they face a crowd ("les forces de sécurité" are
-    then the police)."""
+    then the police). Arrests (`open_perpetrator: police`) are made by those police, of the dispatch's
+    protesters, else of civilians, when the sentence names neither."""
     group, forces = named_group(actors, named_by_country), named_forces(actors)
     crowd_forces = named_forces(crowd_actors) if crowd_actors is not None else forces
     perpetrator = None if unclaimed else group
     for draft in drafts:
         if draft.actor2 is not None and draft.actor2.name == draft.actor1.name:
             draft.actor2 = None
-        filler = _forces_not_hit(actors, draft) if policy_of(draft.mention.sub_event_type).open_perpetrator == "forces" \
-            else perpetrator
+        rule = policy_of(draft.mention.sub_event_type).open_perpetrator
+        filler = _open_perpetrator(rule, draft, actors, perpetrator, crowd_forces or police)
         if filler is not None and _is_vague(draft.actor1) and _other(draft.actor2, filler):
             draft.actor1 = filler
+        if rule == "police" and draft.actor2 is None:
+            draft.actor2 = _arrested(actors)
         _fill_target(draft, group, forces, crowd_forces or police)
+
+
+def _open_perpetrator(rule: str, draft: Draft, actors: Sequence[Actor], group: Actor | None,
+                      police: Actor | None) -> Actor | None:
+    """Who did the act the sentence leaves open, by the policy's `open_perpetrator`: the dispatch's one group,
+    its one state's forces (beside those hit), or for arrests the forces facing the crowd, else the police."""
+    if rule == "forces":
+        return _forces_not_hit(actors, draft)
+    return police if rule == "police" else group
+
+
+def _arrested(actors: Sequence[Actor]) -> Actor:
+    """Who the police arrested when the sentence does not say: the protesters of a dispatch that names
+    them ("200 interpellations de militants" after a march), else civilians (ACLED's "Civilians (Chad)")."""
+    protesters = _only(a for a in actors if a.kind == "protesters")
+    return protesters or Actor(CIVILIANS, "civilians", None, None)
 
 
 def _fill_target(draft: Draft, group: Actor | None, forces: Actor | None, police: Actor | None) -> None:
@@ -77,8 +98,18 @@ def _fill_target(draft: Draft, group: Actor | None, forces: Actor | None, police
         _name_vague_target(draft, group)
     if draft.actor2 is None and draft.mention.event_type == "Battles":
         draft.actor2 = _opponent(draft.actor1, group, forces)
+    if draft.actor2 is None and _forces_killed_fighters(draft):
+        # "des frappes ont neutralisé une dizaine de terroristes": the army hit an armed group, named or not.
+        draft.actor2 = group or Actor(UNIDENTIFIED, UNIDENTIFIED_KIND, None, None)
     if draft.actor2 is None and policy_of(draft.mention.sub_event_type).crowd_opponent == "police":
         draft.actor2 = police
+
+
+def _forces_killed_fighters(draft: Draft) -> bool:
+    """State forces struck or fought, and the dead are counted as armed fighters (not soldiers, not civilians)."""
+    violent = draft.mention.event_type in ("Battles", "Explosions/Remote violence")
+    return violent and draft.actor1.kind == "state_forces" and any(
+        victims.startswith("fighters:") for victims in draft.toll.killed)
 
 
 def _forces_not_hit(actors: Sequence[Actor], draft: Draft) -> Actor | None:
