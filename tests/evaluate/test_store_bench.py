@@ -11,6 +11,7 @@ from store_fakes import make_event  # noqa: E402
 from fracas.evaluate.bench import bundled_dispatches  # noqa: E402
 from fracas.evaluate.store_bench import COUNTED, EXPORT_FORMATS, QUERIES, run_store_bench  # noqa: E402
 from fracas.evaluate.store_ingest_bench import marked  # noqa: E402
+from fracas.text import plain_whitespace  # noqa: E402
 
 
 class _OneEventEach:
@@ -48,8 +49,16 @@ def test_without_a_pipeline_the_bench_prints_the_store_side_only(tmp_path):
     assert (result.end_to_end, any("end to end" in line for line in result.lines())) == (None, False)
 
 
-def test_a_marked_dispatch_is_new_to_a_store_of_other_salts_and_reads_the_same():
+def test_a_marked_dispatch_names_its_run_in_a_last_paragraph_the_pipeline_keeps():
     dispatch = bundled_dispatches()[0]
-    one, other = marked(dispatch, 5), marked(dispatch, 6)
-    assert (one.id, one.text, other.text) == (
-        f"{dispatch.id}-bench5", dispatch.text + "\n\t \t", dispatch.text + "\n\t\t ")
+    one, other = marked(dispatch, 5), marked(dispatch, 26 * 26 + 27)
+    assert (one.id, one.text, other.text, plain_whitespace(other.text) == other.text) == (
+        f"{dispatch.id}-bench5", dispatch.text + "\n\n(réf. banc f)", dispatch.text + "\n\n(réf. banc bbb)", True)
+
+
+def test_a_second_run_on_the_same_store_gets_texts_new_to_it(tmp_path):
+    url = str(tmp_path / "bench.db")
+    run_store_bench(10, url=url, incoming=3, pipeline=_OneEventEach)
+    again = run_store_bench(10, url=url, reuse=True, incoming=3, pipeline=_OneEventEach)
+    assert again.end_to_end.full_summary.split(";")[0] == f"dispatches: {len(bundled_dispatches())} read, " \
+        f"{len(bundled_dispatches())} new, 0 duplicate, {len(bundled_dispatches())} near-duplicate, 0 irrelevant"

@@ -7,8 +7,10 @@ through `fracas.store.ingest.ingest`, the function `fracas ingest` runs, into th
 empty store, in the same process and the same run:
 
 - the same texts on both stores, each text new to both: a dispatch gets an id of its own run and a
-  suffix of blanks that spells the run's salt (a tab for a 1, a space for a 0), which changes no
-  event the pipeline reads (checked on the gold dispatches) but changes the content hash;
+  last paragraph naming the run, "(réf. banc XYZ)" with the run's salt in letters, which changes no
+  event the pipeline reads (checked on the gold dispatches, events and relevance verdicts) but changes
+  the content hash. (Blanks would not do: the pipeline reads runs of blanks as one space, and stores
+  the text as it read it.)
 - in chunks, the two stores taking turns at going first, so a change of the machine's load during the
   run falls on both alike;
 - after a few dispatches read by the pipeline untimed, so the model's first batches are not timed;
@@ -18,6 +20,7 @@ empty store, in the same process and the same run:
 from __future__ import annotations
 
 import dataclasses
+import string
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -62,10 +65,20 @@ class EndToEnd:
 
 
 def marked(dispatch: Dispatch, salt: int) -> Dispatch:
-    """The dispatch as a text new to a store that holds those of other salts: its own id and a suffix of
-    blanks (a newline, then the salt in binary: tab 1, space 0)."""
-    suffix = "\n" + "".join(" \t"[int(bit)] for bit in format(salt, "b"))
-    return dataclasses.replace(dispatch, id=f"{dispatch.id}-bench{salt}", text=dispatch.text + suffix)
+    """The dispatch as a text new to a store that holds those of other salts: its own id and a last
+    paragraph naming the salt in letters (no figure, which the pipeline could read as a toll or a date)."""
+    return dataclasses.replace(dispatch, id=f"{dispatch.id}-bench{salt}",
+                               text=f"{dispatch.text}\n\n(réf. banc {_letters(salt)})")
+
+
+def _letters(number: int) -> str:
+    """`number` in base 26, written with the letters a to z."""
+    out = ""
+    while True:
+        number, digit = divmod(number, 26)
+        out = string.ascii_lowercase[digit] + out
+        if number == 0:
+            return out
 
 
 def time_end_to_end(empty: EventStore, full: EventStore, pipeline: Extractor, dispatches: Sequence[Dispatch], *,
