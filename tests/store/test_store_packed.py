@@ -13,7 +13,9 @@ from store_fakes import make_event
 from fracas.dedupe import NEAR_DUPLICATE_THRESHOLD, signature, similarity
 from fracas.model import Dispatch, Evidence
 from fracas.store import content_hash, open_store
-from fracas.store.lsh import LSH_MIN_SHARED, lsh_buckets, may_be_near_duplicate, pack_signature, sketch
+from fracas.store.lsh import (
+    LSH_MIN_SHARED, lsh_buckets, may_be_near_duplicate, near_duplicate_sketches, pack_signature, sketch,
+)
 from fracas.store.migrations import BOOTSTRAP, LATEST_VERSION, MIGRATIONS
 from fracas.store.packing import (
     pack_record,
@@ -175,3 +177,14 @@ def test_an_unrelated_candidate_is_not_given_back(store, shared):
     twisted = tuple(value if i < 4 * shared else value ^ 1 for i, value in enumerate(sig))
     assert store.near_duplicate_candidates(twisted) == []
     assert store.near_duplicate_candidates(sig) == [("d-1", sig)]
+
+
+def test_the_sketches_of_many_candidates_are_tested_as_each_one_alone():
+    texts = [TEXT, "URGENT " + TEXT, "Une manifestation pacifique a réuni des enseignants devant la mairie.",
+             TEXT.replace("a", "o")]
+    mine = signature(TEXT)
+    stored = [sketch(signature(text)) for text in texts] + [pack_signature(signature(texts[1])), b"\x01\x02"]
+    assert near_duplicate_sketches(mine, stored, NEAR_DUPLICATE_THRESHOLD) == [
+        may_be_near_duplicate(mine, value, NEAR_DUPLICATE_THRESHOLD) for value in stored]
+    assert near_duplicate_sketches(mine, stored, NEAR_DUPLICATE_THRESHOLD)[:3] == [True, True, False]
+    assert near_duplicate_sketches(mine, [], NEAR_DUPLICATE_THRESHOLD) == []

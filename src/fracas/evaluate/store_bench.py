@@ -2,7 +2,8 @@
 
 Printed: bytes per event (the SQLite file, or PostgreSQL's tables and indexes), the store-side cost of
 ingesting a dispatch (dedupe and writes, the NLP excluded: it does not depend on the store) on the N
-store against an empty one, the time of the first page of filtered `events` listings, and the time
+store against an empty one, the end-to-end cost of `fracas ingest` per dispatch (the NLP included, on
+the gold dispatches: store_ingest_bench.py) on both, when a pipeline is given, the time of the first page of filtered `events` listings, and the time
 and peak memory (VmHWM of a fresh process) of each export format. Timings are the machine's, never
 test material.
 """
@@ -21,9 +22,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import fracas.dedupe
+from fracas.evaluate.bench import bundled_dispatches
+from fracas.evaluate.store_ingest_bench import EndToEnd, time_end_to_end
 from fracas.evaluate.synthetic_store import fill, fill_bulk, new_report, re_report
 from fracas.store import EventFilter, EventStore, open_store
-from fracas.store.ingest import store_dispatch
+from fracas.store.ingest import Extractor, store_dispatch
 from fracas.store.sqlite import SQLiteStore
 
 SEED = 1
@@ -69,6 +72,7 @@ class StoreBench:
     wal_pages_full: float = 0.0
     queries_s: dict[str, float] = field(default_factory=dict)
     exports: dict[str, dict[str, float]] = field(default_factory=dict)
+    end_to_end: EndToEnd | None = None  # `fracas ingest` with its NLP (None when no pipeline was given)
 
     def lines(self) -> list[str]:
         out = [
@@ -82,6 +86,8 @@ class StoreBench:
             f"{self.ingest_empty_cpu_ms:.1f} ms empty, {self.ingest_full_cpu_ms:.1f} ms at {self.events} events: "
             f"ratio {self.cpu_ratio:.2f}",
         ]
+        if self.end_to_end is not None:
+            out += self.end_to_end.lines(self.events)
         out += [f"events {name}: first page of {PAGE} in {seconds:.3f} s" for name, seconds in self.queries_s.items()]
         out += [f"export {fmt}: {r['events']:.0f} events in {r['seconds']:.1f} s, peak {r['peak_mb']:.0f} MB"
                 for fmt, r in self.exports.items()]
@@ -92,6 +98,8 @@ class StoreBench:
             f"ingest_ratio={self.ingest_full_ms / self.ingest_empty_ms:.2f} ingest_cpu_ratio={self.cpu_ratio:.2f} "
             f"wal_pages={self.wal_pages_empty:.1f}/{self.wal_pages_full:.1f} slowest_query_s={worst_query:.3f} "
             f"export_peak_mb={worst_export:.0f}"
+            + (f" end_to_end_ratio={self.end_to_end.ratio:.2f} end_to_end_cpu_ratio={self.end_to_end.cpu_ratio:.2f}"
+               if self.end_to_end is not None else "")
         )
         return out
 
@@ -107,9 +115,10 @@ class StoreBench:
 
 
 def run_store_bench(events: int, *, url: str | None = None, reuse: bool = False, incoming: int = INCOMING,
+                    pipeline: Callable[[], Extractor] | None = None,
                     say: Callable[[str], None] = lambda line: None) -> StoreBench:
     """Build (unless `reuse`) the synthetic store of `events` events at `url` (default: a temporary
-    SQLite file) and measure it."""
+    SQLite file) and measure it; with `pipeline` (a loader), also `fracas ingest` end to end."""
     with _location(url) as (target, scratch):
         with open_store(target) as store:
             build_s = 0.0 if reuse else build(store, events, say=say)
@@ -124,12 +133,19 @@ def run_store_bench(events: int, *, url: str | None = None, reuse: bool = False,
             # New texts on every run (a --reuse run must not time the dispatches an earlier run stored).
             full_ms = _ingest_ms(store, counts.events, incoming, salt=2 + counts.dispatches)
             full_pages = _wal_pages(store, salt=2 + counts.dispatches, after=incoming)
+            end_to_end = None
+            if pipeline is not None:
+                say("timing fracas ingest end to end")
+                with open_store(str(scratch / "empty-end-to-end.db")) as empty:
+                    end_to_end = time_end_to_end(empty, store, pipeline(), bundled_dispatches(),
+                                                 salt=counts.dispatches)
         exports = {}
         for fmt in EXPORT_FORMATS:
             say(f"exporting {fmt}")
             exports[fmt] = _export(target, fmt, scratch / f"out.{fmt}")
         return StoreBench(counts.events, counts.dispatches, build_s, size / max(1, counts.events), empty_ms[0],
-                          full_ms[0], empty_ms[1], full_ms[1], pages, page_bytes, empty_pages, full_pages, queries, exports)
+                          full_ms[0], empty_ms[1], full_ms[1], pages, page_bytes, empty_pages, full_pages, queries, exports,
+                          end_to_end)
 
 
 def build(store: EventStore, events: int, *, say: Callable[[str], None], every: int = 20_000) -> float:

@@ -191,10 +191,12 @@ def bench(
 
 
 def _bench_store(events: int, db: str | None, reuse: bool) -> None:
+    from fracas.evaluate.run import load_pipeline
     from fracas.evaluate.store_bench import run_store_bench
 
     try:
-        result = run_store_bench(events, url=db, reuse=reuse, say=lambda line: typer.echo(line, err=True))
+        result = run_store_bench(events, url=db, reuse=reuse, pipeline=load_pipeline,
+                                 say=lambda line: typer.echo(line, err=True))
     except FracasError as err:
         raise fail(str(err)) from err
     for line in result.lines():

@@ -90,6 +90,23 @@ def sketch(signature: Sequence[int] | np.ndarray) -> bytes:
     return bytes(value & 0xFF for value in signature)
 
 
+def near_duplicate_sketches(signature: Sequence[int] | bytes, stored: Sequence[Any], threshold: float) -> list[bool]:
+    """`may_be_near_duplicate` of each stored value, the sketches compared in one numpy step: in a large
+    store a dispatch has tens of LSH candidates (texts sharing two bands by a few common phrases), and
+    comparing them one call at a time cost more than reading them."""
+    mine = signature if isinstance(signature, bytes) else sketch(signature)
+    raws = [bytes(value) for value in stored]
+    alike = [i for i, raw in enumerate(raws) if mine and len(raw) == len(mine)]
+    # The others (whole signatures stored before m0007, values not comparable) one at a time, as before.
+    kept = [False if mine and len(raw) == len(mine) else may_be_near_duplicate(mine, raw, threshold) for raw in raws]
+    if alike:
+        matrix = np.frombuffer(b"".join(raws[i] for i in alike), np.uint8).reshape(len(alike), len(mine))
+        agreeing = np.count_nonzero(matrix == np.frombuffer(mine, np.uint8), axis=1)
+        for i, count in zip(alike, agreeing.tolist()):
+            kept[i] = count / len(mine) >= threshold
+    return kept
+
+
 def may_be_near_duplicate(signature: Sequence[int] | bytes, stored: Any, threshold: float) -> bool:
     """False when the stored sketch (or a whole signature stored before m0007) shows that the stored
     dispatch is less than `threshold` similar to `signature` (a signature, or its sketch); True when

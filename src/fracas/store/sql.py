@@ -18,7 +18,7 @@ from fracas.dedupe.minhash import signature as signature_of
 from fracas.errors import StoreError, UsageError
 from fracas.model import Dispatch, Event, Evidence, PublicationDate, Rejection, Relevance
 from fracas.store.candidates import candidate_query
-from fracas.store.lsh import LSH_MIN_SHARED, lsh_buckets, may_be_near_duplicate, sketch, unpack_signature
+from fracas.store.lsh import LSH_MIN_SHARED, lsh_buckets, near_duplicate_sketches, unpack_signature
 from fracas.store.packing import unpack_record, unpack_spans, unpack_text
 from fracas.store.migrations import BOOTSTRAP, LATEST_VERSION, MIGRATIONS, Dialect
 from fracas.store.reviews import ReviewTables
@@ -159,9 +159,9 @@ class SQLStore(RowValues, ReviewTables, FeedStateMixin, ABC):
             " ORDER BY d.id",
             [*buckets, min(LSH_MIN_SHARED, len(buckets))],
         )
-        mine = sketch(signature)
-        return [(row[0], _stored_signature(row[1], row[2], len(signature))) for row in rows
-                if row[1] is not None and may_be_near_duplicate(mine, row[1], threshold)]
+        rows = [row for row in rows if row[1] is not None]
+        kept = near_duplicate_sketches(signature, [row[1] for row in rows], threshold)
+        return [(row[0], _stored_signature(row[1], row[2], len(signature))) for row, keep in zip(rows, kept) if keep]
 
     def dispatches_of(self, event_id: str) -> list[StoredDispatch]:
         rows = self._all(
