@@ -31,6 +31,7 @@ SOURCES = {
     "fr_dates": ROOT / "data" / "fr" / "dates.yaml",
     "fr_names": ROOT / "data" / "fr" / "names.yaml",
     "fr_places": ROOT / "data" / "fr" / "places.yaml",
+    "fr_place_tolls": ROOT / "data" / "fr" / "place_tolls.yaml",
 }
 TARGET = ROOT / "src" / "fracas" / "resources"
 

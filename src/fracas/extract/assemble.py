@@ -17,6 +17,7 @@ from fracas.extract.casualties import CasualtyMention, find_casualties, victim_c
 from fracas.extract.casualty_context import SHORT_WINDOW, clause_bounds
 from fracas.extract.mentions import Mention
 from fracas.extract.notes import write_note
+from fracas.extract.place_tolls import draft_at_place, located_tolls
 from fracas.extract.rulepack import policy_of
 from fracas.nlp.doctext import doc_text
 from fracas.resources import pack_alternation, rule_pack
@@ -152,18 +153,41 @@ def attach_tolls(sentences: list[Span], dispatch: Dispatch, drafts: list[Draft],
     violent = [d for d in drafts if policy_of(d.mention.sub_event_type).toll]
     headline_end, other_stories = _set_aside(doc_text(sentences[0].doc) if sentences else "")
     from_headline: list[tuple[Draft, CasualtyMention, int, int]] = []
+    parted: set[int] = set()  # the drafts whose toll is told place by place
+    killed_before = False
     for index, sentence in enumerate(sentences):
+        places = sentence_places.get(index, [])
         tolls = _sentence_tolls(sentence, dispatch, other_stories)
         shares = _respective_acts(index, [c for c, _, _ in tolls], violent)
-        for casualty, start, end in tolls:
-            target = _toll_target(casualty, index, start, shares, drafts, violent, sentence_places.get(index, []))
+        located = located_tolls(sentence.text, sentence.start_char, tolls, places, killed_before)
+        by_place = any(place is not None for *_, place in located)
+        killed_before = any(c.outcome == "killed" for c, _, _ in tolls)
+        for casualty, start, end, place in located:
+            target = _toll_target(casualty, index, start, shares, drafts, violent, places)
+            target = _placed_target(target, casualty, place, by_place, (drafts, violent, parted))
             if target is not None and start < headline_end:
                 from_headline.append((target, casualty, start, end))
             elif target is not None:
                 _add_casualty(target.toll, casualty, start, end)
+    _add_headline_tolls(from_headline)
+
+
+def _add_headline_tolls(from_headline: list[tuple[Draft, CasualtyMention, int, int]]) -> None:
+    """A headline's figures go only to an act the body gives no toll."""
     for target, casualty, start, end in from_headline:
         if casualty.outcome != "killed" or not target.toll.has_killed:
             _add_casualty(target.toll, casualty, start, end)
+
+
+def _placed_target(target: Draft | None, casualty: CasualtyMention, place: PlaceMention | None, by_place: bool,
+                   lists: tuple[list[Draft], list[Draft], set[int]]) -> Draft | None:
+    """The act at the place a toll is tied to; None for a toll that only breaks down the parts ("... 8 à
+    Matete, alors que 22 hommes figurent parmi les victimes")."""
+    if target is not None and place is not None:
+        return draft_at_place(target, place, *lists)
+    if target is not None and by_place and id(target) in lists[2] and casualty.outcome == "killed":
+        return None
+    return target
 
 
 def _sentence_tolls(sentence: Span, dispatch: Dispatch,

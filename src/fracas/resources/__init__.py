@@ -17,7 +17,7 @@ from fracas.errors import ResourceError
 
 RESOURCE_NAMES = ("actors", "sources", "gazetteer_supplement", "triggers", "subtypes", "fr_roles", "fr_relevance",
                   "fr_reading_cues", "fr_calendar", "fr_casualties", "fr_numbers",
-                  "fr_attribution", "fr_dates", "fr_names", "fr_places")
+                  "fr_attribution", "fr_dates", "fr_names", "fr_places", "fr_place_tolls")
 
 
 @lru_cache(maxsize=None)
