@@ -359,8 +359,8 @@ def test_barricades_and_stones_in_the_next_sentence_make_the_demonstration_a_rio
 
 
 def test_a_village_no_gazetteer_has_is_placed_in_the_one_province_of_the_dispatch():
-    # Kpemboli is in no gazetteer; the dispatch's only other place, Dapaong, is in the Savanes region.
-    text = ("Jeudi, des hommes armés ont tué six civils dans le village de Kpemboli, au Togo, selon une source "
+    # Kpalbogou (an invented village) is in no gazetteer; the dispatch's only other place, Dapaong, is in the Savanes region.
+    text = ("Jeudi, des hommes armés ont tué six civils dans le village de Kpalbogou, au Togo, selon une source "
             "locale. Les blessés ont été évacués vers l'hôpital de Dapaong.")
     [event] = fracas.extract(text, published="2022-07-16")
     assert (event.sub_event_type, event.location.name, event.location.admin1, event.location.country,
@@ -444,10 +444,10 @@ def test_a_capital_standing_for_its_government_is_not_a_place_of_the_act():
 
 
 def test_a_village_no_gazetteer_has_goes_to_the_province_most_places_lie_in():
-    # Blamonga is in no gazetteer; Kara is named only as where the president was.
+    # Nabouloga (an invented village) is in no gazetteer; Kara is named only as where the president was.
     text = ("La région des Savanes, dont Dapaong est le chef-lieu, vit sous l'état d'urgence. Le président se "
             "trouvait alors dans la région de Kara. Il n'y a eu aucune revendication. Les habitants ont peur. "
-            "Dans la nuit de mercredi à jeudi, des hommes armés ont tué dix habitants à Blamonga, selon des "
+            "Dans la nuit de mercredi à jeudi, des hommes armés ont tué dix habitants à Nabouloga, selon des "
             "sources locales.")
     assert _places(text, "2022-07-15") == [("Attack", "Savanes", "Savanes", "admin1")]
 
