@@ -168,8 +168,8 @@ def _around_verb(text: str, folded: str, match: re.Match[str], sources: SourceDi
     introduces_clause = _CLAUSE_OPENER_RE.match(rest)
     inverted = _inverted(text, before, match.start()) and not introduces_clause
     misspelt = _MISSPELT_AUX_RE.match(folded, match.start()) is not None
-    if not inverted and (misspelt or not introduces_clause and _CLAUSE_ONLY_RE.fullmatch(folded, match.start(), match.end())):
-        return []  # "on dit que": a pronoun speaks, not a misspelt auxiliary; "a relevé le niveau": no speech
+    if not inverted and _speaks_not(folded, match, misspelt=misspelt, introduces_clause=bool(introduces_clause)):
+        return []
     if inverted:
         # "X, un collectif, a signalé une attaque contre l'hôpital": an act named after the verb is its object.
         found = [] if _OBJECT_RE.match(rest) else _forward(text, folded, after, cue, sources)
@@ -187,6 +187,12 @@ def _around_verb(text: str, folded: str, match: re.Match[str], sources: SourceDi
 
 
 _ABBREVIATION_BEFORE_RE = re.compile(r"\(\s*[A-ZÀ-Ý][\w-]{1,14}\s*\)\s*$")
+
+
+def _speaks_not(folded: str, match: re.Match[str], *, misspelt: bool, introduces_clause: bool) -> bool:
+    """Whether a verb with its speaker before it is no speech: "on dit que" (a pronoun speaks, not a misspelt
+    auxiliary), "a relevé le niveau d'alerte" (a verb that speaks only before a clause, with an object)."""
+    return misspelt or not introduces_clause and _CLAUSE_ONLY_RE.fullmatch(folded, match.start(), match.end()) is not None
 
 
 def _inverted(text: str, before: str, verb_start: int) -> bool:
