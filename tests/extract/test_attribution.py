@@ -293,3 +293,27 @@ def test_a_participle_with_its_agent_names_no_speaker_before_it() -> None:
 )
 def test_speaker_words_added_from_real_text(text: str, expected: list[tuple[str, str, str, str]]) -> None:
     assert spans(text) == expected
+
+
+def test_a_misspelt_auxiliary_before_an_inverted_speaker_still_names_him() -> None:
+    assert spans("Cinq gendarmes ont été tués lundi à Dori, on indiqué mardi des sources concordantes.") == [
+        ("des sources concordantes", "Unspecified source", "unknown", "on indiqué")]
+    assert spans("À Dori, on dit que les rebelles sont partis.") == []
+
+
+def test_a_bracketed_abbreviation_before_the_verb_closes_its_subject() -> None:
+    # "relevé" with an object is no speech; the bracket ends the subject, so nobody follows the verb.
+    assert spans("Lundi, la mission des Nations unies (Minusma) a relevé le niveau d'alerte de ses troupes "
+                 "face aux rebelles du M23.") == []
+    assert spans("Le groupe Etat islamique (EI) a revendiqué l'attentat.") == [
+        ("groupe Etat islamique (EI)", "Islamic State", "armed_group", "a revendiqué")]
+
+
+def test_an_ally_in_apposition_is_not_the_speaker() -> None:
+    assert spans("La milice locale, alliée de l'armée, indique avoir repris deux villages.") == [
+        ("milice locale", "Rebel commander", "armed_group", "indique")]
+
+
+def test_a_reassurance_is_a_reaction_not_a_report() -> None:
+    found = find_attributions("Le porte-parole de l'armée assure que la situation est sous contrôle.")
+    assert [(a.source.kind, a.stance) for a in found] == [("government", "reacts")]

@@ -64,3 +64,10 @@ def test_a_later_act_takes_the_nearest_speaker_only_after_an_act_of_its_kind() -
         "Mopti": [Source("Witnesses", "witness", "des habitants")],
         "Tessalit": [Source("Witnesses", "witness", "des habitants")],
     }
+
+
+def test_a_later_sentence_about_the_flight_or_the_whole_war_gives_no_source() -> None:
+    text = ("Des rebelles ont tué quatre soldats mardi à Uvira, a indiqué l'armée. "
+            "Un déplacement massif de la population fuyant ces combats est signalé par la société civile. "
+            "Le conflit a déjà causé plus de 3000 morts, selon des ONG.")
+    assert sources_by_place(text) == {"Uvira": [Source("Army spokesperson", "government", "armée")]}

@@ -48,8 +48,13 @@ __all__ = ["Attribution", "Stance", "bare_name", "find_attributions", "refers_ba
 _PAST = rf"(?:{alternation('speech_verbs')})"
 _ADVERB = rf"(?:{alternation('adverbs')})"
 # "a indiqué", "ont de leur côté affirmé", "indique" (present, only in inverted position), "fait état".
+# "on indiqué des sources": a misspelt auxiliary, read as one only when the speaker follows the verb.
+_MISSPELT_AUX = rf"(?:{alternation('misspelt_auxiliaries')})"
+_MISSPELT_AUX_RE = re.compile(rf"{_MISSPELT_AUX}\s")
+# Verbs that speak only before a clause or before their speaker: "a relevé le niveau d'alerte" raised it.
+_CLAUSE_ONLY_RE = re.compile(rf"(?:\w+\s+)*(?:{alternation('clause_only_verbs')}){PACK['speech_verb_endings']}")
 _VERB_RE = re.compile(
-    rf"(?<![\w'-])(?:{AUX}\s+(?:,?\s*{_ADVERB}\s*,?\s+)*)?{_PAST}{PACK['speech_verb_endings']}(?![\w-])"
+    rf"(?<![\w'-])(?:(?:{AUX}|{_MISSPELT_AUX})\s+(?:,?\s*{_ADVERB}\s*,?\s+)*)?{_PAST}{PACK['speech_verb_endings']}(?![\w-])"
 )
 _OBJECT_RE = re.compile(rf"(?:(?:{alternation('person_determiners')}|{alternation('definite_articles')})\s*)?(?:{alternation('object_nouns')})(?![\w])")
 _AGREED_PARTICIPLE_RE = re.compile(rf"(?:{_PAST})(?:{PACK['participle_agreements']})")
@@ -161,11 +166,14 @@ def _around_verb(text: str, folded: str, match: re.Match[str], sources: SourceDi
         after = adjunct.end()
     rest = folded[after:after + 40].lstrip()
     introduces_clause = _CLAUSE_OPENER_RE.match(rest)
-    inverted = before.endswith((",", "»", '"', "”", ")")) and not introduces_clause
+    inverted = _inverted(text, before, match.start()) and not introduces_clause
+    misspelt = _MISSPELT_AUX_RE.match(folded, match.start()) is not None
+    if not inverted and _speaks_not(folded, match, misspelt=misspelt, introduces_clause=bool(introduces_clause)):
+        return []
     if inverted:
         # "X, un collectif, a signalé une attaque contre l'hôpital": an act named after the verb is its object.
         found = [] if _OBJECT_RE.match(rest) else _forward(text, folded, after, cue, sources)
-        if found:
+        if found or misspelt:
             return _with_stance(folded, found, match.start(), match.end())
         # Nothing names a speaker after the verb, so it has an object and its subject is before the
         # comma or bracket: "Le groupe Etat islamique (EI) a revendiqué l'attentat", "Le porte-parole du
@@ -176,6 +184,24 @@ def _around_verb(text: str, folded: str, match: re.Match[str], sources: SourceDi
     reacting = not introduces_clause and _REACTION_RE.fullmatch(folded, match.start(), match.end()) is not None
     return _with_stance(folded, _backward(text, folded, before_end, cue, sources), match.start(), match.end(),
                         speaker_first=True, reacting=reacting)
+
+
+_ABBREVIATION_BEFORE_RE = re.compile(r"\(\s*[A-ZÀ-Ý][\w-]{1,14}\s*\)\s*$")
+
+
+def _speaks_not(folded: str, match: re.Match[str], *, misspelt: bool, introduces_clause: bool) -> bool:
+    """Whether a verb with its speaker before it is no speech: "on dit que" (a pronoun speaks, not a misspelt
+    auxiliary), "a relevé le niveau d'alerte" (a verb that speaks only before a clause, with an object)."""
+    return misspelt or not introduces_clause and _CLAUSE_ONLY_RE.fullmatch(folded, match.start(), match.end()) is not None
+
+
+def _inverted(text: str, before: str, verb_start: int) -> bool:
+    """Whether the speaker follows the verb: it comes after a comma or a quotation ("», a indiqué l'OSDH"), or
+    a bracket that is no abbreviation of the subject: in "la Mission des Nations unies (Monusco) a relevé le niveau d'alerte"
+    the bracket closes the speaker's own name, and what follows the verb is its object."""
+    if before.endswith((",", "»", '"', "”")):
+        return True
+    return before.endswith(")") and not _ABBREVIATION_BEFORE_RE.search(text, max(0, verb_start - 40), verb_start)
 
 
 def _speaks_nobody(folded: str, before: str, match: re.Match[str]) -> bool:

@@ -79,7 +79,10 @@ def _own_attributions(draft: Draft, located: list[tuple[int, Attribution]], tell
     """The act's own speakers, and those of the sentences telling more of it. When the act's sentence names
     its speaker, a later one is added only if his sentence refers back to the act ("ce bilan", "parmi les
     victimes"); otherwise he tells what follows him ("Le procureur a émis des mandats, a indiqué X")."""
-    own = [a for i, a in located if i in draft.sentences]
+    first = min(draft.sentences)
+    # A later sentence naming the act again about something wider ("la société civile signale un déplacement
+    # massif de la population fuyant ces combats") tells what followed it, not the act.
+    own = [a for i, a in located if i in draft.sentences and (i == first or not _wider(sentences[i]))]
     told = [a for i, a in located if i in telling and a.stance != "reacts"
             and (not own or refers_back(sentences[i].text))]
     return sorted(own + told, key=lambda a: a.start)
@@ -98,7 +101,12 @@ def _telling_sentences(draft: Draft, acts: set[int], sentences: list[Span]) -> s
     later_acts = [i for i in acts if i > first and i not in draft.sentences]
     stop = min(later_acts) if later_acts else len(sentences)
     return {i for i in range(first + 1, stop)
-            if not any(p.search(fold(sentences[i].text)) for p in (BACKGROUND, PERIOD_TOLL, ELSEWHERE))}
+            if not any(p.search(fold(sentences[i].text)) for p in (BACKGROUND, PERIOD_TOLL)) and not _wider(sentences[i])}
+
+
+def _wider(sentence: Span) -> bool:
+    """Whether a sentence is about something wider than the act (data/fr/attribution.yaml `wider_than_the_act`)."""
+    return ELSEWHERE.search(fold(sentence.text)) is not None
 
 
 def _nearest_attributions(located: list[tuple[int, Attribution]], first: int) -> list[Attribution]:
