@@ -218,3 +218,40 @@ def test_weapons_delivered_or_described_name_no_act_even_where_phrases_overlap()
         "remis les clefs de six nouveaux helicopteres", "helicopteres de combat", "offensives imminentes",
         "c'est la manifestation d'un"]
     assert _phrase_around("Les rebelles ont lancé une offensive contre la ville.", "offensive") is None
+
+
+def test_a_captivity_told_years_later_by_a_former_hostage_is_in_the_memoirs_frame():
+    memoir = ("Enlevé par des jihadistes en 2012, l'ex-otage raconte son calvaire et son difficile retour "
+              "dans un récit de sa captivité.")
+    scores = FrameScores.of(cue_pack(), fold(memoir), memoir)
+    assert scores.other == {"memoirs": {"ex-otage": "ex-otage", "raconte son calvaire": "raconte son calvaire",
+                                        "son difficile retour": "son difficile retour",
+                                        "recit de sa captivite": "récit de sa captivité"},
+                            "reviews": {"recit": "récit"}}
+    assert screen_text(memoir).screening == "undecided"
+    assert sentence_sense(("enleve", "enlever"), memoir, strict=True, text_other=8) == (
+        "'enleve' in a memoirs frame (ex-otage, raconte son calvaire, son difficile retour, récit de sa captivité)")
+    news = "Des jihadistes ont enlevé deux humanitaires dans la nuit près de Ménaka."
+    assert sentence_sense(("enleve", "enlever"), news, strict=True) is None
+
+
+def test_a_soldier_s_eulogy_and_an_army_recruitment_are_no_conflict_frame():
+    eulogy = "Mon général, vos citations et votre croix de la valeur militaire disent votre carrière."
+    recruits = "Les recrues du CIRFA ont signé des contrats et partent en formation avant leur affectation."
+    assert [FrameScores.of(cue_pack(), fold(text), text).other for text in (eulogy, recruits)] == [
+        {"commemorations": {"mon general": "Mon général", "citations": "citations",
+                            "croix de la valeur militaire": "croix de la valeur militaire",
+                            "carriere": "carrière"}},
+        {"military_routine": {"recrues": "recrues", "cirfa": "CIRFA", "signe des contrats": "signé des contrats",
+                              "en formation": "en formation", "affectation": "affectation"}}]
+
+
+def test_stopping_suffering_and_a_programme_of_events_are_no_acts():
+    everyday = [
+        ("Il a décidé d'arrêter de fumer l'an dernier.", "arreter"),
+        ("Depuis son retour, il affronte encore les souffrances de l'exil.", "affronte"),
+        ("Au programme : colloques, manifestations, expositions.", "manifestations"),
+    ]
+    assert [_phrase_around(sentence, word) for sentence, word in everyday] == [
+        "arreter de", "affronte encore les souffrances", "colloques, manifestations"]
+    assert _phrase_around("La police a arrêté deux suspects à Bamako.", "arrete") is None
