@@ -187,3 +187,18 @@ def test_deaths_in_an_accident_are_no_acts_toll() -> None:
 def test_another_witness_figure_is_a_rival_that_may_only_lower_the_toll() -> None:
     text = "Au moins douze civils ont été tués jeudi. Selon un autre habitant, le bilan s'élève à « 14 morts »."
     assert toll_of(text).fatalities() == (12, 12, None)
+
+
+def test_rival_sources_set_apart_by_a_stressed_pronoun_or_a_long_name_may_only_lower_the_toll() -> None:
+    stressed = toll_of("Le groupe a revendiqué la mort de quatre soldats, tandis qu'un officier interrogé évoque, lui, "
+                       "une trentaine d'assaillants tués.")
+    long_name = toll_of("Neuf civils ont été tués par les frappes, selon un élu. Mais, un porte-parole de la "
+                        "coalition des mouvements armés pour la défense et la paix du Nord et du Centre a fait état "
+                        "de quinze morts.")
+    assert (stressed.fatalities(), long_name.fatalities()) == ((4, 4, 4), (9, 9, 9))
+
+
+def test_a_state_force_named_by_its_members_is_the_same_victims_as_its_soldiers() -> None:
+    text = ("Huit soldats ont été tués dans une embuscade. Le ministère précise que huit éléments de la garde "
+            "nationale ont perdu la vie.")
+    assert toll_of(text).fatalities() == (8, 8, 8)
