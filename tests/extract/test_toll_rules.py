@@ -202,3 +202,12 @@ def test_a_state_force_named_by_its_members_is_the_same_victims_as_its_soldiers(
     text = ("Huit soldats ont été tués dans une embuscade. Le ministère précise que huit éléments de la garde "
             "nationale ont perdu la vie.")
     assert toll_of(text).fatalities() == (8, 8, 8)
+
+
+@pytest.mark.model
+def test_a_leads_toll_told_before_its_act_is_the_first_later_acts() -> None:
+    text = ("Le bilan des violences dans le village de Koumra s'est alourdi. Selon le préfet, 23 personnes ont "
+            "été tuées. Les tensions opposaient depuis des mois des pêcheurs et des cultivateurs de la région. "
+            "Des miliciens armés de machettes ont attaqué le village mardi.")
+    assert [(e.sub_event_type, e.fatalities) for e in fracas.extract(text, published="2024-03-14")] == [
+        ("Attack", 23)]
