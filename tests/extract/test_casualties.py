@@ -312,3 +312,14 @@ def test_a_killing_shares_the_auxiliary_of_the_act_before_it() -> None:
     assert find_casualties(text) == [C(35, 54, "killed", 10, 10, 10, False, "insurgés", False, 0)]
     # Without an auxiliary earlier in the clause, "et tué" reads no toll.
     assert find_casualties("Le village attaqué et tué trois.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Neuf soldats ont été tués dans une embuscade dans le nord du pays, en proie à des violences depuis 2015.",
+    "Trois gardes ont été tués près du lac, devenu ces dernières années le refuge des insurgés.",
+    "Deux manifestants sont morts à Lomé lors d'une marche de l'UDP, parti d'opposition créé en 2012.",
+    "Le bilan faisait état de 8 morts, mais depuis, d'autres sources parlent de 20 morts.",
+    "Quatre soldats ont été tués dans un accrochage, d'autres ont été capturés, avant d'être relâchés en mai.",
+])
+def test_a_period_describing_the_place_or_group_is_not_the_tolls(text: str) -> None:
+    assert [m.context for m in find_casualties(text)][:1] == [False]

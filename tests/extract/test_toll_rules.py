@@ -187,3 +187,27 @@ def test_deaths_in_an_accident_are_no_acts_toll() -> None:
 def test_another_witness_figure_is_a_rival_that_may_only_lower_the_toll() -> None:
     text = "Au moins douze civils ont été tués jeudi. Selon un autre habitant, le bilan s'élève à « 14 morts »."
     assert toll_of(text).fatalities() == (12, 12, None)
+
+
+def test_rival_sources_set_apart_by_a_stressed_pronoun_or_a_long_name_may_only_lower_the_toll() -> None:
+    stressed = toll_of("Le groupe a revendiqué la mort de quatre soldats, tandis qu'un officier interrogé évoque, lui, "
+                       "une trentaine d'assaillants tués.")
+    long_name = toll_of("Neuf civils ont été tués par les frappes, selon un élu. Mais, un porte-parole de la "
+                        "coalition des mouvements armés pour la défense et la paix du Nord et du Centre a fait état "
+                        "de quinze morts.")
+    assert (stressed.fatalities(), long_name.fatalities()) == ((4, 4, 4), (9, 9, 9))
+
+
+def test_a_state_force_named_by_its_members_is_the_same_victims_as_its_soldiers() -> None:
+    text = ("Huit soldats ont été tués dans une embuscade. Le ministère précise que huit éléments de la garde "
+            "nationale ont perdu la vie.")
+    assert toll_of(text).fatalities() == (8, 8, 8)
+
+
+@pytest.mark.model
+def test_a_leads_toll_told_before_its_act_is_the_first_later_acts() -> None:
+    text = ("Le bilan des violences dans le village de Koumra s'est alourdi. Selon le préfet, 23 personnes ont "
+            "été tuées. Les tensions opposaient depuis des mois des pêcheurs et des cultivateurs de la région. "
+            "Des miliciens armés de machettes ont attaqué le village mardi.")
+    assert [(e.sub_event_type, e.fatalities) for e in fracas.extract(text, published="2024-03-14")] == [
+        ("Attack", 23)]

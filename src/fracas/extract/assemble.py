@@ -294,7 +294,8 @@ def _draft_for(index: int, position: int, drafts: list[Draft], places: list[Plac
 
 def _earlier_draft_for(index: int, drafts: list[Draft], places: list[PlaceMention]) -> Draft | None:
     """A toll sentence with no act of its own: the latest act of the three sentences before (of the place
-    it names, when it names one), else the act of the next sentence."""
+    it names, when it names one), else the first act of the three sentences after (a lead's toll told
+    before its act: "Le bilan s'est aggravé : 41 tués. [...] L'escalade a abouti à une attaque")."""
     earlier = [d for d in drafts if min(d.sentences) < index and index - max(d.sentences) <= 3]
     admin1s = {p.place.admin1 for p in places} | {p.place.name for p in places}
     matching = [d for d in earlier if d.location.admin1 in admin1s or d.location.name in admin1s]
@@ -302,8 +303,8 @@ def _earlier_draft_for(index: int, drafts: list[Draft], places: list[PlaceMentio
         return matching[-1]
     if earlier:
         return earlier[-1]
-    later = [d for d in drafts if min(d.sentences) == index + 1]
-    return later[0] if later else None
+    later = [d for d in drafts if index < min(d.sentences) <= index + 3]
+    return min(later, key=lambda d: min(d.sentences)) if later else None
 
 
 def _add_casualty(toll: Toll, casualty: CasualtyMention, start: int, end: int) -> None:
