@@ -66,6 +66,9 @@ def sort_roles(mention: Mention, sentence: Span, actors: list[ActorMention], cue
         group = getattr(roles, role)
         group.append(actor)
         previous = (actor, group)
+    # "six morts, dont deux civils, dans un attentat sur un poste militaire": the post is what was aimed at,
+    # the dead are its toll; a perpetrator's target is the post's forces.
+    roles.targets.sort(key=lambda a: not cues.installation.match(fold(a.text)))
     return roles
 
 
@@ -86,6 +89,8 @@ def _own_role(mention: Mention, actor: ActorMention, sentence: Span, text: str, 
     between = fold(text[mention.trigger_end - base:gap_end - base]) if actor.start >= mention.trigger_end else ""
     if actor.start <= mention.trigger_start < actor.end:
         return "agents"  # "une attaque jihadiste": the act's own adjective names who did it
+    if cues.installation.match(fold(actor.text)):
+        return "targets"
     if cues.held_by.search(before):
         return "targets"
     if cues.repelled.search(before):
@@ -99,7 +104,9 @@ def _own_role(mention: Mention, actor: ActorMention, sentence: Span, text: str, 
         return "agents"
     if _is_object(doc, actor) or cues.victims_verb.match(fold(text[actor.end - base:actor.end - base + 40])):
         return "targets"
-    return "neutral"
+    # "28 soldats tués, ainsi que des dizaines d'assaillants", "ont fait face aux assaillants": who the text
+    # calls the assailants struck first, unless it says they were hit.
+    return "agents" if cues.attacker.match(fold(actor.text)) else "neutral"
 
 
 def _is_state_or_unknown(actor: ActorMention) -> bool:
