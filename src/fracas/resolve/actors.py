@@ -103,8 +103,7 @@ class ActorDictionary:
         generic_words: dict[str, str] = {}
         gendarmerie_military: set[str] = set()
         for document in documents:
-            _parse_theatres(document, theatre, unidentified)
-            abroad.update(document.get("unidentified_abroad") or ())
+            _parse_theatres(document, theatre, unidentified, abroad)
             _parse_generic_words(document, generic_words, gendarmerie_military)
             named_by_country.update(document.get("named_by_country") or ())
             country_names.update({str(k).upper(): str(v) for k, v in (document.get("country_names") or {}).items()})
@@ -168,9 +167,12 @@ class ActorDictionary:
         return self.entries.get(name) or ActorEntry(name, "state_forces", forces.country)
 
 
-def _parse_theatres(document: Any, theatre: dict[tuple[str, str], str], unidentified: set[str]) -> None:
-    """A document's `theatre_groups` ((key, alpha-2) -> actor name) and `coded_as_unidentified`."""
+def _parse_theatres(document: Any, theatre: dict[tuple[str, str], str], unidentified: set[str],
+                    abroad: set[str]) -> None:
+    """A document's `theatre_groups` ((key, alpha-2) -> actor name), `coded_as_unidentified` and
+    `unidentified_abroad`."""
     unidentified.update(document.get("coded_as_unidentified") or ())
+    abroad.update(document.get("unidentified_abroad") or ())
     for key, by_country in (document.get("theatre_groups") or {}).items():
         theatre.update({(str(key), str(alpha2).upper()): name for alpha2, name in by_country.items()})
 
