@@ -193,7 +193,7 @@ def _parse_generic_words(document: Any, generic_words: dict[str, str], gendarmer
 def _check_named(names: set[str], entries: dict[str, ActorEntry]) -> None:
     unknown = sorted(names - entries.keys())
     if unknown:
-        raise ResourceError(f"theatre_groups, coded_as_unidentified or unidentified_abroad name {unknown}, which are not actors "
+        raise ResourceError(f"theatre_groups or coded_as_unidentified name {unknown}, which are not actors "
                             "of the dictionary; list the `name` of an actor entry")
 
 
