@@ -28,7 +28,9 @@ def test_a_title_counting_neutralised_fighters_is_the_toll_of_the_attack_the_bod
             "Des hommes armés ont attaqué lundi un poste militaire à Djibo, dans la province du Soum. "
             "L'attaque a été repoussée, a indiqué l'armée.")
     assert events(text, "2023-03-14") == [
-        ("Armed clash", "Unidentified Armed Group (Burkina Faso)", None, "Djibo", "BF", 10, "2023-03-13"),
+        # The military post attacked is the army's: it is the side hit.
+        ("Armed clash", "Unidentified Armed Group (Burkina Faso)", "Military Forces of Burkina Faso", "Djibo", "BF", 10,
+         "2023-03-13"),
     ]
 
 

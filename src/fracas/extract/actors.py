@@ -73,7 +73,7 @@ def _squash(text: str) -> str:
     return re.sub(r"[\s]+", " ", text)
 
 
-VAGUE = {"Jihadist Groups", "Unidentified Armed Group", "Gang (Haiti)"}
+VAGUE = {"Jihadist Groups", "Unidentified Armed Group", "Gang (Haiti)", "Bandits (Nigeria)"}
 OF_JOIN = re.compile(r"^\s+(?:du|de\s+la|de\s+l'|de|d'|des)\s*$")
 # "des hommes armés, appartenant au mouvement indépendantiste de l'Ambazonie", "des hommes armés habillés
 # en tenue de chasseurs dozos", "des djihadistes liés à l'État islamique", "le gang “Gran Grif”", "le gang
@@ -100,13 +100,20 @@ def _joined(vague: ActorMention, named: ActorMention, folded: str) -> bool:
 
 
 def _drop_vague_before_named(mentions: list[ActorMention], folded: str) -> list[ActorMention]:
-    """"les rebelles du M23", "les jihadistes de l'EI": the named group is the actor, not the vague word."""
-    kept = []
-    for index, mention in enumerate(mentions):
+    """"les rebelles du M23", "les jihadistes de l'EI": the named group is the actor, not the vague word;
+    "les bandits du gang “Gran Grif”": a vague word joined to a vague word that names the group goes too."""
+    kept: list[ActorMention] = []
+    named: ActorMention | None = None  # the named group the mentions after this one stand for, if any
+    for index in range(len(mentions) - 1, -1, -1):
+        mention = mentions[index]
         following = mentions[index + 1] if index + 1 < len(mentions) else None
         vague = mention.entry is None or mention.entry.name in VAGUE
-        if (vague and following is not None and following.entry is not None
-                and following.entry.name not in VAGUE and _joined(mention, following, folded)):
+        if not vague:
+            named = mention
+        elif following is not None and named is not None and following.entry is not None \
+                and (following is named or _joined(following, named, folded)) and _joined(mention, following, folded):
             continue
+        else:
+            named = None
         kept.append(mention)
-    return kept
+    return kept[::-1]

@@ -66,6 +66,9 @@ def sort_roles(mention: Mention, sentence: Span, actors: list[ActorMention], cue
         group = getattr(roles, role)
         group.append(actor)
         previous = (actor, group)
+    # "six morts, dont deux civils, dans un attentat sur un poste militaire": the post is what was aimed at,
+    # the dead are its toll; a perpetrator's target is the post's forces.
+    roles.targets.sort(key=lambda a: not cues.installation.match(fold(a.text)))
     return roles
 
 
@@ -86,8 +89,8 @@ def _own_role(mention: Mention, actor: ActorMention, sentence: Span, text: str, 
     between = fold(text[mention.trigger_end - base:gap_end - base]) if actor.start >= mention.trigger_end else ""
     if actor.start <= mention.trigger_start < actor.end:
         return "agents"  # "une attaque jihadiste": the act's own adjective names who did it
-    if cues.held_by.search(before):
-        return "targets"
+    if cues.held_by.search(before) or cues.installation.match(fold(actor.text)):
+        return "targets"  # "la localité tenue par les rebelles", "l'attaque du camp militaire": hit
     if cues.repelled.search(before):
         return "agents"  # "ont repoussé les assaillants": who was repelled struck first
     if cues.defender.match(fold(text[actor.end - base:actor.end - base + 100])):
@@ -99,7 +102,13 @@ def _own_role(mention: Mention, actor: ActorMention, sentence: Span, text: str, 
         return "agents"
     if _is_object(doc, actor) or cues.victims_verb.match(fold(text[actor.end - base:actor.end - base + 40])):
         return "targets"
-    return "neutral"
+    return _by_own_name(actor, cues)
+
+
+def _by_own_name(actor: ActorMention, cues: RoleCues) -> str:
+    """"28 soldats tués, ainsi que des dizaines d'assaillants", "ont fait face aux assaillants": who the text
+    calls the assailants struck first (when no cue says they were hit)."""
+    return "agents" if cues.attacker.match(fold(actor.text)) else "neutral"
 
 
 def _is_state_or_unknown(actor: ActorMention) -> bool:

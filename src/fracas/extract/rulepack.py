@@ -20,7 +20,8 @@ RoleRule = Literal["perpetrator", "sides", "crowd"]
 CrowdOpponent = Literal["police", "hit_or_police", "none"]
 Told = Literal["generic", "precise", "intervention"]
 ROLE_CUE_NAMES = ("target", "agent", "held_by", "victims_verb", "between_sides", "coordinated", "genitive", "support",
-                  "unclaimed", "repelled", "defender")
+                  "unclaimed", "repelled", "defender", "attacker",
+                  "installation")
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,8 @@ class RoleCues:
     unclaimed: re.Pattern[str]  # "n'a pas été revendiqué": no group named elsewhere is the perpetrator
     repelled: re.Pattern[str]  # "ont repoussé les assaillants": the side repelled struck first
     defender: re.Pattern[str]  # "les soldats ont riposté": the side that fights back was struck
+    attacker: re.Pattern[str]  # "les assaillants": an actor whose own name says it struck first
+    installation: re.Pattern[str]  # "un poste militaire": an actor named by the post it holds is hit
 
 
 @lru_cache(maxsize=None)

@@ -64,8 +64,10 @@ class ActorDictionary:
                  theatre_groups: dict[tuple[str, str], ActorEntry] | None = None,
                  coded_as_unidentified: frozenset[str] = frozenset(),
                  generic_words: dict[str, str] | None = None,
-                 gendarmerie_military: frozenset[str] = frozenset()) -> None:
+                 gendarmerie_military: frozenset[str] = frozenset(),
+                 unidentified_abroad: frozenset[str] = frozenset()) -> None:
         self.entries = entries
+        self.unidentified_abroad = unidentified_abroad  # national catch-alls ("Bandits (Nigeria)"): see in_country
         self.gendarmerie_military = gendarmerie_military  # alpha-3 of states whose gendarmerie is military
         self.generic_words = generic_words or {}  # folded common noun -> the kind it names (`generic_words`)
         self.theatre_groups = theatre_groups or {}
@@ -97,10 +99,11 @@ class ActorDictionary:
         country_names: dict[str, str] = {}
         theatre: dict[tuple[str, str], str] = {}
         unidentified: set[str] = set()
+        abroad: set[str] = set()
         generic_words: dict[str, str] = {}
         gendarmerie_military: set[str] = set()
         for document in documents:
-            _parse_theatres(document, theatre, unidentified)
+            _parse_theatres(document, theatre, unidentified, abroad)
             _parse_generic_words(document, generic_words, gendarmerie_military)
             named_by_country.update(document.get("named_by_country") or ())
             country_names.update({str(k).upper(): str(v) for k, v in (document.get("country_names") or {}).items()})
@@ -113,11 +116,11 @@ class ActorDictionary:
         if unknown:
             raise ResourceError(f"named_by_country lists {unknown}, which are not actors of the dictionary; "
                                 "list the `name` of an actor entry")
-        _check_named(set(theatre.values()) | unidentified, entries)
+        _check_named(set(theatre.values()) | unidentified | abroad, entries)
         return cls(entries, aliases, frozenset(nouns), demonyms, frozenset(police), missions,
                    frozenset(named_by_country), country_names,
                    {key: entries[name] for key, name in theatre.items()}, frozenset(unidentified), generic_words,
-                   frozenset(gendarmerie_military))
+                   frozenset(gendarmerie_military), frozenset(abroad))
 
     def by_name(self, name: str) -> ActorEntry:
         try:
@@ -140,8 +143,10 @@ class ActorDictionary:
     def in_country(self, actor: Actor, alpha2: str | None, alpha3: str | None, country_name: str | None) -> Actor:
         """A catch-all actor named after the country where it acts, as ACLED names it ("Civilians (Mali)");
         any other actor, or one with no known country, unchanged."""
-        if actor.name in self.coded_as_unidentified:
-            # "des jihadistes" named no group: ACLED codes them as the country's unidentified armed group.
+        abroad = actor.name in self.unidentified_abroad and alpha3 is not None and actor.country != alpha3
+        if actor.name in self.coded_as_unidentified or abroad:
+            # "des jihadistes" named no group, "des bandits" outside Nigeria are not Nigeria's Bandits: ACLED
+            # codes them as the country's unidentified armed group.
             actor = self.entries[UNIDENTIFIED].actor(actor.text)
         if actor.name not in self.named_by_country or alpha2 is None or country_name is None:
             return actor
@@ -162,9 +167,12 @@ class ActorDictionary:
         return self.entries.get(name) or ActorEntry(name, "state_forces", forces.country)
 
 
-def _parse_theatres(document: Any, theatre: dict[tuple[str, str], str], unidentified: set[str]) -> None:
-    """A document's `theatre_groups` ((key, alpha-2) -> actor name) and `coded_as_unidentified`."""
+def _parse_theatres(document: Any, theatre: dict[tuple[str, str], str], unidentified: set[str],
+                    abroad: set[str]) -> None:
+    """A document's `theatre_groups` ((key, alpha-2) -> actor name), `coded_as_unidentified` and
+    `unidentified_abroad`."""
     unidentified.update(document.get("coded_as_unidentified") or ())
+    abroad.update(document.get("unidentified_abroad") or ())
     for key, by_country in (document.get("theatre_groups") or {}).items():
         theatre.update({(str(key), str(alpha2).upper()): name for alpha2, name in by_country.items()})
 
