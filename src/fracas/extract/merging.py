@@ -270,9 +270,9 @@ def fold_restatements(drafts: list[Draft]) -> None:
     des attaques ..." after the attack on a village) — whatever sub-type its bare words gave it. Runs once
     the tolls are attached, so that a telling which carries its own toll stays an event."""
     for draft in sorted(drafts, key=_restating_weight):
-        if not _may_restate(draft):
-            continue
-        target = next((t for t in drafts if t is not draft and _restated_by(t, draft)), None)
+        restated = next((t for t in drafts if t is not draft and _restated_by(t, draft)), None) \
+            if _may_restate(draft) else None
+        target = restated or _village_act_retold(drafts, draft)
         if target is not None:
             drafts.remove(draft)
             if draft.mention.actor2 is None:
@@ -293,6 +293,27 @@ def _may_restate(draft: Draft) -> bool:
     return (policy_of(draft.mention.sub_event_type).told == "generic" and not dated_to_the_day
             and not draft.toll.spans
             and (draft.location.precision != "place" or draft.mention.re_mention))
+
+
+def _village_act_retold(drafts: list[Draft], draft: Draft) -> Draft | None:
+    """ "une attaque du gang à Pont-Sondé ... 70 tués", then "il a revendiqué le massacre de Pont-Sondé": a
+    generic telling at a village with no toll and no day of its own, whose perpetrator may be the act's
+    (the same, one left open, or a catch-all of the same kind and country), is the act already reported
+    at that village on that day."""
+    if policy_of(draft.mention.sub_event_type).told != "generic" or draft.toll.spans \
+            or draft.own_date and draft.date_precision == "day" or draft.location.precision != "place":
+        return None
+    return next((t for t in drafts if t is not draft and min(t.sentences) < min(draft.sentences)
+                 and t.location.precision == "place" and t.location.name == draft.location.name
+                 and t.mention.event_type in RETOLD_EVENT_TYPES and t.date == draft.date
+                 and _perpetrator_may_be(t.actor1, draft.actor1) and _victims_agree(t, draft)), None)
+
+
+def _perpetrator_may_be(named: Actor, telling: Actor) -> bool:
+    """Whether a retelling's perpetrator can be the act's: the same, left open, or a catch-all of the same
+    kind and country ("le gang" for the gang the lead names)."""
+    return named.name == telling.name or _unnamed(named) or _unnamed(telling) \
+        or named.kind == telling.kind and named.country is not None and named.country == telling.country
 
 
 def _restated_by(target: Draft, draft: Draft) -> bool:
