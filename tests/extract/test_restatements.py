@@ -99,3 +99,10 @@ def test_an_attack_told_with_its_own_toll_at_the_same_village_stays_an_act():
             "police. Jeudi, une autre attaque à Mirebalais a fait six morts.")
     assert [(e[0], e[4], e[5]) for e in events(text, "2024-10-12")] == [
         ("2024-10-08", "Mirebalais", 20), ("2024-10-10", "Mirebalais", 6)]
+
+
+def test_an_attack_whose_dead_are_all_soldiers_is_a_clash_with_the_army():
+    text = ("L'armée tchadienne a été attaquée mardi à Ngouboua par des combattants de Boko Haram. On dénombre "
+            "douze soldats tués.")
+    assert [(e[1], e[3], e[5]) for e in events(text, "2021-08-05")] == [
+        ("Armed clash", "Military Forces of Chad", 12)]

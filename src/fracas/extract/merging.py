@@ -269,6 +269,8 @@ def fold_restatements(drafts: list[Draft]) -> None:
     its country) and with sides that agree with it, is that act told again ("dans la région du Nord-Ouest,
     des attaques ..." after the attack on a village) — whatever sub-type its bare words gave it. Runs once
     the tolls are attached, so that a telling which carries its own toll stays an event."""
+    for draft in drafts:
+        _attack_on_forces(draft)
     for draft in sorted(drafts, key=_restating_weight):
         restated = next((t for t in drafts if t is not draft and _restated_by(t, draft)), None) \
             if _may_restate(draft) else None
@@ -278,6 +280,18 @@ def fold_restatements(drafts: list[Draft]) -> None:
             if draft.mention.actor2 is None:
                 draft.actor2 = None  # the civilians a bare "attaque" defaults to are no side of the act
             _absorb(target, draft)
+
+
+def _attack_on_forces(draft: Draft) -> None:
+    """ "L'armée a été attaquée par Boko Haram ... une vingtaine de soldats tués": an attack whose victims no
+    word names and whose dead are all soldiers or police hit the state's forces, which ACLED codes as an
+    armed clash; the side hit is then left to the forces the dispatch names (not civilians by default)."""
+    toll = draft.toll
+    if draft.mention.sub_event_type != "Attack" or draft.mention.actor2 is not None or not toll.killed \
+            or set(toll.killed) != {"state"} or toll.civilians or toll.updates or toll.rivals:
+        return
+    draft.mention = replace(draft.mention, sub_event_type="Armed clash")
+    draft.actor2 = None
 
 
 def _restating_weight(draft: Draft) -> tuple[bool, int, bool, int]:
@@ -298,14 +312,14 @@ def _may_restate(draft: Draft) -> bool:
 def _village_act_retold(drafts: list[Draft], draft: Draft) -> Draft | None:
     """ "une attaque du gang à Pont-Sondé ... 70 tués", then "il a revendiqué le massacre de Pont-Sondé": a
     generic telling at a village with no toll and no day of its own, whose perpetrator may be the act's
-    (the same, one left open, or a catch-all of the same kind and country), is the act already reported
-    at that village on that day."""
+    (the same, one left open, or a catch-all of the same kind and country), is the act of that sub-type
+    already reported at that village on that day (an attack there is not the clash told before it)."""
     if policy_of(draft.mention.sub_event_type).told != "generic" or draft.toll.spans \
             or draft.own_date and draft.date_precision == "day" or draft.location.precision != "place":
         return None
     return next((t for t in drafts if t is not draft and min(t.sentences) < min(draft.sentences)
                  and t.location.precision == "place" and t.location.name == draft.location.name
-                 and t.mention.event_type in RETOLD_EVENT_TYPES and t.date == draft.date
+                 and t.mention.sub_event_type == draft.mention.sub_event_type and t.date == draft.date
                  and _perpetrator_may_be(t.actor1, draft.actor1) and _victims_agree(t, draft)), None)
 
 
