@@ -314,13 +314,18 @@ def _village_act_retold(drafts: list[Draft], draft: Draft) -> Draft | None:
     generic telling at a village with no toll and no day of its own, whose perpetrator may be the act's
     (the same, one left open, or a catch-all of the same kind and country), is the act of that sub-type
     already reported at that village on that day (an attack there is not the clash told before it)."""
-    if policy_of(draft.mention.sub_event_type).told != "generic" or draft.toll.spans \
-            or draft.own_date and draft.date_precision == "day" or draft.location.precision != "place":
+    if not _bare_village_telling(draft):
         return None
     return next((t for t in drafts if t is not draft and min(t.sentences) < min(draft.sentences)
                  and t.location.precision == "place" and t.location.name == draft.location.name
                  and t.mention.sub_event_type == draft.mention.sub_event_type and t.date == draft.date
                  and _perpetrator_may_be(t.actor1, draft.actor1) and _victims_agree(t, draft)), None)
+
+
+def _bare_village_telling(draft: Draft) -> bool:
+    """A generic telling placed at a village, with no toll and no day of its own."""
+    return policy_of(draft.mention.sub_event_type).told == "generic" and not draft.toll.spans \
+        and not (draft.own_date and draft.date_precision == "day") and draft.location.precision == "place"
 
 
 def _perpetrator_may_be(named: Actor, telling: Actor) -> bool:
