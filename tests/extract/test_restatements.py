@@ -102,7 +102,7 @@ def test_an_attack_told_with_its_own_toll_at_the_same_village_stays_an_act():
 
 
 def test_an_attack_whose_dead_are_all_soldiers_is_a_clash_with_the_army():
-    text = ("L'armée tchadienne a été attaquée mardi à Ngouboua par des combattants de Boko Haram. On dénombre "
-            "douze soldats tués.")
-    assert [(e[1], e[3], e[5]) for e in events(text, "2021-08-05")] == [
-        ("Armed clash", "Military Forces of Chad", 12)]
+    text = ("Des combattants de Boko Haram ont mené mardi une attaque à Ngouboua, au Tchad. On dénombre douze "
+            "soldats tués.")
+    assert [(e[1], e[2], e[5]) for e in events(text, "2021-08-05")] == [
+        ("Armed clash", "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", 12)]
