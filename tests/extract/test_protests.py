@@ -121,3 +121,17 @@ def test_arrests_the_sentence_leaves_open_are_made_by_the_forces_and_hold_protes
         ("Armed clash", "Unidentified Armed Group (Mali)", "Military Forces of Mali", "Mopti"),
         ("Arrests", "Military Forces of Mali", "Civilians (Mali)", "Sevare"),
     ]
+
+
+def test_residents_attacking_a_peacekeepers_base_are_rioters():
+    text = ("Mardi, des habitants furieux contre les Casques bleus ont attaqué une base de la Monusco à Butembo, "
+            "dans le Nord-Kivu.")
+    assert protests(text, "2022-07-28") == [
+        ("Violent demonstration", "Rioters (Democratic Republic of Congo)",
+         "MONUSCO - United Nations Organization Stabilization Mission in the DRC", "Butembo"),
+    ]
+
+
+def test_armed_youths_attacking_a_base_are_no_riot():
+    text = "Mardi, des jeunes armés de fusils ont attaqué une base de la Monusco à Butembo, dans le Nord-Kivu."
+    assert [e[0] for e in protests(text, "2022-07-28")] == ["Armed clash"]

@@ -85,3 +85,24 @@ def test_an_act_compared_with_a_period_in_another_clause_is_reported():
     text = ("Des jihadistes ont attaqué mardi un poste de l'armée malienne à Boni, du jamais vu depuis janvier. "
             "Rappelons que des manifestants ont bloqué la route de Douentza.")
     assert [(e[1], e[4]) for e in events(text, "2024-03-14")] == [("Armed clash", "Boni")]
+
+
+def test_a_massacre_named_again_at_the_village_of_the_attack_is_that_attack():
+    text = ("Au moins vingt personnes ont été tuées mardi lors d'une attaque du gang Village de Dieu à Mirebalais, "
+            "selon la police. Le chef du gang a revendiqué le massacre de Mirebalais dans un message audio.")
+    assert [(e[0], e[1], e[4], e[5]) for e in events(text, "2024-10-10")] == [
+        ("2024-10-08", "Attack", "Mirebalais", 20)]
+
+
+def test_an_attack_told_with_its_own_toll_at_the_same_village_stays_an_act():
+    text = ("Au moins vingt personnes ont été tuées mardi lors d'une attaque d'un gang à Mirebalais, selon la "
+            "police. Jeudi, une autre attaque à Mirebalais a fait six morts.")
+    assert [(e[0], e[4], e[5]) for e in events(text, "2024-10-12")] == [
+        ("2024-10-08", "Mirebalais", 20), ("2024-10-10", "Mirebalais", 6)]
+
+
+def test_an_attack_whose_dead_are_all_soldiers_is_a_clash_with_the_army():
+    text = ("Des combattants de Boko Haram ont mené mardi une attaque à Ngouboua, au Tchad. On dénombre douze "
+            "soldats tués.")
+    assert [(e[1], e[2], e[5]) for e in events(text, "2021-08-05")] == [
+        ("Armed clash", "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", 12)]

@@ -269,15 +269,29 @@ def fold_restatements(drafts: list[Draft]) -> None:
     its country) and with sides that agree with it, is that act told again ("dans la région du Nord-Ouest,
     des attaques ..." after the attack on a village) — whatever sub-type its bare words gave it. Runs once
     the tolls are attached, so that a telling which carries its own toll stays an event."""
+    for draft in drafts:
+        _attack_on_forces(draft)
     for draft in sorted(drafts, key=_restating_weight):
-        if not _may_restate(draft):
-            continue
-        target = next((t for t in drafts if t is not draft and _restated_by(t, draft)), None)
+        restated = next((t for t in drafts if t is not draft and _restated_by(t, draft)), None) \
+            if _may_restate(draft) else None
+        target = restated or _village_act_retold(drafts, draft)
         if target is not None:
             drafts.remove(draft)
             if draft.mention.actor2 is None:
                 draft.actor2 = None  # the civilians a bare "attaque" defaults to are no side of the act
             _absorb(target, draft)
+
+
+def _attack_on_forces(draft: Draft) -> None:
+    """ "L'armée a été attaquée par Boko Haram ... une vingtaine de soldats tués": an attack whose victims no
+    word names and whose dead are all soldiers or police hit the state's forces, which ACLED codes as an
+    armed clash; the side hit is then left to the forces the dispatch names (not civilians by default)."""
+    toll = draft.toll
+    if draft.mention.sub_event_type != "Attack" or draft.mention.actor2 is not None or not toll.killed \
+            or set(toll.killed) != {"state"} or toll.civilians or toll.updates or toll.rivals:
+        return
+    draft.mention = replace(draft.mention, sub_event_type="Armed clash")
+    draft.actor2 = None
 
 
 def _restating_weight(draft: Draft) -> tuple[bool, int, bool, int]:
@@ -293,6 +307,32 @@ def _may_restate(draft: Draft) -> bool:
     return (policy_of(draft.mention.sub_event_type).told == "generic" and not dated_to_the_day
             and not draft.toll.spans
             and (draft.location.precision != "place" or draft.mention.re_mention))
+
+
+def _village_act_retold(drafts: list[Draft], draft: Draft) -> Draft | None:
+    """ "une attaque du gang à Pont-Sondé ... 70 tués", then "il a revendiqué le massacre de Pont-Sondé": a
+    generic telling at a village with no toll and no day of its own, whose perpetrator may be the act's
+    (the same, one left open, or a catch-all of the same kind and country), is the act of that sub-type
+    already reported at that village on that day (an attack there is not the clash told before it)."""
+    if not _bare_village_telling(draft):
+        return None
+    return next((t for t in drafts if t is not draft and min(t.sentences) < min(draft.sentences)
+                 and t.location.precision == "place" and t.location.name == draft.location.name
+                 and t.mention.sub_event_type == draft.mention.sub_event_type and t.date == draft.date
+                 and _perpetrator_may_be(t.actor1, draft.actor1) and _victims_agree(t, draft)), None)
+
+
+def _bare_village_telling(draft: Draft) -> bool:
+    """A generic telling placed at a village, with no toll and no day of its own."""
+    return policy_of(draft.mention.sub_event_type).told == "generic" and not draft.toll.spans \
+        and not (draft.own_date and draft.date_precision == "day") and draft.location.precision == "place"
+
+
+def _perpetrator_may_be(named: Actor, telling: Actor) -> bool:
+    """Whether a retelling's perpetrator can be the act's: the same, left open, or a catch-all of the same
+    kind and country ("le gang" for the gang the lead names)."""
+    return named.name == telling.name or _unnamed(named) or _unnamed(telling) \
+        or named.kind == telling.kind and named.country is not None and named.country == telling.country
 
 
 def _restated_by(target: Draft, draft: Draft) -> bool:

@@ -321,6 +321,8 @@ def _attack(c: Context) -> str | None:
         return "Suicide bomb"
     if c.has("ied") or sub == "Remote explosive/landmine/IED":
         return "Remote explosive/landmine/IED"
+    if _crowd_agent(c):
+        return "Violent demonstration"
     # What was attacked, when the words right after the trigger say it: "l'attaque de plusieurs villages"
     # is on civilians even if soldiers died there too.
     target = _attack_object(c)
@@ -334,6 +336,31 @@ def _attack(c: Context) -> str | None:
     # Two armed sides named, or a word like "combats": a clash; an attack on nobody armed: on civilians.
     armed_others = sum(kind in ARMED_KINDS for kind in c.actor_kinds)
     return "Armed clash" if armed_others >= 2 or sub == "Armed clash" and c.trigger.refine != "attack" else "Attack"
+
+
+SUBJECT_WORDS = 4  # how many words of the subject, from its left edge, say who it is ("des centaines de jeunes")
+
+
+def _crowd_agent(c: Context) -> bool:
+    """ "Des habitants en colère ont attaqué un camp de la Monusco": unarmed people (no weapon among the
+    subject's words, no armed group in the sentence) as the attack verb's subject are a crowd rioting."""
+    subject = _verb_subject(c.sentence.doc[c.trigger.start])
+    if subject is None or c.has("armed_group") or any(kind in NON_STATE_ARMED for kind in c.actor_kinds):
+        return False
+    doc = c.sentence.doc
+    words = fold(doc[subject.left_edge.i:min(subject.i + SUBJECT_WORDS, subject.right_edge.i + 1)].text)
+    return c.has("crowd_agent", words) and not c.has("crowd_armed", words)
+
+
+def _verb_subject(token: Any) -> Any | None:
+    """The subject of a trigger verb, or of the verb it is coordinated with ("ont incendié ... et attaqué")."""
+    if token.pos_ != "VERB":
+        return None
+    for verb in (token, token.head) if token.dep_ == "conj" else (token,):
+        subject = next((t for t in verb.children if t.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
+    return None
 
 
 # An agent phrase ("par l'armée", "par des soldats"), from the rule pack (data/triggers.yaml).
