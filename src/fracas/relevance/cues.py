@@ -36,11 +36,24 @@ def _entry(word: str) -> str:
 
 def word_pattern(words: Iterable[str]) -> re.Pattern[str]:
     """One regex for a list of cue words: whole words, `*` for any ending, `~` for a gap, longest first."""
-    parts = [_entry(word) for word in sorted({fold(str(w)).strip() for w in words if str(w).strip()},
-                                             key=len, reverse=True)]
-    if not parts:
+    entries = sorted({fold(str(w)).strip() for w in words if str(w).strip()}, key=len, reverse=True)
+    if not entries:
         return re.compile(r"(?!x)x")  # an empty list matches nothing
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
+    if any(not entry[0].isalnum() for entry in entries):
+        return re.compile(r"(?<![\w-])(?:" + "|".join(_entry(e) for e in entries) + r")(?![\w-])")
+    return re.compile("(?:" + "|".join(_by_first_letter(entries)) + r")(?![\w-])")
+
+
+def _by_first_letter(entries: list[str]) -> list[str]:
+    """The entries grouped by their first letter, the word-start check after that letter: the same
+    matches as one flat alternation (an entry can only match where its first letter is, and the order
+    of the entries within a letter is kept), but the regex engine then skips every position whose
+    letter starts no entry instead of trying each entry there, which makes it several times faster."""
+    groups: dict[str, list[str]] = {}
+    for entry in entries:
+        groups.setdefault(entry[0], []).append(_entry(entry)[len(re.escape(entry[0])):])
+    return [f"{re.escape(letter)}(?<![\\w-]{re.escape(letter)})(?:{'|'.join(rests)})"
+            for letter, rests in groups.items()]
 
 
 def pair_pattern(firsts: Iterable[str], seconds: Iterable[str]) -> re.Pattern[str]:
@@ -50,6 +63,9 @@ def pair_pattern(firsts: Iterable[str], seconds: Iterable[str]) -> re.Pattern[st
         ordered = sorted({fold(str(w)).strip() for w in words if str(w).strip()}, key=len, reverse=True)
         return "|".join(r"\s+".join(re.escape(piece) for piece in w.split()) for w in ordered)
     return re.compile(rf"(?<![\w-])(?:{alternation(firsts)})\s+(?:{alternation(seconds)})(?![\w-])")
+
+
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -69,7 +85,7 @@ class Frame:
 
     def spans(self, folded: str, start: int = 0, end: int | None = None) -> list[tuple[str, tuple[int, int]]]:
         """Each match of the frame in folded[start:end]: its folded form and where it is."""
-        return [(re.sub(r"\s+", " ", m.group()), m.span())
+        return [(_SPACES.sub(" ", m.group()), m.span())
                 for m in self.pattern.finditer(folded, start, len(folded) if end is None else end)]
 
 
