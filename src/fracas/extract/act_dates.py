@@ -12,15 +12,13 @@ from spacy.tokens import Span
 from fracas.extract.assemble import FINAL_STOPS
 from fracas.model import Dispatch
 from fracas.resolve.dates import WEEKDAY_NAMES, TimeMention, find_time_expressions
+from fracas.resources import rule_pack
 from fracas.text import fold
 
 Dated = tuple[str, str, tuple[int, int] | None]  # date, precision, the words' span (None: not the act's own words)
 
-REPORTED_ON = re.compile(
-    r"(?:(?:a|ont|avait|aurait)\s+(?:\w+\s+)?(?:annonce|indique|declare|affirme|precise|rapporte|ajoute|assure"
-    r"|confirme|fait savoir|revendique|communique)\w*|a-t-on appris|a appris)"
-    # an inverted speaker between verb and day: "a annoncé la police vendredi"
-    r"(?:\s+(?:la|le|les|l'|des|un|une)\s*[\w-]+(?:\s+[\w-]+)?)?\s*(?:le\s+|ce\s+)?$")
+# The report verbs whose day dates the report, not the act (data/fr/dates.yaml, reported_on).
+REPORTED_ON = re.compile(rule_pack("dates")["reported_on"])
 
 
 def resolve_date(sentences: list[Span], dispatch: Dispatch, sentence_index: int, position: int) -> Dated | None:

@@ -23,6 +23,7 @@ from fracas.extract.coherence import coherent_events
 from fracas.extract.event_sources import attach_sources
 from fracas.extract.sense import keep_in_frame
 from fracas.extract.places import PlaceMention, dispatch_country, find_places, place_candidates
+from fracas.resources import rule_pack
 from fracas.extract.triggers import TriggerLexicon, default_lexicon
 from fracas.model import Actor, Dispatch, Event, Place
 from fracas.nlp.doctext import doc_text
@@ -442,7 +443,7 @@ def _earlier_sentence_place(mention: Mention, sentence_places: dict[int, list[Pl
     return (countries[0], countries[0].place) if countries else None
 
 
-LOCATIVE = re.compile(r"(?:\b[àa]|\bde|\bd['’]|\bpr[eè]s\s+de|\bdans|\bvers|\bsur|\bau)\s*$")
+LOCATIVE = re.compile(rule_pack("places")["locative_before"])  # words before a place (data/fr/places.yaml)
 # Acts a state reporting them has not done: a ministry giving the toll of a suicide bombing is no claimant.
 INSURGENT_MEANS = ("Suicide bomb", "Remote explosive/landmine/IED", "Grenade", "Abduction/forced disappearance",
                    "Sexual violence", "Mob violence")
