@@ -22,19 +22,12 @@ from fracas.resolve.gazetteer import Gazetteer
 NON_STATE_KINDS = frozenset({"rebel_group", "political_militia", "identity_militia"})
 # Names that say what kind of group acted, not which one.
 VAGUE_NAMES = frozenset({"Unidentified Armed Group", "Jihadist Groups"})
-# ACLED's actors for a country's unnamed groups of one kind, which a particular group the dispatch names
-# would stand for. Empty: "des membres de gangs" ambushing police beside "des membres du gang 400 Mawozo"
-# arrested elsewhere are not that gang (own gold test-051), so "Gang (Haiti)" is not listed yet.
-KIND_NAMES: frozenset[str] = frozenset()
 UNIDENTIFIED_KIND = "political_militia"  # the kind of data/actors.yaml's "Unidentified Armed Group"
 CIVILIANS = "Civilians"  # ACLED's catch-all for unarmed people, named after their country later
 
 
-def _is_vague(actor: Actor, filler: Actor | None = None) -> bool:
-    """Whether the actor says only what kind of group acted (so `filler`, a group the dispatch names, may
-    stand for it): any catch-all, or a kind's actor ("Gang (Haiti)") that `filler` particularises."""
-    particular = filler is not None and filler.name not in KIND_NAMES
-    return actor.name in VAGUE_NAMES or (particular and actor.name in KIND_NAMES)
+def _is_vague(actor: Actor) -> bool:
+    return actor.name in VAGUE_NAMES
 
 
 def _only(actors: Iterable[Actor]) -> Actor | None:
@@ -49,10 +42,8 @@ def _only(actors: Iterable[Actor]) -> Actor | None:
 def named_group(actors: Sequence[Actor], named_by_country: frozenset[str]) -> Actor | None:
     """The one non-state armed group the dispatch names (not a catch-all), or None."""
     # "Rebel Groups (Syria)" is ACLED's own actor for unnamed rebels, not a group a perpetrator can be.
-    groups = [a for a in actors if a.kind in NON_STATE_KINDS and not _is_vague(a)
-              and a.name not in named_by_country and not a.name.startswith("Rebel Groups")]
-    particular = [a for a in groups if a.name not in KIND_NAMES]
-    return _only(particular or groups)
+    return _only(a for a in actors if a.kind in NON_STATE_KINDS and not _is_vague(a)
+                 and a.name not in named_by_country and not a.name.startswith("Rebel Groups"))
 
 
 def named_forces(actors: Sequence[Actor]) -> Actor | None:
@@ -78,7 +69,7 @@ def fill_open_sides(drafts: Sequence[Draft], actors: Sequence[Actor], named_by_c
             draft.actor2 = None
         rule = policy_of(draft.mention.sub_event_type).open_perpetrator
         filler = _open_perpetrator(rule, draft, actors, perpetrator, crowd_forces or police)
-        if filler is not None and _is_vague(draft.actor1, filler) and _other(draft.actor2, filler):
+        if filler is not None and _is_vague(draft.actor1) and _other(draft.actor2, filler):
             draft.actor1 = filler
         if rule == "police" and draft.actor2 is None:
             draft.actor2 = _arrested(actors)
@@ -131,7 +122,7 @@ def _forces_not_hit(actors: Sequence[Actor], draft: Draft) -> Actor | None:
 def _name_vague_target(draft: Draft, group: Actor) -> None:
     """"l'armée a affronté des hommes armés": the article's one group is who the army fought."""
     target = draft.actor2
-    if target is not None and _is_vague(target, group) and target.kind in NON_STATE_KINDS and _other(draft.actor1, group):
+    if target is not None and _is_vague(target) and target.kind in NON_STATE_KINDS and _other(draft.actor1, group):
         draft.actor2 = group
 
 
